@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Common;
+
+/// <summary>Who is calling, from the API key the request was authenticated with.</summary>
+public sealed class Caller(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+
+    /// <summary>The force a force-scoped key is limited to; null for national keys and for the service itself.</summary>
+    public string? ForceCode => User?.FindFirstValue(ApiKeyClaims.Force);
+
+    public string Name => User?.Identity?.Name ?? "compliance-api";
+
+    public bool IsNational => ForceCode is null;
+
+    public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
+
+    /// <summary>Writing another force's records is refused outright; reading them is answered with 404.</summary>
+    public void EnsureMayWriteFor(string forceCode)
+    {
+        if (!CanSee(forceCode))
+        {
+            throw new ForbiddenException($"This API key is scoped to force '{ForceCode}' and cannot write records of '{forceCode}'.");
+        }
+    }
+}
+
+public static class ApiKeyClaims
+{
+    public const string Force = "compliance:force";
+    public const string KeyId = "compliance:key";
+}
+
+public static class Policies
+{
+    public const string Read = nameof(Read);
+    public const string Edit = nameof(Edit);
+    public const string Administer = nameof(Administer);
+
+    public static void AddCompliancePolicies(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(Read, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Edit, p => p.RequireRole(nameof(ApiKeyRole.Editor), nameof(ApiKeyRole.Admin)));
+        options.AddPolicy(Administer, p => p.RequireRole(nameof(ApiKeyRole.Admin)));
+        options.FallbackPolicy = options.GetPolicy(Read);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ComplianceApi.Common;
+
+public static class EndpointConventions
+{
+    /// <summary>The statuses every API-key endpoint can answer: no or bad key, a role that may not, a crash.</summary>
+    public static RouteGroupBuilder WithCommonProblems(this RouteGroupBuilder group) =>
+        group
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    /// <summary>A read of one record: it may not exist, or belong to a force the key cannot see.</summary>
+    public static RouteHandlerBuilder ProducesNotFound(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>A write: its body may be invalid, or break a rule of the domain.</summary>
+    public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static Created<T> CreatedAt<T>(string location, T value) => TypedResults.Created(location, value);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using ComplianceApi.Domain;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Microsoft.Data.Sqlite;
+
+namespace ComplianceApi.Common;
+
+/// <summary>The one place where exceptions become RFC 9457 problem responses; nothing else leaks out.</summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => ValidationProblem(validation),
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
+            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
+            DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "The request breaks a rule of the domain.", rule.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "The record changed while this request was made.",
+                "Someone else changed it at the same moment; read it again and retry."),
+            DbUpdateException update when IsUniqueViolation(update) => Problem(StatusCodes.Status409Conflict, "The record already exists.",
+                "A record with the same identifying values already exists."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.UnhandledException(exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
+                "The error has been logged; quote the trace id when reporting it.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails ValidationProblem(ValidationException validation) =>
+        new(validation.Errors
+            .GroupBy(e => JsonFieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = "See errors for what is wrong with each field.",
+        };
+
+    private static HttpValidationProblemDetails JsonProblem(JsonException json)
+    {
+        var field = json.Path is null or "$" ? "$" : json.Path.TrimStart('$', '.');
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = ["The value is not valid JSON of the expected type here."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body could not be read.",
+            Detail = json.Path is null ? "The body is not valid JSON." : $"The value at {json.Path} could not be read.",
+        };
+    }
+
+    /// <summary>
+    /// Commands carry their JSON body as a property named Body; field errors are reported by their
+    /// JSON path in that body ("status", "addressees[0].forceCode"), as a client sent them.
+    /// </summary>
+    private static string JsonFieldName(string propertyName)
+    {
+        var path = propertyName.StartsWith("Body.", StringComparison.Ordinal) ? propertyName[5..] : propertyName;
+        return string.Join('.', path.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        _ => false,
+    };
+}

@@ -1,0 +1,191 @@
+using ComplianceApi.Common;
+using ComplianceApi.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ComplianceApi.Data;
+
+public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller) : DbContext(options)
+{
+    // Read per query by the filters below, so one model serves callers of every scope.
+    private readonly string? _forceScope = caller.ForceCode;
+
+    public DbSet<Force> Forces => Set<Force>();
+    public DbSet<CollaborationMembership> CollaborationMemberships => Set<CollaborationMembership>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<ForceResponse> ForceResponses => Set<ForceResponse>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Grading> Gradings => Set<Grading>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        foreach (var enumType in typeof(Rag).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace == typeof(Rag).Namespace))
+        {
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(Lengths.EnumName);
+        }
+
+        // SQLite cannot order or compare DateTimeOffset; a UTC DateTime sorts as text there and maps to
+        // timestamptz on PostgreSQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Force>(force =>
+        {
+            force.HasKey(f => f.Code);
+            force.Property(f => f.Code).HasMaxLength(Lengths.Code);
+            force.Property(f => f.Name).HasMaxLength(Lengths.Name);
+            force.HasIndex(f => f.Name).IsUnique();
+            force.HasMany(f => f.Members).WithOne().HasForeignKey(m => m.CollaborationCode).OnDelete(DeleteBehavior.Cascade);
+            force.Navigation(f => f.Members).AutoInclude();
+        });
+
+        modelBuilder.Entity<CollaborationMembership>(membership =>
+        {
+            membership.HasKey(m => new { m.CollaborationCode, m.MemberCode });
+            membership.Property(m => m.CollaborationCode).HasMaxLength(Lengths.Code);
+            membership.Property(m => m.MemberCode).HasMaxLength(Lengths.Code);
+            membership.HasOne<Force>().WithMany().HasForeignKey(m => m.MemberCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Inspection>(inspection =>
+        {
+            inspection.Property(i => i.Reference).HasMaxLength(Lengths.Reference);
+            inspection.HasIndex(i => i.Reference).IsUnique();
+            inspection.Property(i => i.Title).HasMaxLength(Lengths.Title);
+            inspection.Property(i => i.Link).HasMaxLength(Lengths.Url);
+            inspection.HasIndex(i => i.PublishedOn);
+            inspection.HasMany(i => i.ForcesInScope).WithOne().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
+            inspection.Navigation(i => i.ForcesInScope).AutoInclude();
+        });
+
+        modelBuilder.Entity<InspectionForce>(scope =>
+        {
+            scope.HasKey(f => new { f.InspectionId, f.ForceCode });
+            scope.Property(f => f.ForceCode).HasMaxLength(Lengths.Code);
+            scope.HasOne<Force>().WithMany().HasForeignKey(f => f.ForceCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Finding>(finding =>
+        {
+            finding.HasOne(f => f.Inspection).WithMany().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Restrict);
+            finding.Navigation(f => f.Inspection).AutoInclude();
+            finding.Property(f => f.Reference).HasMaxLength(Lengths.Reference);
+            finding.HasIndex(f => new { f.InspectionId, f.Reference }).IsUnique();
+            finding.Property(f => f.Text).HasMaxLength(Lengths.LongText);
+            finding.Property(f => f.DeadlineText).HasMaxLength(Lengths.Name);
+            finding.HasIndex(f => f.DueDate);
+            finding.HasOne<Finding>().WithMany().HasForeignKey(f => f.CauseOfConcernId).OnDelete(DeleteBehavior.Restrict);
+            finding.HasMany(f => f.Addressees).WithOne().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Cascade);
+            finding.Navigation(f => f.Addressees).AutoInclude();
+        });
+
+        modelBuilder.Entity<FindingAddressee>(addressee =>
+        {
+            addressee.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
+            addressee.Property(a => a.Name).HasMaxLength(Lengths.Name);
+            addressee.HasOne<Force>().WithMany().HasForeignKey(a => a.ForceCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ForceResponse>(response =>
+        {
+            response.HasQueryFilter(r => _forceScope == null || r.ForceCode == _forceScope);
+            response.HasOne(r => r.Finding).WithMany().HasForeignKey(r => r.FindingId).OnDelete(DeleteBehavior.Restrict);
+            response.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
+            response.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceCode).OnDelete(DeleteBehavior.Restrict);
+            response.HasIndex(r => new { r.FindingId, r.ForceCode }).IsUnique();
+            response.HasIndex(r => new { r.ForceCode, r.Status });
+            response.Property(r => r.OwnerName).HasMaxLength(Lengths.Name);
+            response.Property(r => r.OwnerRole).HasMaxLength(Lengths.Name);
+            response.Property(r => r.GovernanceBoard).HasMaxLength(Lengths.Name);
+            response.Property(r => r.Constraints).HasMaxLength(Lengths.LongText);
+            response.Property(r => r.PositionStatement).HasMaxLength(Lengths.LongText);
+            response.Property(r => r.ClosedBy).HasMaxLength(Lengths.Name);
+            response.HasOne<Finding>().WithMany().HasForeignKey(r => r.SupersededByFindingId).OnDelete(DeleteBehavior.Restrict);
+            response.Property(r => r.Version).IsConcurrencyToken();
+            response.HasMany(r => r.Updates).WithOne().HasForeignKey(u => u.ResponseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ProgressUpdate>(update =>
+        {
+            update.HasQueryFilter(u => _forceScope == null || u.ForceCode == _forceScope);
+            update.Property(u => u.ForceCode).HasMaxLength(Lengths.Code);
+            update.HasIndex(u => new { u.ResponseId, u.EffectiveOn });
+            update.Property(u => u.Narrative).HasMaxLength(Lengths.LongText);
+            update.Property(u => u.Author).HasMaxLength(Lengths.Name);
+            update.Property(u => u.SignedOffBy).HasMaxLength(Lengths.Name);
+            update.HasOne<Finding>().WithMany().HasForeignKey(u => u.SupersededByFindingId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ActionPlan>(plan =>
+        {
+            plan.HasQueryFilter(p => _forceScope == null || p.ForceCode == _forceScope);
+            plan.Property(p => p.ForceCode).HasMaxLength(Lengths.Code);
+            plan.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceCode).OnDelete(DeleteBehavior.Restrict);
+            plan.HasOne<Inspection>().WithMany().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Restrict);
+            plan.Property(p => p.Title).HasMaxLength(Lengths.Title);
+            plan.Property(p => p.OwnerName).HasMaxLength(Lengths.Name);
+            plan.Property(p => p.Description).HasMaxLength(Lengths.LongText);
+        });
+
+        modelBuilder.Entity<PlanAction>(action =>
+        {
+            action.HasQueryFilter(a => _forceScope == null || a.ForceCode == _forceScope);
+            action.HasOne<ActionPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+            action.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
+            action.HasIndex(a => new { a.ForceCode, a.Status });
+            action.Property(a => a.Title).HasMaxLength(Lengths.Title);
+            action.Property(a => a.OwnerName).HasMaxLength(Lengths.Name);
+            action.Property(a => a.OwnerRole).HasMaxLength(Lengths.Name);
+            action.HasMany(a => a.Findings).WithOne().HasForeignKey(f => f.ActionId).OnDelete(DeleteBehavior.Cascade);
+            action.Navigation(a => a.Findings).AutoInclude();
+        });
+
+        modelBuilder.Entity<ActionFinding>(link =>
+        {
+            link.HasKey(l => new { l.ActionId, l.FindingId });
+            link.HasOne<Finding>().WithMany().HasForeignKey(l => l.FindingId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Evidence>(evidence =>
+        {
+            evidence.HasQueryFilter(e => _forceScope == null || e.ForceCode == _forceScope);
+            evidence.Property(e => e.ForceCode).HasMaxLength(Lengths.Code);
+            evidence.HasOne<ForceResponse>().WithMany().HasForeignKey(e => e.ResponseId).OnDelete(DeleteBehavior.Restrict);
+            evidence.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Restrict);
+            evidence.Property(e => e.Title).HasMaxLength(Lengths.Title);
+            evidence.Property(e => e.Reference).HasMaxLength(Lengths.Name);
+            evidence.Property(e => e.Url).HasMaxLength(Lengths.Url);
+            evidence.Property(e => e.Description).HasMaxLength(Lengths.LongText);
+        });
+
+        modelBuilder.Entity<Grading>(grading =>
+        {
+            grading.HasOne<Inspection>().WithMany().HasForeignKey(g => g.InspectionId).OnDelete(DeleteBehavior.Restrict);
+            grading.Property(g => g.ForceCode).HasMaxLength(Lengths.Code);
+            grading.HasOne<Force>().WithMany().HasForeignKey(g => g.ForceCode).OnDelete(DeleteBehavior.Restrict);
+            grading.Property(g => g.Area).HasMaxLength(Lengths.Code);
+            grading.HasIndex(g => new { g.InspectionId, g.ForceCode, g.Area }).IsUnique();
+        });
+
+        modelBuilder.Entity<ApiKey>(key =>
+        {
+            key.Property(k => k.ClientName).HasMaxLength(Lengths.Name);
+            key.Property(k => k.ForceCode).HasMaxLength(Lengths.Code);
+            key.HasOne<Force>().WithMany().HasForeignKey(k => k.ForceCode).OnDelete(DeleteBehavior.Restrict);
+            key.Property(k => k.SecretHash).HasMaxLength(64);
+            key.HasIndex(k => k.SecretHash).IsUnique();
+            key.Property(k => k.Hint).HasMaxLength(16);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTimeOffset, DateTime>(
+        value => value.UtcDateTime,
+        stored => new DateTimeOffset(DateTime.SpecifyKind(stored, DateTimeKind.Utc)));
+}

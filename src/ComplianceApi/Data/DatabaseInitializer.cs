@@ -1,0 +1,76 @@
+using System.Data;
+using ComplianceApi.Common;
+using ComplianceApi.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Data;
+
+/// <summary>Brings the schema up to date, provisions the first admin key, and loads sample data on request.</summary>
+public sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string BootstrapKeySetting = "ApiKeys:BootstrapAdminKey";
+    public const string LoadSampleDataSetting = "Storage:LoadSampleData";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+
+        // EF takes a database-wide lock while migrating (an advisory lock on PostgreSQL), so several
+        // instances starting at once apply each migration exactly once.
+        await db.Database.MigrateAsync(cancellationToken);
+        await EnsureAnAdminKeyAsync(db, cancellationToken);
+
+        if (configuration.GetValue<bool>(LoadSampleDataSetting))
+        {
+            var loaded = await SampleData.LoadIntoEmptyDatabaseAsync(db, clock, cancellationToken);
+            logger.SampleDataLoaded(loaded);
+        }
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    private async Task EnsureAnAdminKeyAsync(ComplianceDbContext db, CancellationToken cancellationToken)
+    {
+        // Serializable so that two instances starting together cannot both decide the table is empty.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        if (await db.ApiKeys.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var configured = configuration[BootstrapKeySetting];
+        if (!string.IsNullOrEmpty(configured))
+        {
+            db.ApiKeys.Add(ApiKey.FromSecret("bootstrap admin", ApiKeyRole.Admin, configured, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.BootstrapKeyFromConfiguration(BootstrapKeySetting);
+            return;
+        }
+
+        var (key, secret) = ApiKey.Issue("bootstrap admin", ApiKeyRole.Admin, null, clock.GetUtcNow());
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // Printed once, never stored in clear: whoever starts the service first must keep it.
+        Console.WriteLine($"""
+
+            No API keys existed, so an admin key was created. It is shown only this once:
+
+                {secret}
+
+            Send it in the X-Api-Key header, and use it to create keys for each client application.
+
+            """);
+    }
+}

@@ -1,0 +1,32 @@
+namespace ComplianceApi.Domain;
+
+public enum ForceKind { Territorial, National, Collaboration }
+
+public enum Inspectorate { Hmic, Hmicfrs, Hmcpsi, HmiProbation, HmiPrisons, Ofsted, CareQualityCommission, Other }
+
+public enum InspectionType { NationalThematic, Force, Peel, CrimeDataIntegrity, Joint }
+
+public enum PublicationStatus { Published, Restricted }
+
+public enum FindingKind { Recommendation, AreaForImprovement, CauseOfConcern, PointOfNote }
+
+public enum AddresseeKind { ChiefConstables, Force, HomeOffice, CollegeOfPolicing, NpccLead, PoliceAndCrimeCommissioners, Other }
+
+/// <summary>The APP information-management business areas, plus the areas inspections commonly touch.</summary>
+public enum BusinessArea
+{
+    Crime, Intelligence, DomesticAbuse, ChildProtection, Custody, Firearms,
+    InformationManagement, CrimeDataIntegrity, DigitalCrime, PublicProtection, Leadership, Other,
+}
+
+public enum ResponseStatus { NotAssessed, NotStarted, InProgress, Implemented, Closed, NotApplicable, Superseded }
+
+public enum Rag { Red, Amber, Green }
+
+public enum ActionStatus { NotStarted, InProgress, Completed, Cancelled }
+
+public enum EvidenceKind { Document, Minutes, AuditReport, Policy, Link }
+
+public enum Grade { Outstanding, Good, RequiresImprovement, Inadequate }
+
+public enum ApiKeyRole { Reader, Editor, Admin }

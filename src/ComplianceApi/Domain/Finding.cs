@@ -1,0 +1,120 @@
+namespace ComplianceApi.Domain;
+
+/// <summary>A recommendation, area for improvement, cause of concern or point of note in a report.</summary>
+public sealed class Finding
+{
+    private readonly List<FindingAddressee> _addressees = [];
+
+    private Finding() { }
+
+    public Finding(Guid id, Inspection inspection, string reference, FindingDetails details, DateTimeOffset now)
+    {
+        Id = id;
+        InspectionId = inspection.Id;
+        Inspection = inspection;
+        Reference = reference;
+        CreatedAt = now;
+        Revise(details, now);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid InspectionId { get; private set; }
+    public Inspection Inspection { get; private set; } = null!;
+
+    /// <summary>The reference as printed in the report, such as "Recommendation 8"; unique within it.</summary>
+    public string Reference { get; private set; } = "";
+
+    public FindingKind Kind { get; private set; }
+    public string Text { get; private set; } = "";
+    public BusinessArea BusinessArea { get; private set; }
+
+    /// <summary>The deadline exactly as the report wrote it ("Immediately", "by November 2015").</summary>
+    public string? DeadlineText { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>For a recommendation: the cause of concern in the same report that it answers.</summary>
+    public Guid? CauseOfConcernId { get; private set; }
+
+    public IReadOnlyList<FindingAddressee> Addressees => _addressees;
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Revise(FindingDetails details, DateTimeOffset now, Finding? causeOfConcern = null)
+    {
+        if (details.Addressees.Count == 0)
+        {
+            throw new DomainRuleException("A finding is addressed to someone: give at least one addressee.");
+        }
+
+        if (details.Addressees.Any(a => a.Kind == AddresseeKind.Force != (a.ForceCode is not null)))
+        {
+            throw new DomainRuleException("A force addressee names its force, and only a force addressee does.");
+        }
+
+        if (causeOfConcern is not null)
+        {
+            if (details.Kind != FindingKind.Recommendation)
+            {
+                throw new DomainRuleException("Only a recommendation answers a cause of concern.");
+            }
+
+            if (causeOfConcern.Kind != FindingKind.CauseOfConcern || causeOfConcern.InspectionId != InspectionId)
+            {
+                throw new DomainRuleException(
+                    $"{causeOfConcern.Reference} is not a cause of concern in the same inspection.");
+            }
+        }
+
+        Kind = details.Kind;
+        Text = details.Text;
+        BusinessArea = details.BusinessArea;
+        DeadlineText = details.DeadlineText;
+        DueDate = details.DueDate;
+        CauseOfConcernId = causeOfConcern?.Id;
+        _addressees.Clear();
+        _addressees.AddRange(details.Addressees.Distinct().Select(a => new FindingAddressee(Id, a.Kind, a.ForceCode, a.Name)));
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Findings to chief constables concern every force in the inspection's scope; findings to a named
+    /// force concern that force. Only concerned forces keep a response.
+    /// </summary>
+    public bool Concerns(string forceCode) =>
+        _addressees.Any(a =>
+            (a.Kind == AddresseeKind.ChiefConstables && Inspection.HasInScope(forceCode))
+            || (a.Kind == AddresseeKind.Force && a.ForceCode == forceCode));
+}
+
+public sealed record FindingDetails(
+    FindingKind Kind,
+    string Text,
+    BusinessArea BusinessArea,
+    string? DeadlineText,
+    DateOnly? DueDate,
+    IReadOnlyCollection<Addressee> Addressees);
+
+public sealed record Addressee(AddresseeKind Kind, string? ForceCode, string? Name);
+
+public sealed class FindingAddressee
+{
+    private FindingAddressee() { }
+
+    public FindingAddressee(Guid findingId, AddresseeKind kind, string? forceCode, string? name)
+    {
+        Id = Guid.CreateVersion7();
+        FindingId = findingId;
+        Kind = kind;
+        ForceCode = forceCode;
+        Name = name;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid FindingId { get; private set; }
+    public AddresseeKind Kind { get; private set; }
+    public string? ForceCode { get; private set; }
+
+    /// <summary>Who exactly, where the kind alone does not say: "NPCC lead for information management".</summary>
+    public string? Name { get; private set; }
+}

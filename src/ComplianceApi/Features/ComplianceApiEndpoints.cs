@@ -1,0 +1,14 @@
+using ComplianceApi.Features.Forces;
+using ComplianceApi.Features.Inspections;
+
+namespace ComplianceApi.Features;
+
+public static class ComplianceApiEndpoints
+{
+    public static void MapComplianceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapForces();
+        api.MapInspections();
+    }
+}

@@ -1,0 +1,33 @@
+using ComplianceApi.Common;
+using MediatR;
+
+namespace ComplianceApi.Features.Forces;
+
+public static class ForceEndpoints
+{
+    public static void MapForces(this IEndpointRouteBuilder api)
+    {
+        var forces = api.MapGroup("/forces").WithTags("Forces").WithCommonProblems();
+
+        forces.MapGet("", async ([AsParameters] ListForcesQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListForces").WithSummary("Lists the forces and collaborations.");
+
+        forces.MapGet("/{code}", async (string code, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetForceQuery(code), ct)))
+            .WithName("GetForce").WithSummary("Gets one force by its code.").ProducesNotFound();
+
+        forces.MapPost("", async (ForceRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var force = await mediator.Send(new CreateForceCommand(body), ct);
+                return TypedResults.Created($"/api/v1/forces/{force.Code}", force);
+            })
+            .WithName("CreateForce").WithSummary("Adds a force or collaboration (national admins).")
+            .RequireAuthorization(Policies.Administer).ProducesWriteProblems();
+
+        forces.MapPut("/{code}", async (string code, ForceRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UpdateForceCommand(code, body), ct)))
+            .WithName("UpdateForce").WithSummary("Renames a force or changes a collaboration's members (national admins).")
+            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+    }
+}

@@ -1,0 +1,34 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Inspections;
+
+public sealed record UpdateInspectionCommand(Guid Id, InspectionRequest Body) : ICommand<InspectionView>;
+
+public sealed class UpdateInspectionValidator : AbstractValidator<UpdateInspectionCommand>
+{
+    public UpdateInspectionValidator() => RuleFor(c => c.Body).SetValidator(new InspectionRequestValidator());
+}
+
+public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<UpdateInspectionCommand, InspectionView>
+{
+    public async Task<InspectionView> Handle(UpdateInspectionCommand command, CancellationToken cancellationToken)
+    {
+        var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == command.Id, cancellationToken)
+            ?? throw NotFoundException.For("inspection", command.Id);
+        var body = command.Body;
+        if (body.Reference != inspection.Reference)
+        {
+            throw new DomainRuleException($"An inspection's reference is stable: it stays '{inspection.Reference}'.");
+        }
+
+        await db.EnsureExistAsync(body.ForcesInScope ?? [], "forcesInScope", cancellationToken);
+        inspection.Revise(body.ToDetails(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return InspectionView.From(inspection);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Features;
+using Microsoft.AspNetCore.Authentication;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Caller>();
+builder.Services.AddComplianceStorage(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton<DatabaseInitializer>();
+builder.Services.AddMediation();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services
+    .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
+builder.Services.AddComplianceOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseSwagger();
+app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{OpenApi.DocumentName}/swagger.json", "ComplianceApi v1"));
+app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+app.MapComplianceApi();
+
+var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+if (args is ["migrate", ..])
+{
+    await initializer.MigrateAsync(CancellationToken.None);
+    return;
+}
+
+// The build runs this entry point to write openapi/compliance-api.json; it must not touch a database.
+if (Assembly.GetEntryAssembly()?.GetName().Name != "GetDocument.Insider")
+{
+    await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
+}
+
+await app.RunAsync();
+
+/// <summary>The service's entry point; public so the tests can host it.</summary>
+public partial class Program;
