@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceApi.Tests.Infrastructure;
+
+/// <summary>The real service, with its whole HTTP pipeline, on one storage provider.</summary>
+public sealed class ComplianceApiHost : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "cak_test-admin-key-0123456789-abcdefghijklmnop";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public ComplianceApiHost(Provider provider, IReadOnlyDictionary<string, string?> settings)
+    {
+        Provider = provider;
+        _settings = settings;
+    }
+
+    public Provider Provider { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(DatabaseInitializer.BootstrapKeySetting, AdminKey);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    /// <summary>A client that sends the bootstrap national admin key.</summary>
+    public HttpClient AdminClient() => ClientWithKey(AdminKey);
+
+    public HttpClient AnonymousClient() => CreateClient();
+
+    public HttpClient ClientWithKey(string secret)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>Issues a key straight into the database, so tests of any feature can act as any caller.</summary>
+    public async Task<HttpClient> ClientAsync(ApiKeyRole role, string? forceCode = null)
+    {
+        var (key, secret) = ApiKey.Issue($"test {role} {forceCode ?? "national"}", role, forceCode, DateTimeOffset.UtcNow);
+        await WithDatabaseAsync(async db =>
+        {
+            db.ApiKeys.Add(key);
+            await db.SaveChangesAsync();
+        });
+        return ClientWithKey(secret);
+    }
+
+    public async Task WithDatabaseAsync(Func<ComplianceDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<ComplianceDbContext>());
+    }
+}
