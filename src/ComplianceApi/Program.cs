@@ -27,10 +27,12 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
+
+// The contract and its UI are public, so integrators can read them before they hold a key.
 app.UseSwagger();
 app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{OpenApi.DocumentName}/swagger.json", "ComplianceApi v1"));
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapComplianceApi();
 

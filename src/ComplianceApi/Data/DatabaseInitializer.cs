@@ -40,6 +40,24 @@ public sealed class DatabaseInitializer(
 
     private async Task EnsureAnAdminKeyAsync(ComplianceDbContext db, CancellationToken cancellationToken)
     {
+        try
+        {
+            await CreateTheFirstAdminKeyAsync(db, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Another instance starting at the same moment may have created it first (PostgreSQL then
+            // fails this transaction as a serialization conflict); if so, that key serves.
+            db.ChangeTracker.Clear();
+            if (!await db.ApiKeys.AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    private async Task CreateTheFirstAdminKeyAsync(ComplianceDbContext db, CancellationToken cancellationToken)
+    {
         // Serializable so that two instances starting together cannot both decide the table is empty.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         if (await db.ApiKeys.AnyAsync(cancellationToken))
@@ -48,19 +66,18 @@ public sealed class DatabaseInitializer(
         }
 
         var configured = configuration[BootstrapKeySetting];
-        if (!string.IsNullOrEmpty(configured))
-        {
-            db.ApiKeys.Add(ApiKey.FromSecret("bootstrap admin", ApiKeyRole.Admin, configured, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            logger.BootstrapKeyFromConfiguration(BootstrapKeySetting);
-            return;
-        }
-
-        var (key, secret) = ApiKey.Issue("bootstrap admin", ApiKeyRole.Admin, null, clock.GetUtcNow());
+        var (key, secret) = string.IsNullOrEmpty(configured)
+            ? ApiKey.Issue("bootstrap admin", ApiKeyRole.Admin, null, clock.GetUtcNow())
+            : (ApiKey.FromSecret("bootstrap admin", ApiKeyRole.Admin, configured, clock.GetUtcNow()), null);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        if (secret is null)
+        {
+            logger.BootstrapKeyFromConfiguration(BootstrapKeySetting);
+            return;
+        }
 
         // Printed once, never stored in clear: whoever starts the service first must keep it.
         Console.WriteLine($"""

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using ComplianceApi.Tests.Infrastructure;
+
+namespace ComplianceApi.Tests.Contract;
+
+public sealed class OpenApiContractTests(TestHosts hosts)
+{
+    [Fact]
+    public async Task The_served_contract_equals_the_committed_openapi_file()
+    {
+        var host = await hosts.For(Provider.Sqlite);
+        var served = JsonNode.Parse(await host.AnonymousClient().GetStringAsync("/swagger/v1/swagger.json", TestContext.Current.CancellationToken));
+        var committedPath = Path.Combine(RepositoryRoot(), "openapi", "compliance-api.json");
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath, TestContext.Current.CancellationToken));
+
+        Assert.True(JsonNode.DeepEquals(served, committed),
+            $"The service's contract differs from {committedPath}. Build the service (dotnet build) to regenerate it, review the change, and commit it.");
+    }
+
+    [Fact]
+    public async Task Every_operation_has_an_id_a_tag_a_summary_and_the_api_key_requirement()
+    {
+        var host = await hosts.For(Provider.Sqlite);
+        var document = JsonNode.Parse(await host.AnonymousClient().GetStringAsync("/swagger/v1/swagger.json", TestContext.Current.CancellationToken))!;
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation => (Name: $"{operation.Key} {path.Key}", Operation: operation.Value!)))
+            .ToList();
+
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o =>
+        {
+            Assert.False(string.IsNullOrEmpty((string?)o.Operation["operationId"]), $"{o.Name} has no operationId");
+            Assert.NotEmpty(o.Operation["tags"]!.AsArray());
+            Assert.False(string.IsNullOrEmpty((string?)o.Operation["summary"]), $"{o.Name} has no summary");
+            Assert.NotNull(o.Operation["security"]);
+            Assert.NotNull(o.Operation["responses"]!["401"]);
+            Assert.NotNull(o.Operation["responses"]!["500"]);
+        });
+        var ids = operations.Select(o => (string)o.Operation["operationId"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ComplianceApi.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ComplianceApi.sln not found above the test binaries.");
+    }
+}

@@ -1,0 +1,151 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ComplianceApi.Tests.Data;
+
+/// <summary>
+/// The migrations are written by hand, so nothing else stops them drifting from the EF model: these
+/// tests build one database from the migrations and one from the model, and compare their schemas.
+/// </summary>
+public sealed class MigrationsTests(TestHosts hosts)
+{
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task The_schema_the_migrations_build_equals_the_one_the_model_describes(Provider provider)
+    {
+        var migrated = await NewDatabaseAsync(provider);
+        var fromModel = await NewDatabaseAsync(provider);
+
+        await using (var db = Context(provider, migrated))
+        {
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using (var db = Context(provider, fromModel))
+        {
+            await db.Database.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        }
+
+        var expected = await DescribeSchemaAsync(provider, fromModel);
+        var actual = await DescribeSchemaAsync(provider, migrated);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Migrating_an_up_to_date_database_changes_nothing(Provider provider)
+    {
+        var database = await NewDatabaseAsync(provider);
+        await using var db = Context(provider, database);
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        var before = await DescribeSchemaAsync(provider, database);
+
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(before, await DescribeSchemaAsync(provider, database));
+        Assert.Equal(47, await db.Forces.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Two_instances_starting_at_once_on_PostgreSQL_migrate_once_and_create_one_admin_key()
+    {
+        var database = await hosts.NewPostgresDatabaseAsync();
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database };
+        await using var first = new ComplianceApiHost(Provider.Postgres, settings);
+        await using var second = new ComplianceApiHost(Provider.Postgres, settings);
+
+        await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
+
+        await using var db = Context(Provider.Postgres, database);
+        Assert.Equal(1, await db.ApiKeys.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(47, await db.Forces.CountAsync(TestContext.Current.CancellationToken));
+        var response = await second.AdminClient().GetAsync("/api/v1/forces/kent", TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode);
+    }
+
+    private async Task<string> NewDatabaseAsync(Provider provider) =>
+        provider == Provider.Postgres ? await hosts.NewPostgresDatabaseAsync() : hosts.NewSqliteDatabase();
+
+    private static ComplianceDbContext Context(Provider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<ComplianceDbContext>();
+        if (provider == Provider.Postgres)
+        {
+            options.UseNpgsql(connectionString);
+        }
+        else
+        {
+            options.UseSqlite(connectionString);
+        }
+
+        return new ComplianceDbContext(options.Options, new Caller(new HttpContextAccessor()));
+    }
+
+    /// <summary>Tables, columns with types, nullability and defaults, indexes, keys and foreign keys, as text lines.</summary>
+    private static async Task<List<string>> DescribeSchemaAsync(Provider provider, string connectionString)
+    {
+        var lines = provider == Provider.Postgres
+            ? await DescribePostgresAsync(connectionString)
+            : await DescribeSqliteAsync(connectionString);
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    private static async Task<List<string>> DescribeSqliteAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = await QueryAsync(connection,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%'");
+        var lines = new List<string>();
+        foreach (var table in tables)
+        {
+            lines.AddRange(await QueryAsync(connection,
+                $"SELECT '{table}.' || name || ' ' || type || ' notnull=' || \"notnull\" || ' pk=' || pk || ' default=' || ifnull(dflt_value, '') FROM pragma_table_info('{table}')"));
+            lines.AddRange(await QueryAsync(connection,
+                $"SELECT '{table} index ' || il.name || ' unique=' || il.\"unique\" || ' (' || (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) || ')' FROM pragma_index_list('{table}') il"));
+            lines.AddRange(await QueryAsync(connection,
+                $"SELECT '{table} fk ' || \"from\" || ' -> ' || \"table\" || '.' || \"to\" || ' on delete ' || on_delete FROM pragma_foreign_key_list('{table}')"));
+        }
+
+        return lines;
+    }
+
+    private static async Task<List<string>> DescribePostgresAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var lines = new List<string>();
+        lines.AddRange(await QueryAsync(connection, """
+            SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
+                || ' nullable=' || is_nullable || ' default=' || coalesce(column_default, '')
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EF%'
+            """));
+        lines.AddRange(await QueryAsync(connection,
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_EF%'"));
+        lines.AddRange(await QueryAsync(connection, """
+            SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '%\_\_EF%'
+            """));
+        return lines;
+    }
+
+    private static async Task<List<string>> QueryAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
