@@ -76,7 +76,7 @@ public static class SampleData
         city.RecordProgress(new ProgressEntry(new DateOnly(2015, 10, 21), ResponseStatus.InProgress, Rag.Amber,
             "Compliant across the entire archive of information, but records on NSPIS systems cannot be deleted due to system constraints. Managed through the Information Management Board, chaired by the Assistant Commissioner; to be resolved through procurement of a new IT system in 2016.",
             "Strategic Development", null, null), now);
-        data.Evidence(Evidence.ForResponse(Guid.CreateVersion7(now), city, new EvidenceDetails("HMIC Inspection Update (Pol 49/15)",
+        data.Evidence(Evidence.ForResponse(data.NextId(), city, new EvidenceDetails("HMIC Inspection Update (Pol 49/15)",
             EvidenceKind.Document, "Pol 49/15", null, new DateOnly(2015, 10, 21),
             "Report of the Commissioner to the Performance and Resource Management Sub Committee."), now));
 
@@ -92,7 +92,7 @@ public static class SampleData
         lancashireStrategy.RecordProgress(new ProgressEntry(new DateOnly(2016, 1, 7), ResponseStatus.Implemented, Rag.Green,
             "A revised Information Management Strategy and Information Management Policy were agreed at the Strategic Management Board on 31 October 2015. The strategy may be revisited to take account of the national work.",
             "Carl Melling", null, null), now);
-        data.Evidence(Evidence.ForResponse(Guid.CreateVersion7(now), lancashireStrategy, new EvidenceDetails(
+        data.Evidence(Evidence.ForResponse(data.NextId(), lancashireStrategy, new EvidenceDetails(
             "Information Management Strategy and Policy agreed", EvidenceKind.Minutes, "Strategic Management Board, 31 October 2015", null,
             new DateOnly(2015, 10, 31), "Agreed via the Information Governance Board."), now));
         var lancashireRecords = data.Response(byNovember[1], "lancashire", lancashireOwner);
@@ -145,30 +145,35 @@ public static class SampleData
 
     private sealed class Builder(DateTimeOffset now)
     {
+        private int _sequence;
+
         public List<object> Records { get; } = [];
+
+        /// <summary>Ids a millisecond apart, so lists show the sample records in the order written here.</summary>
+        public Guid NextId() => Guid.CreateVersion7(now.AddMilliseconds(++_sequence));
 
         public Inspection Inspection(string reference, Inspectorate inspectorate, string title, InspectionType type, DateOnly? publishedOn,
             PublicationStatus status, bool allForces = false, string[]? forces = null) =>
-            Add(new Inspection(Guid.CreateVersion7(now), reference, new InspectionDetails(inspectorate, title, type, publishedOn, null, null,
+            Add(new Inspection(NextId(), reference, new InspectionDetails(inspectorate, title, type, publishedOn, null, null,
                 status, null, allForces, forces ?? []), now));
 
         public Finding Finding(Inspection inspection, string reference, FindingKind kind, BusinessArea area, string text,
             string? deadline, DateOnly? dueDate, string? force = null) =>
-            Add(new Finding(Guid.CreateVersion7(now), inspection, reference, new FindingDetails(kind, text, area, deadline, dueDate,
+            Add(new Finding(NextId(), inspection, reference, new FindingDetails(kind, text, area, deadline, dueDate,
                 [force is null ? new Addressee(AddresseeKind.ChiefConstables, null, null) : new Addressee(AddresseeKind.Force, force, null)]), now));
 
         public ForceResponse Response(Finding finding, string force, ResponseDetails details) =>
-            Add(new ForceResponse(Guid.CreateVersion7(now), finding, force, details, now));
+            Add(new ForceResponse(NextId(), finding, force, details, now));
 
         public ActionPlan Plan(string force, string title, Inspection inspection, string? owner, string? description) =>
-            Add(new ActionPlan(Guid.CreateVersion7(now), force, new ActionPlanDetails(title, inspection.Id, owner, description), now));
+            Add(new ActionPlan(NextId(), force, new ActionPlanDetails(title, inspection.Id, owner, description), now));
 
         public void Action(ActionPlan plan, string title, string? owner, string? role, DateOnly? dueOn, ActionStatus status,
             DateOnly? completedOn, params Finding[] serves) =>
-            Add(new PlanAction(Guid.CreateVersion7(now), plan, new PlanActionDetails(title, owner, role, dueOn, status, completedOn), serves, now));
+            Add(new PlanAction(NextId(), plan, new PlanActionDetails(title, owner, role, dueOn, status, completedOn), serves, now));
 
         public void Grading(Inspection inspection, string force, Grade grade, DateOnly givenOn) =>
-            Add(new Grading(Guid.CreateVersion7(now), inspection, force, Domain.Grading.WholeReport, grade, givenOn, now));
+            Add(new Grading(NextId(), inspection, force, Domain.Grading.WholeReport, grade, givenOn, now));
 
         public void Evidence(Evidence evidence) => Add(evidence);
 
