@@ -1,3 +1,4 @@
+using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Inspections;
 
@@ -10,5 +11,6 @@ public static class ComplianceApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapForces();
         api.MapInspections();
+        api.MapActionPlans();
     }
 }
