@@ -1,4 +1,5 @@
 using ComplianceApi.Features.ActionPlans;
+using ComplianceApi.Features.ApiKeys;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Inspections;
 
@@ -12,5 +13,6 @@ public static class ComplianceApiEndpoints
         api.MapForces();
         api.MapInspections();
         api.MapActionPlans();
+        api.MapApiKeys();
     }
 }
