@@ -65,8 +65,15 @@ public sealed class ApiKey
     public static string Hash(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    public void Revoke(DateTimeOffset now)
+    /// <summary>Revokes the key; the record stays, for audit. <paramref name="revokedByKeyId"/> is the key asking.</summary>
+    public void Revoke(Guid? revokedByKeyId, DateTimeOffset now)
     {
+        if (revokedByKeyId == Id)
+        {
+            // Otherwise an admin could lock the service out by revoking the last admin key it holds.
+            throw new DomainRuleException("A key cannot revoke itself; revoke it with another admin key.");
+        }
+
         if (RevokedAt is not null)
         {
             throw new DomainRuleException("The key is already revoked.");

@@ -1,3 +1,5 @@
+using ComplianceApi.Features.ActionPlans;
+using ComplianceApi.Features.ApiKeys;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Inspections;
 
@@ -10,5 +12,7 @@ public static class ComplianceApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapForces();
         api.MapInspections();
+        api.MapActionPlans();
+        api.MapApiKeys();
     }
 }

@@ -1,0 +1,31 @@
+using System.Linq.Expressions;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.ActionPlans;
+
+/// <summary>A force's plan of actions, which may answer a whole inspection report.</summary>
+/// <param name="Id">The plan's id.</param>
+/// <param name="ForceCode">The force whose plan it is.</param>
+/// <param name="Title">The plan's title.</param>
+/// <param name="InspectionId">The inspection the plan answers as a whole, if it answers one.</param>
+/// <param name="OwnerName">Who owns the plan.</param>
+/// <param name="Description">What the plan sets out to do.</param>
+/// <param name="CreatedAt">When the plan was recorded.</param>
+/// <param name="UpdatedAt">When the plan's details last changed.</param>
+public sealed record ActionPlanView(
+    Guid Id,
+    string ForceCode,
+    string Title,
+    Guid? InspectionId,
+    string? OwnerName,
+    string? Description,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static readonly Expression<Func<ActionPlan, ActionPlanView>> Projection = p => new ActionPlanView(
+        p.Id, p.ForceCode, p.Title, p.InspectionId, p.OwnerName, p.Description, p.CreatedAt, p.UpdatedAt);
+
+    private static readonly Func<ActionPlan, ActionPlanView> Compiled = Projection.Compile();
+
+    public static ActionPlanView From(ActionPlan plan) => Compiled(plan);
+}

@@ -1,0 +1,15 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.ActionPlans;
+
+public sealed record GetActionQuery(Guid Id) : IRequest<PlanActionView>;
+
+public sealed class GetActionHandler(ComplianceDbContext db) : IRequestHandler<GetActionQuery, PlanActionView>
+{
+    public async Task<PlanActionView> Handle(GetActionQuery query, CancellationToken cancellationToken) =>
+        await db.PlanActions.AsNoTracking().Where(a => a.Id == query.Id).Select(PlanActionView.Projection).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFoundException.For("action", query.Id);
+}

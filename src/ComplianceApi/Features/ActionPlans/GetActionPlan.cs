@@ -1,0 +1,15 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.ActionPlans;
+
+public sealed record GetActionPlanQuery(Guid Id) : IRequest<ActionPlanView>;
+
+public sealed class GetActionPlanHandler(ComplianceDbContext db) : IRequestHandler<GetActionPlanQuery, ActionPlanView>
+{
+    public async Task<ActionPlanView> Handle(GetActionPlanQuery query, CancellationToken cancellationToken) =>
+        await db.ActionPlans.AsNoTracking().Where(p => p.Id == query.Id).Select(ActionPlanView.Projection).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFoundException.For("action plan", query.Id);
+}

@@ -1,0 +1,29 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.ActionPlans;
+
+public sealed record UpdateActionCommand(Guid Id, PlanActionRequest Body) : ICommand<PlanActionView>;
+
+public sealed class UpdateActionValidator : AbstractValidator<UpdateActionCommand>
+{
+    public UpdateActionValidator() => RuleFor(c => c.Body).SetValidator(new PlanActionRequestValidator());
+}
+
+public sealed class UpdateActionHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+    : IRequestHandler<UpdateActionCommand, PlanActionView>
+{
+    public async Task<PlanActionView> Handle(UpdateActionCommand command, CancellationToken cancellationToken)
+    {
+        var action = await db.PlanActions.SingleOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
+            ?? throw NotFoundException.For("action", command.Id);
+        caller.EnsureMayWriteFor(action.ForceCode);
+        var findings = await db.FindingsAsync(command.Body.FindingIds ?? [], "findingIds", cancellationToken);
+        action.Revise(command.Body.ToDetails(), findings, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return PlanActionView.From(action);
+    }
+}

@@ -1,0 +1,36 @@
+using ComplianceApi.Common;
+using MediatR;
+
+namespace ComplianceApi.Features.ApiKeys;
+
+public static class ApiKeyEndpoints
+{
+    public static void MapApiKeys(this IEndpointRouteBuilder api)
+    {
+        var keys = api.MapGroup("/api-keys").WithTags("ApiKeys").WithCommonProblems().RequireAuthorization(Policies.Administer);
+
+        keys.MapGet("", async ([AsParameters] ListApiKeysQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListApiKeys").WithSummary("Lists API keys, a page at a time (national admins).").ProducesValidationProblem();
+
+        keys.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetApiKeyQuery(id), ct)))
+            .WithName("GetApiKey").WithSummary("Gets one API key, without its secret (national admins).").ProducesNotFound();
+
+        keys.MapPost("", async (ApiKeyRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var key = await mediator.Send(new CreateApiKeyCommand(body), ct);
+                return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
+            })
+            .WithName("CreateApiKey").WithSummary("Issues an API key; its secret is shown in this response only (national admins).")
+            .ProducesWriteProblems();
+
+        keys.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RevokeApiKeyCommand(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RevokeApiKey").WithSummary("Revokes an API key at once; the record is kept for audit (national admins).")
+            .ProducesNotFound().ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,21 @@
+using ComplianceApi.Common;
+using ComplianceApi.Domain;
+using FluentValidation;
+
+namespace ComplianceApi.Features.ApiKeys;
+
+/// <summary>A key to issue to a client application.</summary>
+/// <param name="ClientName">The application, and who runs it, such as "Lancashire compliance tracker".</param>
+/// <param name="Role">Reader, editor or (national only) admin.</param>
+/// <param name="ForceCode">The one force the key may see and change; omit for a national key.</param>
+public sealed record ApiKeyRequest(string ClientName, ApiKeyRole Role, string? ForceCode);
+
+public sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
+{
+    public ApiKeyRequestValidator()
+    {
+        RuleFor(r => r.ClientName).NotEmpty().MaximumLength(Lengths.Name);
+        RuleFor(r => r.Role).IsInEnum();
+        RuleFor(r => r.ForceCode).NotEmpty().MaximumLength(Lengths.Code).When(r => r.ForceCode is not null);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Linq.Expressions;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.ApiKeys;
+
+/// <summary>A client application's key, without its secret (which is never stored) or its hash.</summary>
+/// <param name="Id">The key's id.</param>
+/// <param name="ClientName">The application it was issued to.</param>
+/// <param name="Role">Reader, editor or admin.</param>
+/// <param name="ForceCode">The one force the key may see and change; null for a national key.</param>
+/// <param name="Hint">The secret's first characters, to tell keys apart.</param>
+/// <param name="CreatedAt">When the key was issued.</param>
+/// <param name="RevokedAt">When the key was revoked; null while it works.</param>
+public sealed record ApiKeyView(
+    Guid Id,
+    string ClientName,
+    ApiKeyRole Role,
+    string? ForceCode,
+    string Hint,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt)
+{
+    public static readonly Expression<Func<ApiKey, ApiKeyView>> Projection = k => new ApiKeyView(
+        k.Id, k.ClientName, k.Role, k.ForceCode, k.Hint, k.CreatedAt, k.RevokedAt);
+
+    private static readonly Func<ApiKey, ApiKeyView> Compiled = Projection.Compile();
+
+    public static ApiKeyView From(ApiKey key) => Compiled(key);
+}
+
+/// <summary>A key just issued, with its secret: shown this once, and never retrievable again.</summary>
+/// <param name="Id">The key's id.</param>
+/// <param name="ClientName">The application it was issued to.</param>
+/// <param name="Role">Reader, editor or admin.</param>
+/// <param name="ForceCode">The one force the key may see and change; null for a national key.</param>
+/// <param name="Hint">The secret's first characters, to tell keys apart.</param>
+/// <param name="CreatedAt">When the key was issued.</param>
+/// <param name="Secret">The secret to send in the X-Api-Key header. Keep it safe: it cannot be shown again.</param>
+public sealed record ApiKeyIssuedView(
+    Guid Id,
+    string ClientName,
+    ApiKeyRole Role,
+    string? ForceCode,
+    string Hint,
+    DateTimeOffset CreatedAt,
+    string Secret)
+{
+    public static ApiKeyIssuedView From(ApiKey key, string secret) =>
+        new(key.Id, key.ClientName, key.Role, key.ForceCode, key.Hint, key.CreatedAt, secret);
+}

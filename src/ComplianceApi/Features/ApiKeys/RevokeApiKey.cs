@@ -1,0 +1,20 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.ApiKeys;
+
+public sealed record RevokeApiKeyCommand(Guid Id) : ICommand<Unit>;
+
+public sealed class RevokeApiKeyHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<RevokeApiKeyCommand, Unit>
+{
+    public async Task<Unit> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.Id, cancellationToken)
+            ?? throw NotFoundException.For("API key", command.Id);
+        key.Revoke(caller.KeyId, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
