@@ -1,4 +1,6 @@
+using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
+using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
 
 namespace ComplianceApi.Features;
@@ -10,5 +12,7 @@ public static class ComplianceApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapForces();
         api.MapInspections();
+        api.MapFindings();
+        api.MapGradings();
     }
 }
