@@ -90,6 +90,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<FindingAddressee>(addressee =>
         {
+            // The domain assigns the id when a finding is revised; a set id must not read as an existing row.
+            addressee.Property(a => a.Id).ValueGeneratedNever();
             addressee.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
             addressee.Property(a => a.Name).HasMaxLength(Lengths.Name);
             addressee.HasOne<Force>().WithMany().HasForeignKey(a => a.ForceCode).OnDelete(DeleteBehavior.Restrict);

@@ -7,14 +7,14 @@ public sealed class Finding
 
     private Finding() { }
 
-    public Finding(Guid id, Inspection inspection, string reference, FindingDetails details, DateTimeOffset now)
+    public Finding(Guid id, Inspection inspection, string reference, FindingDetails details, DateTimeOffset now, Finding? causeOfConcern = null)
     {
         Id = id;
         InspectionId = inspection.Id;
         Inspection = inspection;
         Reference = reference;
         CreatedAt = now;
-        Revise(details, now);
+        Revise(details, now, causeOfConcern);
     }
 
     public Guid Id { get; private set; }
@@ -59,7 +59,7 @@ public sealed class Finding
                 throw new DomainRuleException("Only a recommendation answers a cause of concern.");
             }
 
-            if (causeOfConcern.Kind != FindingKind.CauseOfConcern || causeOfConcern.InspectionId != InspectionId)
+            if (causeOfConcern.Id == Id || causeOfConcern.Kind != FindingKind.CauseOfConcern || causeOfConcern.InspectionId != InspectionId)
             {
                 throw new DomainRuleException(
                     $"{causeOfConcern.Reference} is not a cause of concern in the same inspection.");

@@ -1,6 +1,8 @@
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
+using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
+using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
 
 namespace ComplianceApi.Features;
@@ -12,6 +14,8 @@ public static class ComplianceApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapForces();
         api.MapInspections();
+        api.MapFindings();
+        api.MapGradings();
         api.MapActionPlans();
         api.MapApiKeys();
     }

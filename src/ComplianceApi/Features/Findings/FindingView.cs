@@ -1,0 +1,49 @@
+using System.Linq.Expressions;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.Findings;
+
+/// <summary>A recommendation, area for improvement, cause of concern or point of note in an inspection report.</summary>
+/// <param name="Id">The finding's id.</param>
+/// <param name="InspectionId">The id of the inspection report it is in.</param>
+/// <param name="InspectionReference">That report's reference, such as "building-the-picture-2015".</param>
+/// <param name="Reference">The reference as printed in the report, such as "Recommendation 8".</param>
+/// <param name="Kind">Recommendation, area for improvement, cause of concern or point of note.</param>
+/// <param name="Text">The finding's text, as the report words it.</param>
+/// <param name="BusinessArea">The business area it touches.</param>
+/// <param name="DeadlineText">The deadline exactly as the report writes it: "Immediately", "by November 2015".</param>
+/// <param name="DueDate">The deadline as a date, where one is known.</param>
+/// <param name="Addressees">Who the finding is addressed to.</param>
+/// <param name="CauseOfConcernId">For a recommendation: the cause of concern in the same report that it answers.</param>
+/// <param name="CreatedAt">When it was recorded.</param>
+/// <param name="UpdatedAt">When its details last changed.</param>
+public sealed record FindingView(
+    Guid Id,
+    Guid InspectionId,
+    string InspectionReference,
+    string Reference,
+    FindingKind Kind,
+    string Text,
+    BusinessArea BusinessArea,
+    string? DeadlineText,
+    DateOnly? DueDate,
+    IReadOnlyList<AddresseeView> Addressees,
+    Guid? CauseOfConcernId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static readonly Expression<Func<Finding, FindingView>> Projection = f => new FindingView(
+        f.Id, f.InspectionId, f.Inspection.Reference, f.Reference, f.Kind, f.Text, f.BusinessArea, f.DeadlineText, f.DueDate,
+        f.Addressees.OrderBy(a => a.Id).Select(a => new AddresseeView(a.Kind, a.ForceCode, a.Name)).ToList(),
+        f.CauseOfConcernId, f.CreatedAt, f.UpdatedAt);
+
+    private static readonly Func<Finding, FindingView> Compiled = Projection.Compile();
+
+    public static FindingView From(Finding finding) => Compiled(finding);
+}
+
+/// <summary>One addressee of a finding.</summary>
+/// <param name="Kind">Chief constables, one force, the Home Office, the College of Policing, an NPCC lead, police and crime commissioners, or other.</param>
+/// <param name="ForceCode">For a force addressee: the force's code.</param>
+/// <param name="Name">Who exactly, where the kind alone does not say.</param>
+public sealed record AddresseeView(AddresseeKind Kind, string? ForceCode, string? Name);

@@ -1,0 +1,35 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Findings;
+
+public sealed record UpdateFindingCommand(Guid Id, FindingRequest Body) : ICommand<FindingView>;
+
+public sealed class UpdateFindingValidator : AbstractValidator<UpdateFindingCommand>
+{
+    public UpdateFindingValidator() => RuleFor(c => c.Body).SetValidator(new FindingRequestValidator());
+}
+
+public sealed class UpdateFindingHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<UpdateFindingCommand, FindingView>
+{
+    public async Task<FindingView> Handle(UpdateFindingCommand command, CancellationToken cancellationToken)
+    {
+        var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == command.Id, cancellationToken)
+            ?? throw NotFoundException.For("finding", command.Id);
+        var body = command.Body;
+        if (body.Reference != finding.Reference)
+        {
+            throw new DomainRuleException($"A finding's reference is stable: it stays '{finding.Reference}'.");
+        }
+
+        await db.EnsureExistAsync(body.AddresseeForceCodes(), "addressees", cancellationToken);
+        var causeOfConcern = await db.CauseOfConcernAsync(body.CauseOfConcernId, cancellationToken);
+        finding.Revise(body.ToDetails(), clock.GetUtcNow(), causeOfConcern);
+        await db.SaveChangesAsync(cancellationToken);
+        return FindingView.From(finding);
+    }
+}

@@ -1,0 +1,15 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Gradings;
+
+public sealed record GetGradingQuery(Guid Id) : IRequest<GradingView>;
+
+public sealed class GetGradingHandler(ComplianceDbContext db) : IRequestHandler<GetGradingQuery, GradingView>
+{
+    public async Task<GradingView> Handle(GetGradingQuery query, CancellationToken cancellationToken) =>
+        await db.Gradings.AsNoTracking().Where(g => g.Id == query.Id).Select(GradingView.Projection).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFoundException.For("grading", query.Id);
+}

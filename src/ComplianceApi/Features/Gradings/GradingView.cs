@@ -1,0 +1,31 @@
+using System.Linq.Expressions;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.Gradings;
+
+/// <summary>A graded judgement of one force in one inspection, for a PEEL pillar or the whole report.</summary>
+/// <param name="Id">The grading's id.</param>
+/// <param name="InspectionId">The id of the inspection that gave it.</param>
+/// <param name="ForceCode">The graded force's code.</param>
+/// <param name="Area">The PEEL pillar or question graded; "Overall" for the whole report.</param>
+/// <param name="Grade">Outstanding, good, requires improvement or inadequate.</param>
+/// <param name="GivenOn">When the grade was given.</param>
+/// <param name="CreatedAt">When it was recorded.</param>
+/// <param name="UpdatedAt">When it was last regraded.</param>
+public sealed record GradingView(
+    Guid Id,
+    Guid InspectionId,
+    string ForceCode,
+    string Area,
+    Grade Grade,
+    DateOnly GivenOn,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static readonly Expression<Func<Grading, GradingView>> Projection = g => new GradingView(
+        g.Id, g.InspectionId, g.ForceCode, g.Area, g.Grade, g.GivenOn, g.CreatedAt, g.UpdatedAt);
+
+    private static readonly Func<Grading, GradingView> Compiled = Projection.Compile();
+
+    public static GradingView From(Grading grading) => Compiled(grading);
+}
