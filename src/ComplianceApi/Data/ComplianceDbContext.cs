@@ -7,8 +7,9 @@ namespace ComplianceApi.Data;
 
 public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller) : DbContext(options)
 {
-    // Read per query by the filters below, so one model serves callers of every scope.
-    private readonly string? _forceScope = caller.ForceCode;
+    // Read per query by the filters below, so one model serves callers of every scope. A property, not a
+    // field set at construction: authentication resolves this context before the caller's key is known.
+    private string? ForceScope => caller.ForceCode;
 
     public DbSet<Force> Forces => Set<Force>();
     public DbSet<CollaborationMembership> CollaborationMemberships => Set<CollaborationMembership>();
@@ -95,7 +96,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ForceResponse>(response =>
         {
-            response.HasQueryFilter(r => _forceScope == null || r.ForceCode == _forceScope);
+            response.HasQueryFilter(r => ForceScope == null || r.ForceCode == ForceScope);
             response.HasOne(r => r.Finding).WithMany().HasForeignKey(r => r.FindingId).OnDelete(DeleteBehavior.Restrict);
             response.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
             response.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceCode).OnDelete(DeleteBehavior.Restrict);
@@ -114,7 +115,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ProgressUpdate>(update =>
         {
-            update.HasQueryFilter(u => _forceScope == null || u.ForceCode == _forceScope);
+            update.HasQueryFilter(u => ForceScope == null || u.ForceCode == ForceScope);
             update.Property(u => u.ForceCode).HasMaxLength(Lengths.Code);
             update.HasIndex(u => new { u.ResponseId, u.EffectiveOn });
             update.Property(u => u.Narrative).HasMaxLength(Lengths.LongText);
@@ -125,7 +126,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ActionPlan>(plan =>
         {
-            plan.HasQueryFilter(p => _forceScope == null || p.ForceCode == _forceScope);
+            plan.HasQueryFilter(p => ForceScope == null || p.ForceCode == ForceScope);
             plan.Property(p => p.ForceCode).HasMaxLength(Lengths.Code);
             plan.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceCode).OnDelete(DeleteBehavior.Restrict);
             plan.HasOne<Inspection>().WithMany().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Restrict);
@@ -136,7 +137,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<PlanAction>(action =>
         {
-            action.HasQueryFilter(a => _forceScope == null || a.ForceCode == _forceScope);
+            action.HasQueryFilter(a => ForceScope == null || a.ForceCode == ForceScope);
             action.HasOne<ActionPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
             action.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
             action.HasIndex(a => new { a.ForceCode, a.Status });
@@ -155,7 +156,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<Evidence>(evidence =>
         {
-            evidence.HasQueryFilter(e => _forceScope == null || e.ForceCode == _forceScope);
+            evidence.HasQueryFilter(e => ForceScope == null || e.ForceCode == ForceScope);
             evidence.Property(e => e.ForceCode).HasMaxLength(Lengths.Code);
             evidence.HasOne<ForceResponse>().WithMany().HasForeignKey(e => e.ResponseId).OnDelete(DeleteBehavior.Restrict);
             evidence.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Restrict);
