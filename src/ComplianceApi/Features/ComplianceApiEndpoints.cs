@@ -1,5 +1,7 @@
+using ComplianceApi.Features.Evidence;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Inspections;
+using ComplianceApi.Features.Responses;
 
 namespace ComplianceApi.Features;
 
@@ -10,5 +12,7 @@ public static class ComplianceApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapForces();
         api.MapInspections();
+        api.MapResponses();
+        api.MapEvidence();
     }
 }
