@@ -1,9 +1,11 @@
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
+using ComplianceApi.Features.Evidence;
 using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
+using ComplianceApi.Features.Responses;
 
 namespace ComplianceApi.Features;
 
@@ -16,6 +18,8 @@ public static class ComplianceApiEndpoints
         api.MapInspections();
         api.MapFindings();
         api.MapGradings();
+        api.MapResponses();
+        api.MapEvidence();
         api.MapActionPlans();
         api.MapApiKeys();
     }

@@ -1,0 +1,40 @@
+using System.Linq.Expressions;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.Evidence;
+
+/// <summary>Evidence backing a force's response or one of its actions.</summary>
+/// <param name="Id">The evidence's id.</param>
+/// <param name="ForceCode">The force whose response or action it backs.</param>
+/// <param name="ResponseId">The response it backs, if it backs a response.</param>
+/// <param name="ActionId">The action it backs, if it backs an action.</param>
+/// <param name="Title">What it is.</param>
+/// <param name="Kind">Document, minutes, audit report, policy or link.</param>
+/// <param name="Reference">Where it is kept.</param>
+/// <param name="Url">Where it can be read.</param>
+/// <param name="Date">Its date.</param>
+/// <param name="Description">What it shows.</param>
+/// <param name="RecordedAt">When it was recorded in this service.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record EvidenceView(
+    Guid Id,
+    string ForceCode,
+    Guid? ResponseId,
+    Guid? ActionId,
+    string Title,
+    EvidenceKind Kind,
+    string? Reference,
+    string? Url,
+    DateOnly? Date,
+    string? Description,
+    DateTimeOffset RecordedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static readonly Expression<Func<Domain.Evidence, EvidenceView>> Projection = e => new EvidenceView(
+        e.Id, e.ForceCode, e.ResponseId, e.ActionId, e.Title, e.Kind, e.Reference, e.Url, e.Date, e.Description,
+        e.RecordedAt, e.UpdatedAt);
+
+    private static readonly Func<Domain.Evidence, EvidenceView> Compiled = Projection.Compile();
+
+    public static EvidenceView From(Domain.Evidence evidence) => Compiled(evidence);
+}

@@ -1,0 +1,15 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Evidence;
+
+public sealed record GetEvidenceQuery(Guid Id) : IRequest<EvidenceView>;
+
+public sealed class GetEvidenceHandler(ComplianceDbContext db) : IRequestHandler<GetEvidenceQuery, EvidenceView>
+{
+    public async Task<EvidenceView> Handle(GetEvidenceQuery query, CancellationToken cancellationToken) =>
+        await db.Evidence.AsNoTracking().Where(e => e.Id == query.Id).Select(EvidenceView.Projection).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFoundException.For("evidence", query.Id);
+}

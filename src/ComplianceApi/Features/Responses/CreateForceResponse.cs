@@ -1,0 +1,39 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Responses;
+
+public sealed record CreateForceResponseCommand(Guid FindingId, ForceResponseRequest Body) : ICommand<ForceResponseView>;
+
+public sealed class CreateForceResponseValidator : AbstractValidator<CreateForceResponseCommand>
+{
+    public CreateForceResponseValidator() => RuleFor(c => c.Body).SetValidator(new ForceResponseRequestValidator());
+}
+
+public sealed class CreateForceResponseHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+    : IRequestHandler<CreateForceResponseCommand, ForceResponseView>
+{
+    public async Task<ForceResponseView> Handle(CreateForceResponseCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        caller.EnsureMayWriteFor(body.ForceCode);
+        var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == command.FindingId, cancellationToken)
+            ?? throw NotFoundException.For("finding", command.FindingId);
+        await db.EnsureExistAsync([body.ForceCode], "forceCode", cancellationToken);
+        if (await db.ForceResponses.AnyAsync(r => r.FindingId == finding.Id && r.ForceCode == body.ForceCode, cancellationToken))
+        {
+            throw new DomainRuleException(
+                $"Force '{body.ForceCode}' already has a response to {finding.Reference}; a force keeps one response per finding, so update that one.");
+        }
+
+        var now = clock.GetUtcNow();
+        var response = new ForceResponse(Guid.CreateVersion7(now), finding, body.ForceCode, body.ToDetails(), now);
+        db.ForceResponses.Add(response);
+        await db.SaveChangesAsync(cancellationToken);
+        return ForceResponseView.From(response);
+    }
+}

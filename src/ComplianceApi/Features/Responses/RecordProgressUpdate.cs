@@ -1,0 +1,71 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Responses;
+
+/// <summary>A new entry in a response's history; the response takes its status, RAG and position from it.</summary>
+/// <param name="EffectiveOn">The date from which the status holds: not in the future, nor before the latest entry's.</param>
+/// <param name="Status">The response's status from that date. Closed needs signedOffBy and an implemented response; Superseded needs supersededByFindingId.</param>
+/// <param name="Rag">The RAG rating from that date.</param>
+/// <param name="Narrative">The position statement: what was done, and why the status is what it is.</param>
+/// <param name="Author">Who wrote the entry.</param>
+/// <param name="SignedOffBy">Only when closing: who signed the response off.</param>
+/// <param name="SupersededByFindingId">Only when superseded: the finding that supersedes the response's finding.</param>
+public sealed record ProgressUpdateRequest(
+    DateOnly EffectiveOn,
+    ResponseStatus Status,
+    Rag? Rag,
+    string Narrative,
+    string Author,
+    string? SignedOffBy,
+    Guid? SupersededByFindingId)
+{
+    public ProgressEntry ToEntry() => new(EffectiveOn, Status, Rag, Narrative, Author, SignedOffBy, SupersededByFindingId);
+}
+
+public sealed class ProgressUpdateRequestValidator : AbstractValidator<ProgressUpdateRequest>
+{
+    public ProgressUpdateRequestValidator()
+    {
+        RuleFor(r => r.EffectiveOn).NotEmpty();
+        RuleFor(r => r.Status).IsInEnum();
+        RuleFor(r => r.Rag).IsInEnum();
+        RuleFor(r => r.Narrative).NotEmpty().MaximumLength(Lengths.LongText);
+        RuleFor(r => r.Author).NotEmpty().MaximumLength(Lengths.Name);
+        RuleFor(r => r.SignedOffBy).MaximumLength(Lengths.Name);
+        RuleFor(r => r.SupersededByFindingId).NotEqual(Guid.Empty);
+    }
+}
+
+public sealed record RecordProgressUpdateCommand(Guid ResponseId, ProgressUpdateRequest Body) : ICommand<ProgressUpdateView>;
+
+public sealed class RecordProgressUpdateValidator : AbstractValidator<RecordProgressUpdateCommand>
+{
+    public RecordProgressUpdateValidator() => RuleFor(c => c.Body).SetValidator(new ProgressUpdateRequestValidator());
+}
+
+/// <summary>Appends an entry; the response's Version token makes a concurrent writer fail with 409 rather than interleave.</summary>
+public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProvider clock)
+    : IRequestHandler<RecordProgressUpdateCommand, ProgressUpdateView>
+{
+    public async Task<ProgressUpdateView> Handle(RecordProgressUpdateCommand command, CancellationToken cancellationToken)
+    {
+        var response = await db.ForceResponses.SingleOrDefaultAsync(r => r.Id == command.ResponseId, cancellationToken)
+            ?? throw NotFoundException.For("response", command.ResponseId);
+        var body = command.Body;
+        if (body.SupersededByFindingId is { } supersededBy && !await db.Findings.AnyAsync(f => f.Id == supersededBy, cancellationToken))
+        {
+            throw Invalid.Field("supersededByFindingId", $"No finding has id '{supersededBy}'.");
+        }
+
+        var update = response.RecordProgress(body.ToEntry(), clock.GetUtcNow());
+        // Added explicitly: found only through the collection, a new entry with its id already set would be taken for an existing row.
+        db.ProgressUpdates.Add(update);
+        await db.SaveChangesAsync(cancellationToken);
+        return ProgressUpdateView.From(update);
+    }
+}

@@ -1,0 +1,72 @@
+using ComplianceApi.Common;
+using MediatR;
+
+namespace ComplianceApi.Features.Responses;
+
+public static class ResponseEndpoints
+{
+    public static void MapResponses(this IEndpointRouteBuilder api)
+    {
+        var findingResponses = api.MapGroup("/findings/{findingId:guid}/responses").WithTags("Responses").WithCommonProblems();
+
+        findingResponses.MapGet("", async ([AsParameters] ListFindingResponsesQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListFindingResponses").WithSummary("Lists every force's response to one finding, a page at a time.")
+            .ProducesNotFound().ProducesValidationProblem();
+
+        findingResponses.MapPost("", async (Guid findingId, ForceResponseRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var response = await mediator.Send(new CreateForceResponseCommand(findingId, body), ct);
+                return TypedResults.Created($"/api/v1/responses/{response.Id}", response);
+            })
+            .WithName("CreateForceResponse")
+            .WithSummary("Records a force's response to a finding that concerns it; a force keeps one response per finding.")
+            .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+
+        var responses = api.MapGroup("/responses").WithTags("Responses").WithCommonProblems();
+
+        responses.MapGet("", async ([AsParameters] ListForceResponsesQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListForceResponses").WithSummary("Lists force responses, a page at a time.").ProducesValidationProblem();
+
+        responses.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetForceResponseQuery(id), ct)))
+            .WithName("GetForceResponse").WithSummary("Gets one force response, with the state its latest progress update left it in.")
+            .ProducesNotFound();
+
+        responses.MapPut("/{id:guid}", async (Guid id, ForceResponseRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UpdateForceResponseCommand(id, body), ct)))
+            .WithName("UpdateForceResponse")
+            .WithSummary("Replaces a response's owner, governance board, constraints, target date and next review; progress is recorded as updates.")
+            .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+
+        // A response's history is append-only: there is deliberately no PUT or DELETE of an update.
+        responses.MapGet("/{id:guid}/updates", async ([AsParameters] ListProgressUpdatesQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListProgressUpdates").WithSummary("Lists a response's progress updates, oldest first, a page at a time.")
+            .ProducesNotFound().ProducesValidationProblem();
+
+        responses.MapGet("/{id:guid}/updates/{updateId:guid}", async (Guid id, Guid updateId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetProgressUpdateQuery(id, updateId), ct)))
+            .WithName("GetProgressUpdate").WithSummary("Gets one progress update of a response.").ProducesNotFound();
+
+        responses.MapPost("/{id:guid}/updates", async (Guid id, ProgressUpdateRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var update = await mediator.Send(new RecordProgressUpdateCommand(id, body), ct);
+                return TypedResults.Created($"/api/v1/responses/{id}/updates/{update.Id}", update);
+            })
+            .WithName("RecordProgressUpdate")
+            .WithSummary("Appends a dated progress update; the response takes its status, RAG and position from it. "
+                + "Updates are append-only (there is no PUT or DELETE): a correction is a new entry.")
+            .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+
+        responses.MapPost("/{id:guid}/reopen", async (Guid id, ReopenRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var update = await mediator.Send(new ReopenForceResponseCommand(id, body), ct);
+                return TypedResults.Created($"/api/v1/responses/{id}/updates/{update.Id}", update);
+            })
+            .WithName("ReopenForceResponse")
+            .WithSummary("Reopens a closed response as in progress, dated today, by appending the progress update it returns.")
+            .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+    }
+}

@@ -1,0 +1,34 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Responses;
+
+public sealed record UpdateForceResponseCommand(Guid Id, ForceResponseRequest Body) : ICommand<ForceResponseView>;
+
+public sealed class UpdateForceResponseValidator : AbstractValidator<UpdateForceResponseCommand>
+{
+    public UpdateForceResponseValidator() => RuleFor(c => c.Body).SetValidator(new ForceResponseRequestValidator());
+}
+
+public sealed class UpdateForceResponseHandler(ComplianceDbContext db, TimeProvider clock)
+    : IRequestHandler<UpdateForceResponseCommand, ForceResponseView>
+{
+    public async Task<ForceResponseView> Handle(UpdateForceResponseCommand command, CancellationToken cancellationToken)
+    {
+        var response = await db.ForceResponses.Include(r => r.Finding).SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
+            ?? throw NotFoundException.For("response", command.Id);
+        var body = command.Body;
+        if (body.ForceCode != response.ForceCode)
+        {
+            throw new DomainRuleException($"A response's force is stable: it stays '{response.ForceCode}'.");
+        }
+
+        response.Revise(body.ToDetails(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ForceResponseView.From(response);
+    }
+}
