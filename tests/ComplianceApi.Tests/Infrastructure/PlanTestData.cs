@@ -2,25 +2,15 @@ using System.Net;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.Inspections;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Tests.Infrastructure;
 
 /// <summary>
 /// Plans and actions from forces' real responses: Lancashire's to HMIC's "Building the picture" (2015),
-/// and Leicestershire's crime data integrity action plan. Findings are recorded straight into the
-/// database, because the findings endpoints are another slice.
+/// and Leicestershire's crime data integrity action plan.
 /// </summary>
 public static class PlanTestData
 {
-    public const string BuildingThePictureRecommendation =
-        "Chief constables should ensure that their forces' processes for the review, retention and disposal of "
-        + "information comply with the APP on information management (MoPI).";
-
-    public const string CrimeDataIntegrityRecommendation =
-        "The chief constable should ensure that the force's crime recording decisions are audited regularly, "
-        + "and that the audits are independent of the officers who make them.";
-
     public static ActionPlanRequest LancashirePlan(Guid? inspectionId, string forceCode = "lancashire") =>
         new(forceCode, "Building the picture: information management action plan", inspectionId, "Head of Information Management",
             "Lancashire's response to HMIC's national thematic inspection of police information management. A Force "
@@ -55,24 +45,6 @@ public static class PlanTestData
         {
             Title = "Crime data integrity: inspection of Leicestershire Police",
         });
-
-    /// <summary>A recommendation to chief constables, which concerns every force in its inspection's scope.</summary>
-    public static async Task<Guid> CreateFindingAsync(
-        this ComplianceApiHost host, Guid inspectionId, string reference = "Recommendation 3", string text = BuildingThePictureRecommendation)
-    {
-        var id = Guid.CreateVersion7();
-        await host.WithDatabaseAsync(async db =>
-        {
-            var inspection = await db.Inspections.SingleAsync(i => i.Id == inspectionId, TestContext.Current.CancellationToken);
-            var now = DateTimeOffset.UtcNow;
-            db.Findings.Add(new Finding(id, inspection, reference,
-                new FindingDetails(FindingKind.Recommendation, text, BusinessArea.InformationManagement, "by 31 March 2016",
-                    new DateOnly(2016, 3, 31), [new Addressee(AddresseeKind.ChiefConstables, null, null)]),
-                now));
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        });
-        return id;
-    }
 
     public static async Task<ActionPlanView> CreatePlanAsync(this HttpClient client, ActionPlanRequest request) =>
         await (await client.PostJsonAsync("/api/v1/action-plans", request)).ReadAsync<ActionPlanView>(HttpStatusCode.Created);

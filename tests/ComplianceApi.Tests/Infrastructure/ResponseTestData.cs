@@ -10,17 +10,13 @@ namespace ComplianceApi.Tests.Infrastructure;
 public sealed record TestFinding(Guid Id, Guid InspectionId, string Reference);
 
 /// <summary>
-/// Findings and actions are written with the domain types straight into the database (their endpoints
-/// belong to other slices); inspections, responses, updates and evidence go through the API.
+/// Responses, updates and evidence from City of London's and Lancashire's committee papers, created
+/// through the API. Actions are written straight into the database with the domain types.
 /// </summary>
 public static class ResponseTestData
 {
     public const string CityOfLondon = "city-of-london";
     public const string Lancashire = "lancashire";
-
-    public const string Recommendation8Text =
-        "Immediately, chief constables should ensure that their forces' information is reviewed and, where appropriate, "
-        + "deleted in accordance with the MoPI authorised professional practice.";
 
     /// <summary>A new "Building the picture" inspection (through the API) with one finding for chief constables in it.</summary>
     public static async Task<TestFinding> CreateFindingAsync(this ComplianceApiHost host, string reference = "Recommendation 8")
@@ -32,19 +28,10 @@ public static class ResponseTestData
     /// <summary>A finding in an existing inspection, addressed to chief constables, or to one force when forceCode is given.</summary>
     public static async Task<TestFinding> CreateFindingAsync(this ComplianceApiHost host, Guid inspectionId, string reference, string? forceCode = null)
     {
-        var id = Guid.CreateVersion7();
-        Addressee addressee = forceCode is null
-            ? new(AddresseeKind.ChiefConstables, null, null)
-            : new(AddresseeKind.Force, forceCode, null);
-        await host.WithDatabaseAsync(async db =>
-        {
-            var inspection = await db.Inspections.SingleAsync(i => i.Id == inspectionId, TestContext.Current.CancellationToken);
-            var details = new FindingDetails(FindingKind.Recommendation, Recommendation8Text, BusinessArea.InformationManagement,
-                "Immediately", new DateOnly(2015, 7, 2), [addressee]);
-            db.Findings.Add(new Finding(id, inspection, reference, details, DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        });
-        return new TestFinding(id, inspectionId, reference);
+        var request = FindingTestData.Recommendation(reference,
+            addressees: [forceCode is null ? FindingTestData.ChiefConstables : FindingTestData.ToForce(forceCode)]);
+        var finding = await host.AdminClient().CreateFindingAsync(inspectionId, request);
+        return new TestFinding(finding.Id, inspectionId, reference);
     }
 
     /// <summary>An action in a new action plan of a force, serving the given finding.</summary>

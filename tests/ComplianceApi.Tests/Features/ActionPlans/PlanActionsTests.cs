@@ -56,7 +56,7 @@ public sealed class PlanActionsTests(TestHosts hosts)
         var host = await hosts.For(provider);
         var admin = host.AdminClient();
         var inspection = await admin.CreateLeicestershireCrimeDataInspectionAsync();
-        var finding = await host.CreateFindingAsync(inspection.Id, "Recommendation 1", PlanTestData.CrimeDataIntegrityRecommendation);
+        var finding = (await host.CreateFindingAsync(inspection.Id, "Recommendation 1")).Id;
         var editor = await host.ClientAsync(ApiKeyRole.Editor, "leicestershire");
         var plan = await editor.CreatePlanAsync(PlanTestData.LeicestershirePlan(inspection.Id));
 
@@ -103,7 +103,7 @@ public sealed class PlanActionsTests(TestHosts hosts)
         var host = await hosts.For(provider);
         var (plan, findings) = await LancashirePlanAsync(host);
         var leicestershireInspection = await host.AdminClient().CreateLeicestershireCrimeDataInspectionAsync();
-        var leicestershireFinding = await host.CreateFindingAsync(leicestershireInspection.Id, "Recommendation 1", PlanTestData.CrimeDataIntegrityRecommendation);
+        var leicestershireFinding = (await host.CreateFindingAsync(leicestershireInspection.Id, "Recommendation 1")).Id;
 
         var problem = await (await host.AdminClient().PostJsonAsync($"/api/v1/action-plans/{plan.Id}/actions", PlanTestData.RecruitRecordsManager(findings[0], leicestershireFinding)))
             .ReadProblemAsync(HttpStatusCode.Conflict);
@@ -227,7 +227,7 @@ public sealed class PlanActionsTests(TestHosts hosts)
         var host = await hosts.For(provider);
         var admin = host.AdminClient();
         var inspection = await admin.CreateLeicestershireCrimeDataInspectionAsync();
-        var finding = await host.CreateFindingAsync(inspection.Id, "Recommendation 1", PlanTestData.CrimeDataIntegrityRecommendation);
+        var finding = (await host.CreateFindingAsync(inspection.Id, "Recommendation 1")).Id;
         var plan = await admin.CreatePlanAsync(PlanTestData.LeicestershirePlan(inspection.Id));
         var action = await admin.CreateActionAsync(plan.Id, PlanTestData.PeerReview(finding));
         var lancashire = await host.ClientAsync(ApiKeyRole.Editor, "lancashire");
@@ -261,9 +261,8 @@ public sealed class PlanActionsTests(TestHosts hosts)
         var inspection = await admin.CreateBuildingThePictureAsync();
         Guid[] findings =
         [
-            await host.CreateFindingAsync(inspection.Id, "Recommendation 3"),
-            await host.CreateFindingAsync(inspection.Id, "Recommendation 4",
-                "Chief constables should ensure that their forces have a records manager, and enough staff to audit compliance with MoPI."),
+            (await host.CreateFindingAsync(inspection.Id, "Recommendation 3")).Id,
+            (await host.CreateFindingAsync(inspection.Id, "Recommendation 4")).Id,
         ];
         return (await admin.CreatePlanAsync(PlanTestData.LancashirePlan(inspection.Id)), findings);
     }
