@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ComplianceApi.Domain;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -11,7 +12,7 @@ using Microsoft.Data.Sqlite;
 namespace ComplianceApi.Common;
 
 /// <summary>The one place where exceptions become RFC 9457 problem responses; nothing else leaks out.</summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -62,17 +63,28 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     private static HttpValidationProblemDetails JsonProblem(JsonException json)
     {
-        var field = json.Path is null or "$" ? "$" : json.Path.TrimStart('$', '.');
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [field] = ["The value is not valid JSON of the expected type here."],
-        })
+        var at = json.Path is null or "$" ? "" : json.Path.TrimStart('$', '.');
+        var missing = MissingRequiredProperties().Match(json.Message);
+        var errors = missing.Success
+            ? QuotedNames().Matches(missing.Groups[1].Value)
+                .ToDictionary(m => at.Length == 0 ? m.Groups[1].Value : $"{at}.{m.Groups[1].Value}", _ => RequiredMessage)
+            : new Dictionary<string, string[]> { [at.Length == 0 ? "$" : at] = ["The value is not valid JSON of the expected type here."] };
+        return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body could not be read.",
-            Detail = json.Path is null ? "The body is not valid JSON." : $"The value at {json.Path} could not be read.",
+            Detail = missing.Success ? "Required fields are missing." : json.Path is null ? "The body is not valid JSON." : $"The value at {json.Path} could not be read.",
         };
     }
+
+    private static readonly string[] RequiredMessage = ["This field is required."];
+
+    // System.Text.Json: "JSON deserialization for type '...' was missing required properties including: 'grade', 'givenOn'."
+    [GeneratedRegex("missing required properties including: (.+)$")]
+    private static partial Regex MissingRequiredProperties();
+
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex QuotedNames();
 
     /// <summary>
     /// Commands carry their JSON body as a property named Body; field errors are reported by their
