@@ -11,12 +11,8 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// <summary>The force a force-scoped key is limited to; null for national keys and for the service itself.</summary>
     public string? ForceCode => User?.FindFirstValue(ApiKeyClaims.Force);
 
-    public string Name => User?.Identity?.Name ?? "compliance-api";
-
     /// <summary>The id of the API key the request was made with; null for the service itself.</summary>
     public Guid? KeyId => Guid.TryParse(User?.FindFirstValue(ApiKeyClaims.KeyId), out var id) ? id : null;
-
-    public bool IsNational => ForceCode is null;
 
     public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ComplianceApi.Common;
@@ -21,6 +20,4 @@ public static class EndpointConventions
         endpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-
-    public static Created<T> CreatedAt<T>(string location, T value) => TypedResults.Created(location, value);
 }
