@@ -20,8 +20,8 @@ public sealed class CreateActionPlanHandler(ComplianceDbContext db, Caller calle
     {
         var body = command.Body;
         caller.EnsureMayWriteFor(body.ForceCode);
-        await db.EnsureExistAsync([body.ForceCode], "forceCode", cancellationToken);
-        await db.EnsureExistsAsync(body.InspectionId, "inspectionId", cancellationToken);
+        await db.EnsureForcesExistAsync([body.ForceCode], "forceCode", cancellationToken);
+        await db.EnsureInspectionExistsAsync(body.InspectionId, "inspectionId", cancellationToken);
         var now = clock.GetUtcNow();
         var plan = new ActionPlan(Guid.CreateVersion7(now), body.ForceCode, body.ToDetails(), now);
         db.ActionPlans.Add(plan);

@@ -22,7 +22,7 @@ public sealed class CreatePlanActionHandler(ComplianceDbContext db, Caller calle
         var plan = await db.ActionPlans.SingleOrDefaultAsync(p => p.Id == command.PlanId, cancellationToken)
             ?? throw NotFoundException.For("action plan", command.PlanId);
         caller.EnsureMayWriteFor(plan.ForceCode);
-        var findings = await db.FindingsAsync(command.Body.FindingIds ?? [], "findingIds", cancellationToken);
+        var findings = await db.FindingsNamedAsync(command.Body.FindingIds ?? [], "findingIds", cancellationToken);
         var now = clock.GetUtcNow();
         var action = new PlanAction(Guid.CreateVersion7(now), plan, command.Body.ToDetails(), findings, now);
         db.PlanActions.Add(action);

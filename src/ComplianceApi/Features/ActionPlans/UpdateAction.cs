@@ -21,7 +21,7 @@ public sealed class UpdateActionHandler(ComplianceDbContext db, Caller caller, T
         var action = await db.PlanActions.SingleOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw NotFoundException.For("action", command.Id);
         caller.EnsureMayWriteFor(action.ForceCode);
-        var findings = await db.FindingsAsync(command.Body.FindingIds ?? [], "findingIds", cancellationToken);
+        var findings = await db.FindingsNamedAsync(command.Body.FindingIds ?? [], "findingIds", cancellationToken);
         action.Revise(command.Body.ToDetails(), findings, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return PlanActionView.From(action);

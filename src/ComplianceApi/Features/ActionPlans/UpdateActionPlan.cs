@@ -28,7 +28,7 @@ public sealed class UpdateActionPlanHandler(ComplianceDbContext db, Caller calle
             throw new DomainRuleException($"An action plan stays with its force: it remains '{plan.ForceCode}'.");
         }
 
-        await db.EnsureExistsAsync(body.InspectionId, "inspectionId", cancellationToken);
+        await db.EnsureInspectionExistsAsync(body.InspectionId, "inspectionId", cancellationToken);
         plan.Revise(body.ToDetails(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ActionPlanView.From(plan);

@@ -18,7 +18,7 @@ public sealed class CreateApiKeyHandler(ComplianceDbContext db, TimeProvider clo
     public async Task<ApiKeyIssuedView> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
-        await db.EnsureExistAsync(body.ForceCode is null ? [] : [body.ForceCode], "forceCode", cancellationToken);
+        await db.EnsureForcesExistAsync(body.ForceCode is null ? [] : [body.ForceCode], "forceCode", cancellationToken);
         var (key, secret) = ApiKey.Issue(body.ClientName, body.Role, body.ForceCode, clock.GetUtcNow());
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);

@@ -26,8 +26,8 @@ public sealed class CreateFindingHandler(ComplianceDbContext db, TimeProvider cl
             throw new DomainRuleException($"Inspection '{inspection.Reference}' already has a finding '{body.Reference}'.");
         }
 
-        await db.EnsureExistAsync(body.AddresseeForceCodes(), "addressees", cancellationToken);
-        var causeOfConcern = await db.CauseOfConcernAsync(body.CauseOfConcernId, cancellationToken);
+        await db.EnsureForcesExistAsync(body.AddresseeForceCodes(), "addressees", cancellationToken);
+        var causeOfConcern = await db.FindingNamedAsync(body.CauseOfConcernId, "causeOfConcernId", cancellationToken);
         var now = clock.GetUtcNow();
         var finding = new Finding(Guid.CreateVersion7(now), inspection, body.Reference, body.ToDetails(), now, causeOfConcern);
         db.Findings.Add(finding);

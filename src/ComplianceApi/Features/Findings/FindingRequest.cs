@@ -67,18 +67,3 @@ public sealed class AddresseeRequestValidator : AbstractValidator<AddresseeReque
         RuleFor(a => a.Name).MaximumLength(Lengths.Name);
     }
 }
-
-internal static class CausesOfConcern
-{
-    /// <summary>The finding a recommendation names as the cause of concern it answers; the domain checks it is one.</summary>
-    public static async Task<Finding?> CauseOfConcernAsync(this ComplianceDbContext db, Guid? id, CancellationToken cancellationToken)
-    {
-        if (id is null)
-        {
-            return null;
-        }
-
-        return await db.Findings.SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
-            ?? throw Invalid.Field("causeOfConcernId", $"No finding has id '{id}'.");
-    }
-}

@@ -26,8 +26,8 @@ public sealed class UpdateFindingHandler(ComplianceDbContext db, TimeProvider cl
             throw new DomainRuleException($"A finding's reference is stable: it stays '{finding.Reference}'.");
         }
 
-        await db.EnsureExistAsync(body.AddresseeForceCodes(), "addressees", cancellationToken);
-        var causeOfConcern = await db.CauseOfConcernAsync(body.CauseOfConcernId, cancellationToken);
+        await db.EnsureForcesExistAsync(body.AddresseeForceCodes(), "addressees", cancellationToken);
+        var causeOfConcern = await db.FindingNamedAsync(body.CauseOfConcernId, "causeOfConcernId", cancellationToken);
         finding.Revise(body.ToDetails(), clock.GetUtcNow(), causeOfConcern);
         await db.SaveChangesAsync(cancellationToken);
         return FindingView.From(finding);

@@ -47,7 +47,7 @@ internal static class MemberForces
             return [];
         }
 
-        await db.EnsureExistAsync(codes, "memberCodes", cancellationToken);
+        await db.EnsureForcesExistAsync(codes, "memberCodes", cancellationToken);
         return await db.Forces.Where(f => codes.Contains(f.Code)).ToListAsync(cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class CreateGradingHandler(ComplianceDbContext db, TimeProvider cl
             ?? throw NotFoundException.For("inspection", command.InspectionId);
         var body = command.Body;
         var area = body.AreaOrWholeReport();
-        await db.EnsureExistAsync([body.ForceCode], "forceCode", cancellationToken);
+        await db.EnsureForcesExistAsync([body.ForceCode], "forceCode", cancellationToken);
         if (await db.Gradings.AnyAsync(g => g.InspectionId == inspection.Id && g.ForceCode == body.ForceCode && g.Area == area, cancellationToken))
         {
             throw new DomainRuleException(

@@ -24,7 +24,7 @@ public sealed class CreateInspectionHandler(ComplianceDbContext db, TimeProvider
             throw new DomainRuleException($"An inspection with reference '{body.Reference}' already exists.");
         }
 
-        await db.EnsureExistAsync(body.ForcesInScope ?? [], "forcesInScope", cancellationToken);
+        await db.EnsureForcesExistAsync(body.ForcesInScope ?? [], "forcesInScope", cancellationToken);
         var now = clock.GetUtcNow();
         var inspection = new Inspection(Guid.CreateVersion7(now), body.Reference, body.ToDetails(), now);
         db.Inspections.Add(inspection);

@@ -26,7 +26,7 @@ public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider
             throw new DomainRuleException($"An inspection's reference is stable: it stays '{inspection.Reference}'.");
         }
 
-        await db.EnsureExistAsync(body.ForcesInScope ?? [], "forcesInScope", cancellationToken);
+        await db.EnsureForcesExistAsync(body.ForcesInScope ?? [], "forcesInScope", cancellationToken);
         inspection.Revise(body.ToDetails(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return InspectionView.From(inspection);

@@ -23,7 +23,7 @@ public sealed class CreateForceResponseHandler(ComplianceDbContext db, Caller ca
         caller.EnsureMayWriteFor(body.ForceCode);
         var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == command.FindingId, cancellationToken)
             ?? throw NotFoundException.For("finding", command.FindingId);
-        await db.EnsureExistAsync([body.ForceCode], "forceCode", cancellationToken);
+        await db.EnsureForcesExistAsync([body.ForceCode], "forceCode", cancellationToken);
         if (await db.ForceResponses.AnyAsync(r => r.FindingId == finding.Id && r.ForceCode == body.ForceCode, cancellationToken))
         {
             throw new DomainRuleException(

@@ -57,11 +57,7 @@ public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProv
         var response = await db.ForceResponses.SingleOrDefaultAsync(r => r.Id == command.ResponseId, cancellationToken)
             ?? throw NotFoundException.For("response", command.ResponseId);
         var body = command.Body;
-        if (body.SupersededByFindingId is { } supersededBy && !await db.Findings.AnyAsync(f => f.Id == supersededBy, cancellationToken))
-        {
-            throw Invalid.Field("supersededByFindingId", $"No finding has id '{supersededBy}'.");
-        }
-
+        await db.FindingNamedAsync(body.SupersededByFindingId, "supersededByFindingId", cancellationToken);
         var update = response.RecordProgress(body.ToEntry(), clock.GetUtcNow());
         // Added explicitly: found only through the collection, a new entry with its id already set would be taken for an existing row.
         db.ProgressUpdates.Add(update);
