@@ -90,8 +90,6 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<FindingAddressee>(addressee =>
         {
-            // The domain assigns the id when a finding is revised; a set id must not read as an existing row.
-            addressee.Property(a => a.Id).ValueGeneratedNever();
             addressee.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
             addressee.Property(a => a.Name).HasMaxLength(Lengths.Name);
             addressee.HasOne<Force>().WithMany().HasForeignKey(a => a.ForceCode).OnDelete(DeleteBehavior.Restrict);
@@ -187,6 +185,23 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             key.HasIndex(k => k.SecretHash).IsUnique();
             key.Property(k => k.Hint).HasMaxLength(16);
         });
+
+        KeysAreAssignedByTheDomain(modelBuilder);
+    }
+
+    /// <summary>
+    /// The domain assigns every Guid key (version 7, in code). Left to convention, EF would treat a key
+    /// as generated on insert and take a new child entity that already has its id for an existing row.
+    /// </summary>
+    private static void KeysAreAssignedByTheDomain(ModelBuilder modelBuilder)
+    {
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTimeOffset, DateTime>(

@@ -1,8 +1,6 @@
 using ComplianceApi.Common;
-using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Features.Findings;
 

@@ -59,8 +59,6 @@ public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProv
         var body = command.Body;
         await db.FindingNamedAsync(body.SupersededByFindingId, "supersededByFindingId", cancellationToken);
         var update = response.RecordProgress(body.ToEntry(), clock.GetUtcNow());
-        // Added explicitly: found only through the collection, a new entry with its id already set would be taken for an existing row.
-        db.ProgressUpdates.Add(update);
         await db.SaveChangesAsync(cancellationToken);
         return ProgressUpdateView.From(update);
     }

@@ -38,7 +38,6 @@ public sealed class ReopenForceResponseHandler(ComplianceDbContext db, TimeProvi
         var response = await db.ForceResponses.SingleOrDefaultAsync(r => r.Id == command.ResponseId, cancellationToken)
             ?? throw NotFoundException.For("response", command.ResponseId);
         var update = response.Reopen(command.Body.Reason, command.Body.Author, clock.GetUtcNow());
-        db.ProgressUpdates.Add(update);
         await db.SaveChangesAsync(cancellationToken);
         return ProgressUpdateView.From(update);
     }
