@@ -34,10 +34,6 @@ public static class PlanTestData
         new("Peer review by Derbyshire's former Force Crime Registrar", "Force Crime Registrar", "Crime Registrar",
             new DateOnly(2015, 12, 31), ActionStatus.Completed, new DateOnly(2015, 11, 27), findingIds);
 
-    /// <summary>A "Building the picture" inspection: national thematic, every force in scope.</summary>
-    public static Task<InspectionView> CreateBuildingThePictureAsync(this HttpClient admin) =>
-        admin.CreateInspectionAsync();
-
     /// <summary>A crime data integrity inspection of Leicestershire alone.</summary>
     public static Task<InspectionView> CreateLeicestershireCrimeDataInspectionAsync(this HttpClient admin) =>
         admin.CreateInspectionAsync(TestData.Inspection(Unique.Slug("crime-data-integrity-leicestershire"),

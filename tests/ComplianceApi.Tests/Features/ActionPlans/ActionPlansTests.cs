@@ -12,7 +12,7 @@ public sealed class ActionPlansTests(TestHosts hosts)
     public async Task Lancashires_editor_records_its_plan_and_reads_it_back(Provider provider)
     {
         var host = await hosts.For(provider);
-        var inspection = await host.AdminClient().CreateBuildingThePictureAsync();
+        var inspection = await host.AdminClient().CreateInspectionAsync();
         var editor = await host.ClientAsync(ApiKeyRole.Editor, "lancashire");
         var request = PlanTestData.LancashirePlan(inspection.Id);
 
@@ -32,7 +32,7 @@ public sealed class ActionPlansTests(TestHosts hosts)
     public async Task Correcting_a_plan_replaces_its_details_but_not_its_force(Provider provider)
     {
         var host = await hosts.For(provider);
-        var inspection = await host.AdminClient().CreateBuildingThePictureAsync();
+        var inspection = await host.AdminClient().CreateInspectionAsync();
         var editor = await host.ClientAsync(ApiKeyRole.Editor, "lancashire");
         var created = await editor.CreatePlanAsync(PlanTestData.LancashirePlan(inspection.Id));
 
@@ -64,7 +64,7 @@ public sealed class ActionPlansTests(TestHosts hosts)
     public async Task A_plan_for_an_unknown_force_or_inspection_is_refused(Provider provider)
     {
         var admin = (await hosts.For(provider)).AdminClient();
-        var inspection = await admin.CreateBuildingThePictureAsync();
+        var inspection = await admin.CreateInspectionAsync();
         var unknownInspection = Guid.NewGuid();
 
         var noForce = await (await admin.PostJsonAsync("/api/v1/action-plans", PlanTestData.LancashirePlan(inspection.Id, forceCode: "atlantis")))
@@ -90,8 +90,8 @@ public sealed class ActionPlansTests(TestHosts hosts)
     public async Task Plans_are_listed_by_force_and_inspection_a_page_at_a_time(Provider provider)
     {
         var admin = (await hosts.For(provider)).AdminClient();
-        var inspection = await admin.CreateBuildingThePictureAsync();
-        var other = await admin.CreateBuildingThePictureAsync();
+        var inspection = await admin.CreateInspectionAsync();
+        var other = await admin.CreateInspectionAsync();
         var lancashire = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
@@ -123,7 +123,7 @@ public sealed class ActionPlansTests(TestHosts hosts)
     {
         var host = await hosts.For(provider);
         var admin = host.AdminClient();
-        var inspection = await admin.CreateBuildingThePictureAsync();
+        var inspection = await admin.CreateInspectionAsync();
         var leicestershires = await admin.CreatePlanAsync(PlanTestData.LeicestershirePlan(inspection.Id));
         var lancashires = await admin.CreatePlanAsync(PlanTestData.LancashirePlan(inspection.Id));
         var lancashire = await host.ClientAsync(ApiKeyRole.Editor, "lancashire");

@@ -258,7 +258,7 @@ public sealed class PlanActionsTests(TestHosts hosts)
     private static async Task<(ActionPlanView Plan, Guid[] Findings)> LancashirePlanAsync(ComplianceApiHost host)
     {
         var admin = host.AdminClient();
-        var inspection = await admin.CreateBuildingThePictureAsync();
+        var inspection = await admin.CreateInspectionAsync();
         Guid[] findings =
         [
             (await host.CreateFindingAsync(inspection.Id, "Recommendation 3")).Id,
