@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -9,6 +10,13 @@ public static class OpenApi
     public const string DocumentName = "v1";
     private const string SecuritySchemeName = "ApiKey";
 
+    /// <summary>
+    /// The contract's version is the service's (Version in Directory.Build.props), which the generated
+    /// clients' packages also carry; its major part changes only with a breaking contract change.
+    /// </summary>
+    public static string ServiceVersion { get; } =
+        typeof(OpenApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+
     public static IServiceCollection AddComplianceOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -17,7 +25,7 @@ public static class OpenApi
             options.SwaggerDoc(DocumentName, new OpenApiInfo
             {
                 Title = "ComplianceApi",
-                Version = "1.0.0",
+                Version = ServiceVersion,
                 Description = "Records and queries how UK police forces comply with inspection findings: inspections, "
                     + "findings and their deadlines, each force's response and its history, action plans, evidence and gradings.",
             });
