@@ -48,13 +48,16 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         });
     }
 
+    /// <summary>A field breaks a few rules at most; the cap keeps a problem's size bounded in the contract.</summary>
+    public const int MostMessagesPerField = 20;
+
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
 
     private static HttpValidationProblemDetails ValidationProblem(ValidationException validation) =>
         new(validation.Errors
             .GroupBy(e => JsonFieldName(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().Take(MostMessagesPerField).ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",

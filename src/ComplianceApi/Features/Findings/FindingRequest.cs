@@ -47,7 +47,7 @@ public sealed class FindingRequestValidator : AbstractValidator<FindingRequest>
         RuleFor(r => r.BusinessArea).IsInEnum();
         RuleFor(r => r.DeadlineText).MaximumLength(Lengths.Name);
         RuleFor(r => r.Addressees).NotEmpty().WithMessage("A finding is addressed to someone: give at least one addressee.")
-            .Must(a => a is null || a.Count <= 50).WithMessage("At most 50 addressees.");
+            .MaximumCount(50).WithMessage("At most 50 addressees.");
         RuleForEach(r => r.Addressees).NotNull().SetValidator(new AddresseeRequestValidator());
     }
 }

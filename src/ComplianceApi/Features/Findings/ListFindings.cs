@@ -25,7 +25,11 @@ public sealed record ListFindingsQuery(
 
 public sealed class ListFindingsValidator : AbstractValidator<ListFindingsQuery>
 {
-    public ListFindingsValidator() => this.ValidatesPaging();
+    public ListFindingsValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListFindingsHandler(ComplianceDbContext db) : IRequestHandler<ListFindingsQuery, Page<FindingView>>

@@ -47,7 +47,7 @@ public sealed class InspectionRequestValidator : AbstractValidator<InspectionReq
         RuleFor(r => r.Link).MaximumLength(Lengths.Url)
             .Must(link => link is null || Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("A link is an absolute http or https URL.");
-        RuleFor(r => r.ForcesInScope).Must(f => f is null || f.Count <= 100).WithMessage("At most 100 forces.");
+        RuleFor(r => r.ForcesInScope).MaximumCount(100).WithMessage("At most 100 forces.");
         RuleForEach(r => r.ForcesInScope).NotEmpty().MaximumLength(Lengths.Code);
     }
 }

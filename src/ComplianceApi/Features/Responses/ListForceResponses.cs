@@ -25,7 +25,11 @@ public sealed record ListForceResponsesQuery(
 
 public sealed class ListForceResponsesValidator : AbstractValidator<ListForceResponsesQuery>
 {
-    public ListForceResponsesValidator() => this.ValidatesPaging();
+    public ListForceResponsesValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListForceResponsesHandler(ComplianceDbContext db) : IRequestHandler<ListForceResponsesQuery, Page<ForceResponseView>>
