@@ -20,4 +20,8 @@ public static class EndpointConventions
         endpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A write or preview whose deadline words may not resolve to a due date.</summary>
+    public static RouteHandlerBuilder ProducesUnresolvedDeadline(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
