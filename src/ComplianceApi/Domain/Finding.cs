@@ -98,8 +98,8 @@ public sealed class Finding
         if (Inspection.PublishedOn is null)
         {
             throw new DomainRuleException(
-                $"{Reference}'s deadline \"{DeadlineText}\" counts from the report's publication date, so the report keeps one; "
-                + "give that finding an explicit due date first.");
+                $"{Reference}'s deadline \"{DeadlineText}\" counts from the report's publication date, which cannot be removed "
+                + "while it does; give that finding an explicit due date first.");
         }
 
         var moved = Deadline.FollowingPublication(Inspection.PublishedOn);
