@@ -25,6 +25,10 @@ public static class EndpointConventions
         endpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A write or preview whose deadline words may not resolve to a due date.</summary>
+    public static RouteHandlerBuilder ProducesUnresolvedDeadline(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
 
 /// <summary>The most items an unpaged list answers.</summary>

@@ -20,9 +20,8 @@ public sealed class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
 
-        // EF takes a database-wide lock while migrating (an advisory lock on PostgreSQL), so several
-        // instances starting at once apply each migration exactly once.
-        await db.Database.MigrateAsync(cancellationToken);
+        // Several instances starting at once apply each migration exactly once (see MigrateUnderLockAsync).
+        await MigrateUnderLockAsync(db, cancellationToken);
         await EnsureAnAdminKeyAsync(db, cancellationToken);
 
         if (configuration.GetValue<bool>(LoadSampleDataSetting))
@@ -35,7 +34,44 @@ public sealed class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().Database.MigrateAsync(cancellationToken);
+        await MigrateUnderLockAsync(scope.ServiceProvider.GetRequiredService<ComplianceDbContext>(), cancellationToken);
+    }
+
+    /// <summary>
+    /// EF's own PostgreSQL migration lock (LOCK TABLE on the history table) ends with each migration's
+    /// transaction, and EF commits after every migration, having listed the pending ones at the start: a
+    /// second instance can apply a migration in that gap which the first then applies again. A
+    /// session-level advisory lock held over the whole run closes the gap. SQLite's lock (a row in a lock
+    /// table) already lasts the whole run.
+    /// </summary>
+    private static async Task MigrateUnderLockAsync(ComplianceDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        // Any fixed key will do, as long as nothing else in the database takes the same advisory lock.
+        const string Lock = "SELECT pg_advisory_lock(7273494301950)";
+        const string Unlock = "SELECT pg_advisory_unlock(7273494301950)";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(Lock, cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync(Unlock, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task EnsureAnAdminKeyAsync(ComplianceDbContext db, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace ComplianceApi.Features.Inspections;
 /// <param name="Inspectorate">Who published the report.</param>
 /// <param name="Title">The report's title.</param>
 /// <param name="Type">National thematic, force, PEEL, crime data integrity or joint.</param>
-/// <param name="PublishedOn">When it was published (or circulated, if restricted).</param>
+/// <param name="PublishedOn">When it was published (or circulated, if restricted). Its findings' immediate and relative deadlines count from it, and move when it is corrected; it cannot be removed while they do.</param>
 /// <param name="FieldworkStartedOn">When fieldwork started.</param>
 /// <param name="FieldworkEndedOn">When fieldwork ended.</param>
 /// <param name="PublicationStatus">Published, or restricted: circulated to forces but not published.</param>
