@@ -1225,6 +1225,101 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
     }
 }
 
+export interface IDeadlinesClient {
+
+    /**
+     * Previews the due date, kind and precision that deadline words resolve to for a publication date; stores nothing.
+     * @return OK
+     */
+    resolveDeadline(body: ResolveDeadlineRequest, signal?: AbortSignal): Promise<DeadlineResolution>;
+}
+
+export class DeadlinesClient extends ComplianceApiClientBase implements IDeadlinesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Previews the due date, kind and precision that deadline words resolve to for a publication date; stores nothing.
+     * @return OK
+     */
+    resolveDeadline(body: ResolveDeadlineRequest, signal?: AbortSignal): Promise<DeadlineResolution> {
+        let url_ = this.baseUrl + "/api/v1/deadlines/resolve";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processResolveDeadline(_response);
+        });
+    }
+
+    protected processResolveDeadline(response: Response): Promise<DeadlineResolution> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeadlineResolution;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DeadlineResolution>(null as any);
+    }
+}
+
 export interface IEvidenceClient {
 
     /**
@@ -1917,6 +2012,12 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -2171,6 +2272,12 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4257,6 +4364,22 @@ export type ApiKeyRole = "Reader" | "Editor" | "Admin";
 /** The APP information-management business areas, plus the areas inspections commonly touch. */
 export type BusinessArea = "Crime" | "Intelligence" | "DomesticAbuse" | "ChildProtection" | "Custody" | "Firearms" | "InformationManagement" | "CrimeDataIntegrity" | "DigitalCrime" | "PublicProtection" | "Leadership" | "Other";
 
+/** How a finding's due date follows from its deadline. */
+export type DeadlineKind = "None" | "Immediate" | "FixedDate" | "Relative" | "Explicit";
+
+/** How finely the deadline's words name the due date. */
+export type DeadlinePrecision = "Day" | "Month" | "Year" | "FinancialYear" | "AsSupplied";
+
+/** What deadline words mean for a report published on a given date. */
+export interface DeadlineResolution {
+    /** The words, exactly as sent. */
+    text?: string | undefined;
+    kind: DeadlineKind;
+    /** The date the words resolve to; none when there is no deadline. */
+    dueDate?: string | undefined;
+    precision?: DeadlinePrecision;
+}
+
 /** Evidence backing a force's response or one of its actions. */
 export interface Evidence {
     /** The evidence's id. */
@@ -4327,8 +4450,10 @@ export interface Finding {
     businessArea: BusinessArea;
     /** The deadline exactly as the report writes it: "Immediately", "by November 2015". */
     deadlineText?: string | undefined;
-    /** The deadline as a date, where one is known. */
+    /** The date the deadline resolves to, or the one supplied for it; none when there is no deadline. */
     dueDate?: string | undefined;
+    deadlineKind: DeadlineKind;
+    deadlinePrecision?: DeadlinePrecision;
     /** Who the finding is addressed to. */
     addressees: Addressee[];
     /** For a recommendation: the cause of concern in the same report that it answers. */
@@ -4359,9 +4484,9 @@ export interface FindingRequest {
     /** The finding's text, as the report words it. */
     text: string;
     businessArea: BusinessArea;
-    /** The deadline exactly as the report writes it: "Immediately", "by November 2015". */
+    /** The deadline exactly as the report writes it: "Immediately", "by November 2015", "within six months". It is resolved against the report's publication date; words that cannot be resolved are refused with 422 unless dueDate is given. */
     deadlineText?: string | undefined;
-    /** The deadline as a date, where the report gives or implies one. */
+    /** Optional. A due date that agrees with the resolved words changes nothing; any other date, or one given with words that cannot be resolved, is kept as supplied (deadlineKind Explicit). */
     dueDate?: string | undefined;
     /** Who the finding is addressed to; at least one. */
     addressees: AddresseeRequest[];
@@ -4554,7 +4679,7 @@ export interface InspectionRequest {
     /** The report's title. */
     title: string;
     type: InspectionType;
-    /** When it was published (or circulated, if restricted). */
+    /** When it was published (or circulated, if restricted). Its findings' immediate and relative deadlines count from it, and move when it is corrected; it cannot be removed while they do. */
     publishedOn?: string | undefined;
     /** When fieldwork started. */
     fieldworkStartedOn?: string | undefined;
@@ -4697,6 +4822,14 @@ export interface ReopenRequest {
     reason: string;
     /** Who reopened it. */
     author: string;
+}
+
+/** Deadline words to resolve, as a finding would resolve them. */
+export interface ResolveDeadlineRequest {
+    /** The deadline exactly as the report writes it: "Immediately", "by November 2015", "within six months". */
+    text?: string | undefined;
+    /** The report's publication date, which immediate and relative deadlines count from. */
+    publishedOn?: string | undefined;
 }
 
 export type ResponseStatus = "NotAssessed" | "NotStarted" | "InProgress" | "Implemented" | "Closed" | "NotApplicable" | "Superseded";

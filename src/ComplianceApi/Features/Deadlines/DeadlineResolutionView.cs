@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using ComplianceApi.Common;
 using ComplianceApi.Domain;
 
 namespace ComplianceApi.Features.Deadlines;
@@ -7,7 +9,8 @@ namespace ComplianceApi.Features.Deadlines;
 /// <param name="Kind">None, Immediate and Relative (both counted from the publication date), or FixedDate.</param>
 /// <param name="DueDate">The date the words resolve to; none when there is no deadline.</param>
 /// <param name="Precision">How finely the words name it: Day, Month, Year or FinancialYear; none when there is no deadline.</param>
-public sealed record DeadlineResolutionView(string? Text, DeadlineKind Kind, DateOnly? DueDate, DeadlinePrecision? Precision)
+// Not built from the database, so its one string carries the request's limit for the contract.
+public sealed record DeadlineResolutionView([property: MaxLength(Lengths.Name)] string? Text, DeadlineKind Kind, DateOnly? DueDate, DeadlinePrecision? Precision)
 {
     public static DeadlineResolutionView From(Deadline deadline) => new(deadline.Text, deadline.Kind, deadline.DueDate, deadline.Precision);
 }
