@@ -65,7 +65,8 @@ public sealed class TypeScriptClientTests(TestHosts hosts)
             {
                 ["BASE_URL"] = host.ServerAddress.ToString(),
                 ["API_KEY"] = issued.Secret,
-            });
+            },
+            cancellationToken: TestContext.Current.CancellationToken);
 
         // Passed, and not merely skipped because the pattern matched nothing.
         var passed = Regex.IsMatch(output.StandardOutput, $@"^\s*ok \d+ - {Regex.Escape(test)}\s*$", RegexOptions.Multiline);

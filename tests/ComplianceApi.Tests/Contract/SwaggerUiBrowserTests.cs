@@ -40,7 +40,8 @@ public sealed class SwaggerUiBrowserTests(TestHosts hosts)
                 ["BASE_URL"] = host.ServerAddress.ToString(),
                 ["API_KEY"] = issued.Secret,
                 ["CHROMIUM"] = chromium,
-            });
+            },
+            cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(output.ExitCode == 0, $"The Swagger UI browser test failed. {output}");
         Assert.Contains("\"withKey\":\"200\"", output.StandardOutput, StringComparison.Ordinal);

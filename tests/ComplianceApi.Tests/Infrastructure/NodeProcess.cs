@@ -22,7 +22,8 @@ public static class NodeProcess
         string workingDirectory,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null,
-        string fileName = "node")
+        string fileName = "node",
+        CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -58,9 +59,12 @@ public static class NodeProcess
 
         using (process)
         {
-            var standardOutput = process.StandardOutput.ReadToEndAsync();
-            var standardError = process.StandardError.ReadToEndAsync();
-            using var limit = new CancellationTokenSource(timeout);
+            // Read to the end even when cancelled: the streams close when the process is killed, and
+            // what it wrote so far explains why it hung.
+            var standardOutput = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var standardError = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
             try
             {
                 await process.WaitForExitAsync(limit.Token);
@@ -68,7 +72,8 @@ public static class NodeProcess
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                await process.WaitForExitAsync(CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException(
                     $"{fileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}; it was stopped. What it wrote:\n"
                     + $"{await standardError}\n{await standardOutput}");
