@@ -9,7 +9,7 @@ export class ComplianceApiConfiguration {
         /** The API key, sent as the `X-Api-Key` header on every request. */
         readonly apiKey: string,
         /** The fetch to call; the platform's `globalThis.fetch` (Node 20+, browsers, workers) unless given. */
-        readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> = (input, init) => globalThis.fetch(input, init),
+        readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> = (input, init) => globalThis.fetch(input, init),
     ) {}
 }
 
