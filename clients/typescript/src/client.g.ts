@@ -14,7 +14,7 @@ export class ComplianceApiConfiguration {
         /** The API key, sent as the `X-Api-Key` header on every request. */
         readonly apiKey: string,
         /** The fetch to call; the platform's `globalThis.fetch` (Node 20+, browsers, workers) unless given. */
-        readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> = (input, init) => globalThis.fetch(input, init),
+        readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> = (input, init) => globalThis.fetch(input, init),
     ) {}
 }
 
@@ -104,11 +104,11 @@ export interface IActionPlansClient {
 }
 
 export class ActionPlansClient extends ComplianceApiClientBase implements IActionPlansClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -895,11 +895,11 @@ export interface IApiKeysClient {
 }
 
 export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -1235,11 +1235,11 @@ export interface IDeadlinesClient {
 }
 
 export class DeadlinesClient extends ComplianceApiClientBase implements IDeadlinesClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -1360,11 +1360,11 @@ export interface IEvidenceClient {
 }
 
 export class EvidenceClient extends ComplianceApiClientBase implements IEvidenceClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -1844,11 +1844,11 @@ export interface IFindingsClient {
 }
 
 export class FindingsClient extends ComplianceApiClientBase implements IFindingsClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -2329,11 +2329,11 @@ export interface IForcesClient {
 }
 
 export class ForcesClient extends ComplianceApiClientBase implements IForcesClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -2678,11 +2678,11 @@ export interface IGradingsClient {
 }
 
 export class GradingsClient extends ComplianceApiClientBase implements IGradingsClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -3057,11 +3057,11 @@ export interface IInspectionsClient {
 }
 
 export class InspectionsClient extends ComplianceApiClientBase implements IInspectionsClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
@@ -3469,11 +3469,11 @@ export interface IResponsesClient {
 }
 
 export class ResponsesClient extends ComplianceApiClientBase implements IResponsesClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
