@@ -20,9 +20,7 @@ public sealed class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
 
-        // EF takes a database-wide lock while migrating (an advisory lock on PostgreSQL), so several
-        // instances starting at once apply each migration exactly once.
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateOnceAsync(db, cancellationToken);
         await EnsureAnAdminKeyAsync(db, cancellationToken);
 
         if (configuration.GetValue<bool>(LoadSampleDataSetting))
@@ -35,8 +33,45 @@ public sealed class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().Database.MigrateAsync(cancellationToken);
+        await MigrateOnceAsync(scope.ServiceProvider.GetRequiredService<ComplianceDbContext>(), cancellationToken);
     }
+
+    /// <summary>
+    /// Applies pending migrations so that several instances starting at once apply each exactly once.
+    /// EF takes a database-wide lock while migrating, but on PostgreSQL that lock lasts one transaction
+    /// and Npgsql commits after each migration: between two migrations a second instance could read the
+    /// history and start applying the next one too. A session-level advisory lock, held on the connection
+    /// EF migrates over, covers the whole run.
+    /// </summary>
+    private static async Task MigrateOnceAsync(ComplianceDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Any constant that no other code of this database locks on.
+    private const long MigrationLockKey = 4_120_261_121;
 
     private async Task EnsureAnAdminKeyAsync(ComplianceDbContext db, CancellationToken cancellationToken)
     {
