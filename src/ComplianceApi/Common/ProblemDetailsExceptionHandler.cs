@@ -84,7 +84,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static HttpValidationProblemDetails ParameterProblem(Match unbound)
     {
         var name = JsonNamingPolicy.CamelCase.ConvertName(unbound.Groups["name"].Value);
-        var type = unbound.Groups["type"].Value.TrimEnd('?');
+        var type = unbound.Groups["type"].Value;
+        type = type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?');
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
             [name] = [$"'{unbound.Groups["value"].Value}' is not a valid {type}; see the contract for the values {name} takes."],
