@@ -14,6 +14,9 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// <summary>The id of the API key the request was made with; null for the service itself.</summary>
     public Guid? KeyId => Guid.TryParse(User?.FindFirstValue(ApiKeyClaims.KeyId), out var id) ? id : null;
 
+    /// <summary>The client application the key was issued to, recorded as who made a change.</summary>
+    public string Name => User?.Identity?.Name ?? "ComplianceApi";
+
     public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
 
     /// <summary>Writing another force's records is refused outright; reading them is answered with 404.</summary>

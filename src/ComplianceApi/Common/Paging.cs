@@ -18,8 +18,11 @@ public static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    /// <summary>A cursor encodes the last record's id, a GUID of 36 characters.</summary>
-    public static readonly int MaxCursorLength = Base64Url.GetEncodedLength(36);
+    /// <summary>
+    /// A cursor encodes the last record's id, and for a sorted list the sort's name and keys before it
+    /// (see KeysetOrder): 512 bytes leave room for the longest keys, a reference or a force code.
+    /// </summary>
+    public static readonly int MaxCursorLength = Base64Url.GetEncodedLength(512);
 
     public static string Encode(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastKey));
 

@@ -21,6 +21,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         {
             ValidationException validation => ValidationProblem(validation),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound => ParameterProblem(unbound),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
@@ -90,6 +91,27 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     }
 
     private static readonly string[] RequiredMessage = ["This field is required."];
+
+    /// <summary>A query or route value that is not of its parameter's type: an unknown enum name, a date that is not one.</summary>
+    private static HttpValidationProblemDetails ParameterProblem(Match unbound)
+    {
+        var name = JsonNamingPolicy.CamelCase.ConvertName(unbound.Groups["name"].Value);
+        var type = unbound.Groups["type"].Value;
+        type = type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?');
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [name] = [$"'{unbound.Groups["value"].Value}' is not a valid {type}; see the contract for the values {name} takes."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = "See errors for what is wrong with each field.",
+        };
+    }
+
+    // Minimal APIs: "Failed to bind parameter \"ResponseStatus? Status\" from \"Bogus\"."
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex UnboundParameter();
 
     // System.Text.Json: "JSON deserialization for type '...' was missing required properties including: 'grade', 'givenOn'."
     [GeneratedRegex("missing required properties including: (.+)$")]

@@ -51,4 +51,21 @@ public static class ReferencedRecords
 
     public static async Task<Finding?> FindingNamedAsync(this ComplianceDbContext db, Guid? id, string field, CancellationToken cancellationToken) =>
         id is { } named ? (await db.FindingsNamedAsync([named], field, cancellationToken)).Single() : null;
+
+    /// <summary>
+    /// The forces a force filter means: the force itself, and a collaboration's members too. Null when
+    /// no filter is given; a code the service does not know is a mistake in that field (400).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> ForceCodesMeantByAsync(
+        this ComplianceDbContext db, string? forceCode, string field, CancellationToken cancellationToken)
+    {
+        if (forceCode is null)
+        {
+            return null;
+        }
+
+        var force = await db.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Code == forceCode, cancellationToken)
+            ?? throw Invalid.Field(field, $"No force has code '{forceCode}'; GET /api/v1/forces lists them.");
+        return [force.Code, .. force.Members.Select(m => m.MemberCode)];
+    }
 }

@@ -18,6 +18,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<ForceResponse> ForceResponses => Set<ForceResponse>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<ResponseRevision> ResponseRevisions => Set<ResponseRevision>();
+    public DbSet<TargetDateChange> TargetDateChanges => Set<TargetDateChange>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
@@ -117,13 +119,41 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             response.HasOne<Finding>().WithMany().HasForeignKey(r => r.SupersededByFindingId).OnDelete(DeleteBehavior.Restrict);
             response.Property(r => r.Version).IsConcurrencyToken();
             response.HasMany(r => r.Updates).WithOne().HasForeignKey(u => u.ResponseId).OnDelete(DeleteBehavior.Restrict);
+            response.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.ResponseId).OnDelete(DeleteBehavior.Restrict);
+            response.HasMany(r => r.TargetDateChanges).WithOne().HasForeignKey(c => c.ResponseId).OnDelete(DeleteBehavior.Restrict);
+
+            // Never used for a new row (the domain always sets it): SQLite cannot add a NOT NULL column
+            // without a default, and the migration that added it filled in the existing rows.
+            response.Property(r => r.TrackedSince).HasDefaultValue(DateOnly.MinValue);
+        });
+
+        modelBuilder.Entity<ResponseRevision>(revision =>
+        {
+            revision.HasQueryFilter(v => ForceScope == null || v.ForceCode == ForceScope);
+            revision.Property(v => v.ForceCode).HasMaxLength(Lengths.Code);
+            revision.HasIndex(v => new { v.ResponseId, v.EffectiveOn, v.RecordedAt });
+            revision.Property(v => v.OwnerName).HasMaxLength(Lengths.Name);
+            revision.Property(v => v.OwnerRole).HasMaxLength(Lengths.Name);
+            revision.Property(v => v.GovernanceBoard).HasMaxLength(Lengths.Name);
+            revision.Property(v => v.Constraints).HasMaxLength(Lengths.LongText);
+            revision.Property(v => v.ChangedBy).HasMaxLength(Lengths.Name);
+        });
+
+        modelBuilder.Entity<TargetDateChange>(change =>
+        {
+            change.HasQueryFilter(c => ForceScope == null || c.ForceCode == ForceScope);
+            change.Property(c => c.ForceCode).HasMaxLength(Lengths.Code);
+            change.HasIndex(c => new { c.ResponseId, c.EffectiveOn, c.RecordedAt });
+            change.Property(c => c.Reason).HasMaxLength(Lengths.LongText);
+            change.Property(c => c.ChangedBy).HasMaxLength(Lengths.Name);
         });
 
         modelBuilder.Entity<ProgressUpdate>(update =>
         {
             update.HasQueryFilter(u => ForceScope == null || u.ForceCode == ForceScope);
             update.Property(u => u.ForceCode).HasMaxLength(Lengths.Code);
-            update.HasIndex(u => new { u.ResponseId, u.EffectiveOn });
+            // The as-of fold seeks the latest entry in effect on a date: newest date, then newest recorded.
+            update.HasIndex(u => new { u.ResponseId, u.EffectiveOn, u.RecordedAt });
             update.Property(u => u.Narrative).HasMaxLength(Lengths.LongText);
             update.Property(u => u.Author).HasMaxLength(Lengths.Name);
             update.Property(u => u.SignedOffBy).HasMaxLength(Lengths.Name);

@@ -164,7 +164,7 @@ public static class SampleData
                 [force is null ? new Addressee(AddresseeKind.ChiefConstables, null, null) : new Addressee(AddresseeKind.Force, force, null)]), now));
 
         public ForceResponse Response(Finding finding, string force, ResponseDetails details) =>
-            Add(new ForceResponse(NextId(), finding, force, details, now));
+            Add(new ForceResponse(NextId(), finding, force, details, null, "Sample data", now));
 
         public ActionPlan Plan(string force, string title, Inspection inspection, string? owner, string? description) =>
             Add(new ActionPlan(NextId(), force, new ActionPlanDetails(title, inspection.Id, owner, description), now));

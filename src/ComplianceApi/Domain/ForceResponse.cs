@@ -2,15 +2,23 @@ namespace ComplianceApi.Domain;
 
 /// <summary>
 /// One force's response to one finding. Its status, RAG and position are those of the latest progress
-/// update; the updates themselves are never edited, so the history cannot be rewritten.
+/// update; its owner and other details those of the latest revision; its revised target date that of
+/// the latest re-baselining. None of those histories is ever edited, so the past cannot be rewritten:
+/// <see cref="ResponseHistory"/> folds them into the state on any date.
 /// </summary>
 public sealed class ForceResponse
 {
     private readonly List<ProgressUpdate> _updates = [];
+    private readonly List<ResponseRevision> _revisions = [];
+    private readonly List<TargetDateChange> _targetDateChanges = [];
 
     private ForceResponse() { }
 
-    public ForceResponse(Guid id, Finding finding, string forceCode, ResponseDetails details, DateTimeOffset now)
+    /// <summary>
+    /// A new response. Its details hold from <c>detailsEffectiveOn</c>; when that is null they hold from the
+    /// start of the response's history, however far back its progress updates are later dated.
+    /// </summary>
+    public ForceResponse(Guid id, Finding finding, string forceCode, ResponseDetails details, DateOnly? detailsEffectiveOn, string recordedBy, DateTimeOffset now)
     {
         if (!finding.Concerns(forceCode))
         {
@@ -24,7 +32,10 @@ public sealed class ForceResponse
         ForceCode = forceCode;
         Status = ResponseStatus.NotAssessed;
         CreatedAt = now;
-        Revise(details, now);
+        TrackedSince = Today(now);
+        EnsureNotInTheFuture(detailsEffectiveOn, now, "The details");
+        TargetDate = details.TargetDate;
+        Apply(details, detailsEffectiveOn, recordedBy, now);
     }
 
     public Guid Id { get; private set; }
@@ -35,8 +46,25 @@ public sealed class ForceResponse
     public string? OwnerRole { get; private set; }
     public string? GovernanceBoard { get; private set; }
     public string? Constraints { get; private set; }
+    /// <summary>The force's target: as first set, or as last re-baselined.</summary>
     public DateOnly? TargetDate { get; private set; }
+
+    /// <summary>The target date set by the latest re-baselining; null until the force first re-baselines.</summary>
+    public DateOnly? RevisedTargetDate { get; private set; }
+
     public DateOnly? NextReviewOn { get; private set; }
+
+    /// <summary>
+    /// The first date of the response's history: when it was recorded, or the earliest date any entry of
+    /// its history takes effect, whichever is earlier. Before it the response did not exist.
+    /// </summary>
+    public DateOnly TrackedSince { get; private set; }
+
+    /// <summary>When the latest revision of the details took effect; null while the first details stand.</summary>
+    public DateOnly? DetailsEffectiveOn { get; private set; }
+
+    /// <summary>When the latest re-baselining took effect.</summary>
+    public DateOnly? TargetRevisedOn { get; private set; }
 
     public ResponseStatus Status { get; private set; }
     public Rag? Rag { get; private set; }
@@ -47,21 +75,100 @@ public sealed class ForceResponse
     public Guid? SupersededByFindingId { get; private set; }
 
     public IReadOnlyList<ProgressUpdate> Updates => _updates;
+    public IReadOnlyList<ResponseRevision> Revisions => _revisions;
+    public IReadOnlyList<TargetDateChange> TargetDateChanges => _targetDateChanges;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Bumped on every change so that two concurrent writers cannot both win.</summary>
     public int Version { get; private set; }
 
-    public void Revise(ResponseDetails details, DateTimeOffset now)
+    /// <summary>
+    /// Replaces the owner, governance board, constraints and next review from a date, keeping the
+    /// details that stood before as history. The target date is set here only once: after that it
+    /// moves by <see cref="Rebaseline"/>, which keeps the reason.
+    /// </summary>
+    /// <remarks>The new details hold from <c>effectiveOn</c>, or today when it is null.</remarks>
+    public ResponseRevision Revise(ResponseDetails details, DateOnly? effectiveOn, string changedBy, DateTimeOffset now)
+    {
+        if (TargetDate is { } target && details.TargetDate != target)
+        {
+            throw new DomainRuleException(
+                $"The target date is {target:yyyy-MM-dd}; once set it moves only by re-baselining with a reason "
+                + "(POST /api/v1/responses/{id}/target-date-changes). Send the current target date unchanged.");
+        }
+
+        var from = effectiveOn ?? Today(now);
+        EnsureNotInTheFuture(from, now, "A revision");
+        if (from < DetailsEffectiveOn)
+        {
+            throw new DomainRuleException(
+                $"The latest revision of the details took effect on {DetailsEffectiveOn:yyyy-MM-dd}; a later one cannot take effect before it.");
+        }
+
+        // Otherwise a revision recorded after a re-baselining, carrying the new target, would put that
+        // target in force on dates before the re-baselining did.
+        if (from < TargetRevisedOn)
+        {
+            throw new DomainRuleException(
+                $"The target date was re-baselined with effect from {TargetRevisedOn:yyyy-MM-dd}; the details cannot be revised with effect before it.");
+        }
+
+        TargetDate = details.TargetDate;
+        return Apply(details, from, changedBy, now);
+    }
+
+    /// <summary>
+    /// Moves the force's own target date, keeping the old and new dates, the reason and who moved it. The
+    /// new target holds from <c>effectiveOn</c>, or today when it is null.
+    /// </summary>
+    public TargetDateChange Rebaseline(DateOnly newTargetDate, string reason, DateOnly? effectiveOn, string changedBy, DateTimeOffset now)
+    {
+        if (ResponseRules.StopsTheClock(Status))
+        {
+            throw new DomainRuleException($"Only an open response can be re-baselined; this one is {Status}.");
+        }
+
+        if (newTargetDate == TargetDate)
+        {
+            throw new DomainRuleException($"The target date is already {newTargetDate:yyyy-MM-dd}.");
+        }
+
+        var from = effectiveOn ?? Today(now);
+        EnsureNotInTheFuture(from, now, "A re-baselining");
+        if (from < TargetRevisedOn)
+        {
+            throw new DomainRuleException(
+                $"The latest re-baselining took effect on {TargetRevisedOn:yyyy-MM-dd}; a later one cannot take effect before it.");
+        }
+
+        var change = new TargetDateChange(Guid.CreateVersion7(now), this, TargetDate, newTargetDate, reason, from, changedBy, now);
+        _targetDateChanges.Add(change);
+        TargetDate = newTargetDate;
+        RevisedTargetDate = newTargetDate;
+        TargetRevisedOn = from;
+        Track(from);
+        Touch(now);
+        return change;
+    }
+
+    private ResponseRevision Apply(ResponseDetails details, DateOnly? effectiveOn, string changedBy, DateTimeOffset now)
     {
         OwnerName = details.OwnerName;
         OwnerRole = details.OwnerRole;
         GovernanceBoard = details.GovernanceBoard;
         Constraints = details.Constraints;
-        TargetDate = details.TargetDate;
         NextReviewOn = details.NextReviewOn;
+        DetailsEffectiveOn = effectiveOn;
+        if (effectiveOn is { } from)
+        {
+            Track(from);
+        }
+
+        var revision = new ResponseRevision(Guid.CreateVersion7(now), this, details, effectiveOn, changedBy, now);
+        _revisions.Add(revision);
         Touch(now);
+        return revision;
     }
 
     public ProgressUpdate RecordProgress(ProgressEntry entry, DateTimeOffset now)
@@ -106,17 +213,14 @@ public sealed class ForceResponse
             throw new DomainRuleException($"Only a closed response can be reopened; this one is {Status}.");
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = Today(now);
         EnsureDatedInOrder(today, now);
         return Append(new ProgressEntry(today, ResponseStatus.InProgress, Rag, $"Reopened: {reason}", author, null, null), now);
     }
 
     private void EnsureDatedInOrder(DateOnly effectiveOn, DateTimeOffset now)
     {
-        if (effectiveOn > DateOnly.FromDateTime(now.UtcDateTime))
-        {
-            throw new DomainRuleException("A progress update cannot take effect in the future.");
-        }
+        EnsureNotInTheFuture(effectiveOn, now, "A progress update");
 
         if (effectiveOn < StatusEffectiveOn)
         {
@@ -136,9 +240,28 @@ public sealed class ForceResponse
         ClosedBy = entry.Status == ResponseStatus.Closed ? entry.SignedOffBy : null;
         ClosedOn = entry.Status == ResponseStatus.Closed ? entry.EffectiveOn : null;
         SupersededByFindingId = entry.SupersededByFindingId;
+        Track(entry.EffectiveOn);
         Touch(now);
         return update;
     }
+
+    private void Track(DateOnly effectiveOn)
+    {
+        if (effectiveOn < TrackedSince)
+        {
+            TrackedSince = effectiveOn;
+        }
+    }
+
+    private static void EnsureNotInTheFuture(DateOnly? effectiveOn, DateTimeOffset now, string what)
+    {
+        if (effectiveOn > Today(now))
+        {
+            throw new DomainRuleException($"{what} cannot take effect in the future.");
+        }
+    }
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
     private void Touch(DateTimeOffset now)
     {
@@ -194,5 +317,76 @@ public sealed class ProgressUpdate
     public string Author { get; private set; } = "";
     public string? SignedOffBy { get; private set; }
     public Guid? SupersededByFindingId { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+}
+
+/// <summary>The owner and other details of a response from a date; a new revision replaces them, never edits them.</summary>
+public sealed class ResponseRevision
+{
+    private ResponseRevision() { }
+
+    internal ResponseRevision(Guid id, ForceResponse response, ResponseDetails details, DateOnly? effectiveOn, string changedBy, DateTimeOffset now)
+    {
+        Id = id;
+        ResponseId = response.Id;
+        ForceCode = response.ForceCode;
+        EffectiveOn = effectiveOn;
+        OwnerName = details.OwnerName;
+        OwnerRole = details.OwnerRole;
+        GovernanceBoard = details.GovernanceBoard;
+        Constraints = details.Constraints;
+        TargetDate = details.TargetDate;
+        NextReviewOn = details.NextReviewOn;
+        ChangedBy = changedBy;
+        RecordedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ResponseId { get; private set; }
+    public string ForceCode { get; private set; } = "";
+
+    /// <summary>The date from which these details held; null for the first details, which hold from the start.</summary>
+    public DateOnly? EffectiveOn { get; private set; }
+
+    public string? OwnerName { get; private set; }
+    public string? OwnerRole { get; private set; }
+    public string? GovernanceBoard { get; private set; }
+    public string? Constraints { get; private set; }
+    public DateOnly? TargetDate { get; private set; }
+    public DateOnly? NextReviewOn { get; private set; }
+
+    /// <summary>The client application (API key name) that made the change.</summary>
+    public string ChangedBy { get; private set; } = "";
+
+    public DateTimeOffset RecordedAt { get; private set; }
+}
+
+/// <summary>A force moving its own target date for a response (re-baselining), with why and who.</summary>
+public sealed class TargetDateChange
+{
+    private TargetDateChange() { }
+
+    internal TargetDateChange(
+        Guid id, ForceResponse response, DateOnly? previousTargetDate, DateOnly newTargetDate, string reason, DateOnly effectiveOn, string changedBy, DateTimeOffset now)
+    {
+        Id = id;
+        ResponseId = response.Id;
+        ForceCode = response.ForceCode;
+        PreviousTargetDate = previousTargetDate;
+        NewTargetDate = newTargetDate;
+        Reason = reason;
+        EffectiveOn = effectiveOn;
+        ChangedBy = changedBy;
+        RecordedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ResponseId { get; private set; }
+    public string ForceCode { get; private set; } = "";
+    public DateOnly? PreviousTargetDate { get; private set; }
+    public DateOnly NewTargetDate { get; private set; }
+    public string Reason { get; private set; } = "";
+    public DateOnly EffectiveOn { get; private set; }
+    public string ChangedBy { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
 }

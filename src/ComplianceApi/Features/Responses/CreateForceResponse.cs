@@ -31,9 +31,9 @@ public sealed class CreateForceResponseHandler(ComplianceDbContext db, Caller ca
         }
 
         var now = clock.GetUtcNow();
-        var response = new ForceResponse(Guid.CreateVersion7(now), finding, body.ForceCode, body.ToDetails(), now);
+        var response = new ForceResponse(Guid.CreateVersion7(now), finding, body.ForceCode, body.ToDetails(), body.EffectiveOn, caller.Name, now);
         db.ForceResponses.Add(response);
         await db.SaveChangesAsync(cancellationToken);
-        return ForceResponseView.From(response);
+        return await db.ResponseViewAsync(response.Id, null, clock, cancellationToken);
     }
 }

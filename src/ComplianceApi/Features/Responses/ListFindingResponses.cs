@@ -6,19 +6,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Features.Responses;
 
-/// <summary>Every force's response to one finding, in the order they were recorded.</summary>
+/// <summary>Every force's response to one finding, as they stand or as they stood on <c>asOf</c>.</summary>
 /// <param name="FindingId">The finding.</param>
+/// <param name="AsOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
+/// <param name="Sort">Recorded (the default), DueDate, DaysOverdue, Force or Inspection, as for GET /responses.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>
-/// <param name="Cursor">The nextCursor of the previous page; omit for the first page.</param>
-public sealed record ListFindingResponsesQuery(Guid FindingId, int? Limit, string? Cursor)
+/// <param name="Cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
+public sealed record ListFindingResponsesQuery(Guid FindingId, DateOnly? AsOf, ResponseSort? Sort, int? Limit, string? Cursor)
     : IRequest<Page<ForceResponseView>>, IPagedQuery;
 
 public sealed class ListFindingResponsesValidator : AbstractValidator<ListFindingResponsesQuery>
 {
-    public ListFindingResponsesValidator() => this.ValidatesPaging();
+    public ListFindingResponsesValidator()
+    {
+        this.ValidatesKeysetPaging(q => ResponseOrders.For(q.Sort, q.AsOf ?? DateOnly.MinValue));
+        RuleFor(q => q.Sort).IsInEnum();
+    }
 }
 
-public sealed class ListFindingResponsesHandler(ComplianceDbContext db) : IRequestHandler<ListFindingResponsesQuery, Page<ForceResponseView>>
+public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<ListFindingResponsesQuery, Page<ForceResponseView>>
 {
     public async Task<Page<ForceResponseView>> Handle(ListFindingResponsesQuery query, CancellationToken cancellationToken)
     {
@@ -27,8 +33,8 @@ public sealed class ListFindingResponsesHandler(ComplianceDbContext db) : IReque
             throw NotFoundException.For("finding", query.FindingId);
         }
 
-        return await db.ForceResponses
-            .Where(r => r.FindingId == query.FindingId)
-            .ToPageByIdAsync(query, r => r.Id, ForceResponseView.Projection, v => v.Id, cancellationToken);
+        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var rows = db.ResponsesAsOf(query.AsOf).Where(s => s.FindingId == query.FindingId);
+        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ForceResponseView.From(s, on), cancellationToken);
     }
 }

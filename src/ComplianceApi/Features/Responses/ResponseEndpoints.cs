@@ -11,7 +11,8 @@ public static class ResponseEndpoints
 
         findingResponses.MapGet("", async ([AsParameters] ListFindingResponsesQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListFindingResponses").WithSummary("Lists every force's response to one finding, a page at a time.")
+            .WithName("ListFindingResponses")
+            .WithSummary("Lists every force's response to one finding, as they stand or as they stood on asOf, a page at a time.")
             .ProducesNotFound().ProducesValidationProblem();
 
         findingResponses.MapPost("", async (Guid findingId, ForceResponseRequest body, IMediator mediator, CancellationToken ct) =>
@@ -27,17 +28,21 @@ public static class ResponseEndpoints
 
         responses.MapGet("", async ([AsParameters] ListForceResponsesQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListForceResponses").WithSummary("Lists force responses, a page at a time.").ProducesValidationProblem();
+            .WithName("ListForceResponses")
+            .WithSummary("Lists force responses as they stand or as they stood on asOf, filtered and sorted, a page at a time.")
+            .ProducesValidationProblem();
 
-        responses.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetForceResponseQuery(id), ct)))
-            .WithName("GetForceResponse").WithSummary("Gets one force response, with the state its latest progress update left it in.")
-            .ProducesNotFound();
+        responses.MapGet("/{id:guid}", async ([AsParameters] GetForceResponseQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("GetForceResponse")
+            .WithSummary("Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.")
+            .ProducesNotFound().ProducesValidationProblem();
 
         responses.MapPut("/{id:guid}", async (Guid id, ForceResponseRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateForceResponseCommand(id, body), ct)))
             .WithName("UpdateForceResponse")
-            .WithSummary("Replaces a response's owner, governance board, constraints, target date and next review; progress is recorded as updates.")
+            .WithSummary("Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; "
+                + "the target date is set here once, then moved by re-baselining. Progress is recorded as updates.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         // A response's history is append-only: there is deliberately no PUT or DELETE of an update.
@@ -58,6 +63,26 @@ public static class ResponseEndpoints
             .WithName("RecordProgressUpdate")
             .WithSummary("Appends a dated progress update; the response takes its status, RAG and position from it. "
                 + "Updates are append-only (there is no PUT or DELETE): a correction is a new entry.")
+            .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+
+        // Re-baselinings are kept for good, like progress updates: there is no PUT or DELETE of one.
+        responses.MapGet("/{id:guid}/target-date-changes", async ([AsParameters] ListTargetDateChangesQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListTargetDateChanges").WithSummary("Lists a response's re-baselinings of its target date, oldest first, a page at a time.")
+            .ProducesNotFound().ProducesValidationProblem();
+
+        responses.MapGet("/{id:guid}/target-date-changes/{changeId:guid}", async (Guid id, Guid changeId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetTargetDateChangeQuery(id, changeId), ct)))
+            .WithName("GetTargetDateChange").WithSummary("Gets one re-baselining of a response's target date.").ProducesNotFound();
+
+        responses.MapPost("/{id:guid}/target-date-changes", async (Guid id, TargetDateChangeRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var change = await mediator.Send(new RebaselineTargetDateCommand(id, body), ct);
+                return TypedResults.Created($"/api/v1/responses/{id}/target-date-changes/{change.Id}", change);
+            })
+            .WithName("RebaselineTargetDate")
+            .WithSummary("Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. "
+                + "From its effective date the response is judged against the new date.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         responses.MapPost("/{id:guid}/reopen", async (Guid id, ReopenRequest body, IMediator mediator, CancellationToken ct) =>

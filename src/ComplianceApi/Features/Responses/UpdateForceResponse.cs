@@ -14,12 +14,12 @@ public sealed class UpdateForceResponseValidator : AbstractValidator<UpdateForce
     public UpdateForceResponseValidator() => RuleFor(c => c.Body).SetValidator(new ForceResponseRequestValidator());
 }
 
-public sealed class UpdateForceResponseHandler(ComplianceDbContext db, TimeProvider clock)
+public sealed class UpdateForceResponseHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
     : IRequestHandler<UpdateForceResponseCommand, ForceResponseView>
 {
     public async Task<ForceResponseView> Handle(UpdateForceResponseCommand command, CancellationToken cancellationToken)
     {
-        var response = await db.ForceResponses.Include(r => r.Finding).SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
+        var response = await db.ForceResponses.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
             ?? throw NotFoundException.For("response", command.Id);
         var body = command.Body;
         if (body.ForceCode != response.ForceCode)
@@ -27,8 +27,8 @@ public sealed class UpdateForceResponseHandler(ComplianceDbContext db, TimeProvi
             throw new DomainRuleException($"A response's force is stable: it stays '{response.ForceCode}'.");
         }
 
-        response.Revise(body.ToDetails(), clock.GetUtcNow());
+        response.Revise(body.ToDetails(), body.EffectiveOn, caller.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ForceResponseView.From(response);
+        return await db.ResponseViewAsync(response.Id, null, clock, cancellationToken);
     }
 }

@@ -1,0 +1,135 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.Responses;
+
+/// <summary>
+/// What lists of responses (and findings, by their responses) can be filtered on, applied to the
+/// responses as they stood on a date. Null means no filter.
+/// </summary>
+public sealed record ResponseFilter(
+    Guid? InspectionId = null,
+    Guid? FindingId = null,
+    FindingKind? FindingKind = null,
+    AddresseeKind? AddresseeKind = null,
+    BusinessArea? BusinessArea = null,
+    IReadOnlyList<string>? ForceCodes = null,
+    ResponseStatus? Status = null,
+    Rag? Rag = null,
+    Rag? DerivedRag = null,
+    string? Owner = null,
+    bool? Overdue = null,
+    int? DueWithinDays = null,
+    DateOnly? DueFrom = null,
+    DateOnly? DueTo = null,
+    string? Text = null)
+{
+    public const int MaxDueWithinDays = 3650;
+
+    // The text filters run in the database, which translates ToLower and Contains to lower() and a substring
+    // search; the culture-aware overloads the analyzers ask for have no SQL translation.
+#pragma warning disable CA1304, CA1311, CA1862
+    public IQueryable<ResponseSnapshot> Apply(ComplianceDbContext db, IQueryable<ResponseSnapshot> rows, DateOnly on)
+    {
+        if (InspectionId is { } inspectionId)
+        {
+            rows = rows.Where(s => s.InspectionId == inspectionId);
+        }
+
+        if (FindingId is { } findingId)
+        {
+            rows = rows.Where(s => s.FindingId == findingId);
+        }
+
+        if (FindingKind is { } kind)
+        {
+            rows = rows.Where(s => s.FindingKind == kind);
+        }
+
+        if (AddresseeKind is { } addressee)
+        {
+            rows = rows.Where(s => db.Findings.Any(f => f.Id == s.FindingId && f.Addressees.Any(a => a.Kind == addressee)));
+        }
+
+        if (BusinessArea is { } area)
+        {
+            rows = rows.Where(s => s.BusinessArea == area);
+        }
+
+        if (ForceCodes is { } codes)
+        {
+            rows = codes.Count == 1 ? rows.Where(s => s.ForceCode == codes[0]) : rows.Where(s => codes.Contains(s.ForceCode));
+        }
+
+        if (Status is { } status)
+        {
+            rows = rows.Where(s => s.Status == status);
+        }
+
+        if (Rag is { } rag)
+        {
+            rows = rows.Where(s => s.Rag == rag);
+        }
+
+        if (DerivedRag is { } derived)
+        {
+            rows = rows.Where(ResponseSnapshots.HasDerivedRag(derived, on));
+        }
+
+        if (Owner is { } owner)
+        {
+            var lower = owner.ToLowerInvariant();
+            rows = rows.Where(s => (s.OwnerName != null && s.OwnerName.ToLower().Contains(lower))
+                || (s.OwnerRole != null && s.OwnerRole.ToLower().Contains(lower)));
+        }
+
+        if (Overdue is { } overdue)
+        {
+            rows = overdue
+                ? rows.Where(ResponseSnapshots.IsOverdue(on))
+                : rows.Where(s => !(s.DueDate < on && !ResponseRules.Finished.Contains(s.Status)));
+        }
+
+        if (DueWithinDays is { } days)
+        {
+            rows = rows.Where(ResponseSnapshots.IsDueWithin(on, days));
+        }
+
+        if (DueFrom is { } from)
+        {
+            rows = rows.Where(s => s.DueDate >= from);
+        }
+
+        if (DueTo is { } to)
+        {
+            rows = rows.Where(s => s.DueDate <= to);
+        }
+
+        if (Text is { } text)
+        {
+            var lower = text.ToLowerInvariant();
+            rows = rows.Where(s => (s.PositionStatement != null && s.PositionStatement.ToLower().Contains(lower))
+                || db.Findings.Any(f => f.Id == s.FindingId && f.Text.ToLower().Contains(lower)));
+        }
+
+        return rows;
+    }
+#pragma warning restore CA1304, CA1311, CA1862
+}
+
+public static class ResponseOrders
+{
+    public static KeysetOrder<ResponseSnapshot> For(ResponseSort? sort, DateOnly on) => sort switch
+    {
+        ResponseSort.DueDate => new KeysetOrder<ResponseSnapshot>(nameof(ResponseSort.DueDate))
+            .Ascending(s => s.DueKey).Ascending(s => s.Id),
+        ResponseSort.DaysOverdue => new KeysetOrder<ResponseSnapshot>(nameof(ResponseSort.DaysOverdue))
+            .Ascending(ResponseSnapshots.OverdueFirst(on)).Ascending(s => s.DueKey).Ascending(s => s.Id),
+        ResponseSort.Force => new KeysetOrder<ResponseSnapshot>(nameof(ResponseSort.Force))
+            .Ascending(s => s.ForceCode).Ascending(s => s.DueKey).Ascending(s => s.Id),
+        ResponseSort.Inspection => new KeysetOrder<ResponseSnapshot>(nameof(ResponseSort.Inspection))
+            .Ascending(s => s.InspectionReference).Ascending(s => s.FindingReference).Ascending(s => s.Id),
+        _ => new KeysetOrder<ResponseSnapshot>(nameof(ResponseSort.Recorded)).Ascending(s => s.Id),
+    };
+}

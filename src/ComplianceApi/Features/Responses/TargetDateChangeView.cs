@@ -1,0 +1,33 @@
+using System.Linq.Expressions;
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.Responses;
+
+/// <summary>One re-baselining of a response's target date. Kept for good: a later change is a new entry.</summary>
+/// <param name="Id">The change's id.</param>
+/// <param name="ResponseId">The response whose target moved.</param>
+/// <param name="ForceCode">The force whose response it is.</param>
+/// <param name="PreviousTargetDate">The target date before the change; null when none had been set.</param>
+/// <param name="NewTargetDate">The target date from the change on.</param>
+/// <param name="Reason">Why the target moved.</param>
+/// <param name="EffectiveOn">The date from which the new target holds.</param>
+/// <param name="ChangedBy">The client application (API key) that made the change.</param>
+/// <param name="RecordedAt">When the change was recorded in this service.</param>
+public sealed record TargetDateChangeView(
+    Guid Id,
+    Guid ResponseId,
+    string ForceCode,
+    DateOnly? PreviousTargetDate,
+    DateOnly NewTargetDate,
+    string Reason,
+    DateOnly EffectiveOn,
+    string ChangedBy,
+    DateTimeOffset RecordedAt)
+{
+    public static readonly Expression<Func<TargetDateChange, TargetDateChangeView>> Projection = c => new TargetDateChangeView(
+        c.Id, c.ResponseId, c.ForceCode, c.PreviousTargetDate, c.NewTargetDate, c.Reason, c.EffectiveOn, c.ChangedBy, c.RecordedAt);
+
+    private static readonly Func<TargetDateChange, TargetDateChangeView> Compiled = Projection.Compile();
+
+    public static TargetDateChangeView From(TargetDateChange change) => Compiled(change);
+}
