@@ -20,7 +20,7 @@ public partial class ComplianceApiException
         {
             if (!_problemRead)
             {
-                _problem = ReadProblem(Response);
+                _problem = ReadProblem();
                 _problemRead = true;
             }
 
@@ -32,7 +32,28 @@ public partial class ComplianceApiException
     public IReadOnlyCollection<string> ErrorsFor(string field) =>
         Problem?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? [.. messages] : [];
 
-    private static HttpValidationProblemDetails? ReadProblem(string? body)
+    // For the statuses an operation declares, the generated code deserialises the problem from the
+    // response stream into Result and leaves Response empty; only undeclared statuses keep the text.
+    private HttpValidationProblemDetails? ReadProblem()
+    {
+        var problem = this switch
+        {
+            ComplianceApiException<HttpValidationProblemDetails> validation => validation.Result,
+            ComplianceApiException<ProblemDetails> { Result: { } plain } => new HttpValidationProblemDetails
+            {
+                Type = plain.Type,
+                Title = plain.Title,
+                Status = plain.Status,
+                Detail = plain.Detail,
+                Instance = plain.Instance,
+                AdditionalProperties = plain.AdditionalProperties,
+            },
+            _ => ParseProblem(Response),
+        };
+        return problem?.Status is null ? null : problem;
+    }
+
+    private static HttpValidationProblemDetails? ParseProblem(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -41,8 +62,7 @@ public partial class ComplianceApiException
 
         try
         {
-            var problem = JsonSerializer.Deserialize<HttpValidationProblemDetails>(body, ProblemJson);
-            return problem?.Status is null ? null : problem;
+            return JsonSerializer.Deserialize<HttpValidationProblemDetails>(body, ProblemJson);
         }
         catch (JsonException)
         {
