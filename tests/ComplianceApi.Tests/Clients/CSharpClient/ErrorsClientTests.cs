@@ -27,6 +27,8 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         Assert.Equal(["A force addressee names its force."], refused.ErrorsFor("addressees[0].forceCode"));
         Assert.Single(refused.ErrorsFor("reference"));
         Assert.Empty(refused.ErrorsFor("businessArea"));
+        Assert.StartsWith("The request is not valid. (400) See errors", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("addressees[0].forceCode: A force addressee names its force.", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await admin.Findings.ListInspectionFindingsAsync(inspection.Id, cancellationToken: Ct)).TotalCount);
     }
 
@@ -160,7 +162,9 @@ public sealed class ErrorsClientTests(TestHosts hosts)
 
         Assert.Equal((429, "Too many requests.", "Retry after 30 seconds."), (throttled.Problem?.Status, throttled.Problem?.Title, throttled.Problem?.Detail));
         Assert.Empty(throttled.ErrorsFor("limit"));
+        Assert.StartsWith("Too many requests. (429) Retry after 30 seconds.", throttled.Message, StringComparison.Ordinal);
         Assert.Null(fromAProxy.Problem);
+        Assert.Contains("502 Bad Gateway", fromAProxy.Message, StringComparison.Ordinal);
         Assert.Empty(fromAProxy.ErrorsFor("limit"));
     }
 
