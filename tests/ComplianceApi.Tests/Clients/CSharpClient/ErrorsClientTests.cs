@@ -150,6 +150,23 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         Assert.Equal(1, (await admin.Responses.ListFindingResponsesAsync(finding.Id, cancellationToken: Ct)).TotalCount);
     }
 
+    [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
+    public async Task Deadline_words_that_do_not_resolve_are_unprocessable_with_422(Transport transport)
+    {
+        var admin = await AdminAsync(hosts, transport);
+        var inspection = await admin.CreateBuildingThePictureAsync();
+        var bySpring = ByNovember2015("Recommendation 2");
+        bySpring.DeadlineText = "by spring 2016";
+        bySpring.DueDate = null;
+
+        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.Findings.CreateFindingAsync(inspection.Id, bySpring, Ct));
+
+        Assert.Equal(422, refused.StatusCode);
+        Assert.Equal(422, refused.Problem?.Status);
+        Assert.Contains("\"by spring 2016\"", refused.Problem?.Detail);
+        Assert.Equal(0, (await admin.Findings.ListInspectionFindingsAsync(inspection.Id, cancellationToken: Ct)).TotalCount);
+    }
+
     [Fact]
     public void A_problem_with_a_status_the_contract_does_not_declare_is_still_read_from_the_body()
     {

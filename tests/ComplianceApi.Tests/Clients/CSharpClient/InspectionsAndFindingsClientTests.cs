@@ -96,6 +96,12 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
         var inspection = await admin.CreateBuildingThePictureAsync();
         var finding = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), Ct);
 
+        // The finding first: while its deadline counts from the publication date, that date cannot be removed.
+        var findingCorrection = Recommendation8();
+        findingCorrection.DeadlineText = null;
+        findingCorrection.DueDate = null;
+        findingCorrection.Addressees = [new AddresseeRequest { Kind = AddresseeKind.Force, ForceCode = Lancashire }];
+        await admin.Findings.UpdateFindingAsync(finding.Id, findingCorrection, Ct);
         var correction = BuildingThePicture();
         correction.Reference = inspection.Reference;
         correction.PublicationStatus = PublicationStatus.Restricted;
@@ -104,11 +110,6 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
         correction.AllForcesInScope = false;
         correction.ForcesInScope = [Lancashire, CityOfLondon];
         var corrected = await admin.Inspections.UpdateInspectionAsync(inspection.Id, correction, Ct);
-        var findingCorrection = Recommendation8();
-        findingCorrection.DeadlineText = null;
-        findingCorrection.DueDate = null;
-        findingCorrection.Addressees = [new AddresseeRequest { Kind = AddresseeKind.Force, ForceCode = Lancashire }];
-        await admin.Findings.UpdateFindingAsync(finding.Id, findingCorrection, Ct);
 
         var read = await admin.Inspections.GetInspectionAsync(inspection.Id, Ct);
         Assert.Equal(PublicationStatus.Restricted, read.PublicationStatus);
