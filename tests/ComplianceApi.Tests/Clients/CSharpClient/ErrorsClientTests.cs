@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceApi.Client;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Clients.CSharpClient.ClientTestData;
@@ -165,6 +166,41 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         Assert.Equal(422, refused.Problem?.Status);
         Assert.Contains("\"by spring 2016\"", refused.Problem?.Detail);
         Assert.Equal(0, (await admin.Findings.ListInspectionFindingsAsync(inspection.Id, cancellationToken: Ct)).TotalCount);
+    }
+
+    [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
+    public async Task A_key_over_its_rate_limit_gets_429_with_the_retry_after_header(Transport transport)
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-client-rate-limit-");
+        try
+        {
+            // Its own service, so that a limit of three requests does not throttle every other test.
+            await using var host = new ComplianceApiHost(Provider.Sqlite, new Dictionary<string, string?>
+            {
+                ["Storage:DataFolder"] = folder.FullName,
+                ["RateLimiting:PermitLimit"] = "3",
+                ["RateLimiting:WindowSeconds"] = "60",
+            });
+            using var http = transport == Transport.Loopback
+                ? new HttpClient { BaseAddress = host.StartOnLoopback().ServerAddress }
+                : host.CreateClient();
+            var forces = new ForcesClient(new ComplianceApiClientOptions { ApiKey = ComplianceApiHost.AdminKey }, http);
+            for (var request = 1; request <= 3; request++)
+            {
+                await forces.GetForceAsync(Lancashire, Ct);
+            }
+
+            var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => forces.GetForceAsync(Lancashire, Ct));
+
+            Assert.Equal(429, refused.StatusCode);
+            Assert.Equal("Too many requests.", refused.Problem?.Title);
+            Assert.InRange(int.Parse(Assert.Single(refused.Headers["Retry-After"]), CultureInfo.InvariantCulture), 1, 60);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
