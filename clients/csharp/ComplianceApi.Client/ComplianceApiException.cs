@@ -20,7 +20,7 @@ public partial class ComplianceApiException
         {
             if (!_problemRead)
             {
-                _problem = ReadProblem(Response);
+                _problem = ReadProblem();
                 _problemRead = true;
             }
 
@@ -28,11 +28,47 @@ public partial class ComplianceApiException
         }
     }
 
-    /// <summary>The messages for one field of a 400 problem, such as <c>findings[0].reference</c>; empty when it has none.</summary>
-    public IReadOnlyCollection<string> ErrorsFor(string field) =>
-        Problem?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? [.. messages] : [];
+    /// <summary>
+    /// The problem's title, status, detail and field errors when the service sent one, so that a logged
+    /// exception says what was wrong; otherwise the generated message with the response text.
+    /// </summary>
+    public override string Message => Problem is { } problem
+        ? $"{problem.Title} ({StatusCode}){(problem.Detail is null ? "" : $" {problem.Detail}")}"
+          + string.Concat(problem.Errors.Select(error => $"\n  {error.Key}: {string.Join(" ", error.Value)}"))
+        : base.Message;
 
-    private static HttpValidationProblemDetails? ReadProblem(string? body)
+    /// <summary>The messages for one field of a 400 problem, such as <c>addressees[0].forceCode</c>; empty when it has none.</summary>
+    public IReadOnlyCollection<string> ErrorsFor(string field) =>
+        Problem is { } problem && problem.Errors.TryGetValue(field, out var messages) ? [.. messages] : [];
+
+    // For the statuses an operation declares, the generated code deserialises the problem from the
+    // response stream into Result and leaves Response empty; only undeclared statuses keep the text.
+    private HttpValidationProblemDetails? ReadProblem()
+    {
+        var problem = this switch
+        {
+            ComplianceApiException<HttpValidationProblemDetails> validation => validation.Result,
+            ComplianceApiException<ProblemDetails> { Result: { } plain } => new HttpValidationProblemDetails
+            {
+                Type = plain.Type,
+                Title = plain.Title,
+                Status = plain.Status,
+                Detail = plain.Detail,
+                Instance = plain.Instance,
+                AdditionalProperties = plain.AdditionalProperties,
+            },
+            _ => ParseProblem(Response),
+        };
+        if (problem?.Status is null)
+        {
+            return null;
+        }
+
+        problem.Errors ??= new Dictionary<string, ICollection<string>>(); // "errors": null in the body
+        return problem;
+    }
+
+    private static HttpValidationProblemDetails? ParseProblem(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -41,8 +77,7 @@ public partial class ComplianceApiException
 
         try
         {
-            var problem = JsonSerializer.Deserialize<HttpValidationProblemDetails>(body, ProblemJson);
-            return problem?.Status is null ? null : problem;
+            return JsonSerializer.Deserialize<HttpValidationProblemDetails>(body, ProblemJson);
         }
         catch (JsonException)
         {
