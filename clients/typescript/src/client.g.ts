@@ -1823,12 +1823,23 @@ export interface IFindingsClient {
      * @param kind (optional) Only findings of this kind.
      * @param businessArea (optional) Only findings touching this business area.
      * @param addresseeKind (optional) Only findings with an addressee of this kind.
-     * @param forceCode (optional) Only findings that concern this force: addressed to it, or to chief constables in a report whose scope includes it.
+     * @param forceCode (optional) Only findings that concern this force (addressed to it, or to chief constables in a report whose scope includes it); a collaboration's code means any of the collaboration and its members. Response filters then look at those forces' responses.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
-     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param cursor (optional) The nextCursor of the previous page, asked for with the same sort; omit for the first page.
+     * @param status (optional) Only findings with a response whose status on asOf is this.
+     * @param rag (optional) Only findings with a response whose recorded RAG rating on asOf is this.
+     * @param derivedRag (optional) Only findings with a response whose rule-based RAG rating on asOf is this.
+     * @param owner (optional) Only findings with a response whose owner's name or role on asOf contains this text (any case).
+     * @param overdue (optional) true: only findings with a response overdue on asOf; false: only findings with a response that is not.
+     * @param dueWithinDays (optional) Only findings with an open response due on asOf or within this many days after it (0 to 3650).
+     * @param dueFrom (optional) Only findings due on or after this date.
+     * @param dueTo (optional) Only findings due on or before this date.
+     * @param q (optional) Only findings whose text, or a response's position statement on asOf, contains this text (any case).
+     * @param asOf (optional) The date the response filters read responses as of; today when omitted.
+     * @param sort (optional) Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).
      * @return OK
      */
-    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<FindingPage>;
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage>;
 
     /**
      * Gets one finding.
@@ -2044,12 +2055,23 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @param kind (optional) Only findings of this kind.
      * @param businessArea (optional) Only findings touching this business area.
      * @param addresseeKind (optional) Only findings with an addressee of this kind.
-     * @param forceCode (optional) Only findings that concern this force: addressed to it, or to chief constables in a report whose scope includes it.
+     * @param forceCode (optional) Only findings that concern this force (addressed to it, or to chief constables in a report whose scope includes it); a collaboration's code means any of the collaboration and its members. Response filters then look at those forces' responses.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
-     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param cursor (optional) The nextCursor of the previous page, asked for with the same sort; omit for the first page.
+     * @param status (optional) Only findings with a response whose status on asOf is this.
+     * @param rag (optional) Only findings with a response whose recorded RAG rating on asOf is this.
+     * @param derivedRag (optional) Only findings with a response whose rule-based RAG rating on asOf is this.
+     * @param owner (optional) Only findings with a response whose owner's name or role on asOf contains this text (any case).
+     * @param overdue (optional) true: only findings with a response overdue on asOf; false: only findings with a response that is not.
+     * @param dueWithinDays (optional) Only findings with an open response due on asOf or within this many days after it (0 to 3650).
+     * @param dueFrom (optional) Only findings due on or after this date.
+     * @param dueTo (optional) Only findings due on or before this date.
+     * @param q (optional) Only findings whose text, or a response's position statement on asOf, contains this text (any case).
+     * @param asOf (optional) The date the response filters read responses as of; today when omitted.
+     * @param sort (optional) Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).
      * @return OK
      */
-    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<FindingPage> {
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage> {
         let url_ = this.baseUrl + "/api/v1/findings?";
         if (inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
@@ -2079,6 +2101,50 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (rag === null)
+            throw new globalThis.Error("The parameter 'rag' cannot be null.");
+        else if (rag !== undefined)
+            url_ += "rag=" + encodeURIComponent("" + rag) + "&";
+        if (derivedRag === null)
+            throw new globalThis.Error("The parameter 'derivedRag' cannot be null.");
+        else if (derivedRag !== undefined)
+            url_ += "derivedRag=" + encodeURIComponent("" + derivedRag) + "&";
+        if (owner === null)
+            throw new globalThis.Error("The parameter 'owner' cannot be null.");
+        else if (owner !== undefined)
+            url_ += "owner=" + encodeURIComponent("" + owner) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (dueWithinDays === null)
+            throw new globalThis.Error("The parameter 'dueWithinDays' cannot be null.");
+        else if (dueWithinDays !== undefined)
+            url_ += "dueWithinDays=" + encodeURIComponent("" + dueWithinDays) + "&";
+        if (dueFrom === null)
+            throw new globalThis.Error("The parameter 'dueFrom' cannot be null.");
+        else if (dueFrom !== undefined)
+            url_ += "dueFrom=" + encodeURIComponent("" + dueFrom) + "&";
+        if (dueTo === null)
+            throw new globalThis.Error("The parameter 'dueTo' cannot be null.");
+        else if (dueTo !== undefined)
+            url_ += "dueTo=" + encodeURIComponent("" + dueTo) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3401,13 +3467,15 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
 export interface IResponsesClient {
 
     /**
-     * Lists every force's response to one finding, a page at a time.
+     * Lists every force's response to one finding, as they stand or as they stood on asOf, a page at a time.
      * @param findingId The finding.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
-     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param cursor (optional) The nextCursor of the previous page, asked for with the same sort; omit for the first page.
+     * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
+     * @param sort (optional) Recorded (the default), DueDate, DaysOverdue, Force or Inspection, as for GET /responses.
      * @return OK
      */
-    listFindingResponses(findingId: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    listFindingResponses(findingId: string, limit?: number | undefined, cursor?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
 
     /**
      * Records a force's response to a finding that concerns it; a force keeps one response per finding.
@@ -3416,26 +3484,40 @@ export interface IResponsesClient {
     createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
-     * Lists force responses, a page at a time.
+     * Lists force responses as they stand or as they stood on asOf, filtered and sorted, a page at a time.
      * @param inspectionId (optional) Only responses to findings of this inspection.
      * @param findingId (optional) Only responses to this finding.
-     * @param forceCode (optional) Only this force's responses.
-     * @param status (optional) Only responses whose latest status is this.
-     * @param rag (optional) Only responses whose latest RAG rating is this.
+     * @param forceCode (optional) Only this force's responses; a collaboration's code means the collaboration's and its member forces'.
+     * @param status (optional) Only responses with this status on asOf.
+     * @param rag (optional) Only responses whose recorded RAG rating on asOf is this.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
-     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param cursor (optional) The nextCursor of the previous page, asked for with the same sort; omit for the first page.
+     * @param findingKind (optional) Only responses to findings of this kind.
+     * @param addresseeKind (optional) Only responses to findings with an addressee of this kind.
+     * @param businessArea (optional) Only responses to findings touching this business area.
+     * @param derivedRag (optional) Only responses whose rule-based RAG rating on asOf is this.
+     * @param owner (optional) Only responses whose owner's name or role on asOf contains this text (any case).
+     * @param overdue (optional) true: only responses overdue on asOf; false: only those not overdue.
+     * @param dueWithinDays (optional) Only open responses due on asOf or within this many days after it (0 to 3650).
+     * @param dueFrom (optional) Only responses due on or after this date.
+     * @param dueTo (optional) Only responses due on or before this date.
+     * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
+     * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
+     * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
 
     /**
-     * Gets one force response, with the state its latest progress update left it in.
+     * Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.
+     * @param id The response's id.
+     * @param asOf (optional) The date to read the response as of; today when omitted. Before the response's history begins it is not found.
      * @return OK
      */
-    getForceResponse(id: string, signal?: AbortSignal): Promise<ForceResponse>;
+    getForceResponse(id: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
-     * Replaces a response's owner, governance board, constraints, target date and next review; progress is recorded as updates.
+     * Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
      * @return OK
      */
     updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
@@ -3462,6 +3544,27 @@ export interface IResponsesClient {
     getProgressUpdate(id: string, updateId: string, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
+     * Lists a response's re-baselinings of its target date, oldest first, a page at a time.
+     * @param id The response's id.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listTargetDateChanges(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<TargetDateChangePage>;
+
+    /**
+     * Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
+     * @return Created
+     */
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
+
+    /**
+     * Gets one re-baselining of a response's target date.
+     * @return OK
+     */
+    getTargetDateChange(id: string, changeId: string, signal?: AbortSignal): Promise<TargetDateChange>;
+
+    /**
      * Reopens a closed response as in progress, dated today, by appending the progress update it returns.
      * @return Created
      */
@@ -3480,13 +3583,15 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 
     /**
-     * Lists every force's response to one finding, a page at a time.
+     * Lists every force's response to one finding, as they stand or as they stood on asOf, a page at a time.
      * @param findingId The finding.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
-     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param cursor (optional) The nextCursor of the previous page, asked for with the same sort; omit for the first page.
+     * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
+     * @param sort (optional) Recorded (the default), DueDate, DaysOverdue, Force or Inspection, as for GET /responses.
      * @return OK
      */
-    listFindingResponses(findingId: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
+    listFindingResponses(findingId: string, limit?: number | undefined, cursor?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
         let url_ = this.baseUrl + "/api/v1/findings/{findingId}/responses?";
         if (findingId === undefined || findingId === null)
             throw new globalThis.Error("The parameter 'findingId' must be defined.");
@@ -3499,6 +3604,14 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3653,17 +3766,29 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 
     /**
-     * Lists force responses, a page at a time.
+     * Lists force responses as they stand or as they stood on asOf, filtered and sorted, a page at a time.
      * @param inspectionId (optional) Only responses to findings of this inspection.
      * @param findingId (optional) Only responses to this finding.
-     * @param forceCode (optional) Only this force's responses.
-     * @param status (optional) Only responses whose latest status is this.
-     * @param rag (optional) Only responses whose latest RAG rating is this.
+     * @param forceCode (optional) Only this force's responses; a collaboration's code means the collaboration's and its member forces'.
+     * @param status (optional) Only responses with this status on asOf.
+     * @param rag (optional) Only responses whose recorded RAG rating on asOf is this.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
-     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param cursor (optional) The nextCursor of the previous page, asked for with the same sort; omit for the first page.
+     * @param findingKind (optional) Only responses to findings of this kind.
+     * @param addresseeKind (optional) Only responses to findings with an addressee of this kind.
+     * @param businessArea (optional) Only responses to findings touching this business area.
+     * @param derivedRag (optional) Only responses whose rule-based RAG rating on asOf is this.
+     * @param owner (optional) Only responses whose owner's name or role on asOf contains this text (any case).
+     * @param overdue (optional) true: only responses overdue on asOf; false: only those not overdue.
+     * @param dueWithinDays (optional) Only open responses due on asOf or within this many days after it (0 to 3650).
+     * @param dueFrom (optional) Only responses due on or after this date.
+     * @param dueTo (optional) Only responses due on or before this date.
+     * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
+     * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
+     * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
         let url_ = this.baseUrl + "/api/v1/responses?";
         if (inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
@@ -3693,6 +3818,54 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (findingKind === null)
+            throw new globalThis.Error("The parameter 'findingKind' cannot be null.");
+        else if (findingKind !== undefined)
+            url_ += "findingKind=" + encodeURIComponent("" + findingKind) + "&";
+        if (addresseeKind === null)
+            throw new globalThis.Error("The parameter 'addresseeKind' cannot be null.");
+        else if (addresseeKind !== undefined)
+            url_ += "addresseeKind=" + encodeURIComponent("" + addresseeKind) + "&";
+        if (businessArea === null)
+            throw new globalThis.Error("The parameter 'businessArea' cannot be null.");
+        else if (businessArea !== undefined)
+            url_ += "businessArea=" + encodeURIComponent("" + businessArea) + "&";
+        if (derivedRag === null)
+            throw new globalThis.Error("The parameter 'derivedRag' cannot be null.");
+        else if (derivedRag !== undefined)
+            url_ += "derivedRag=" + encodeURIComponent("" + derivedRag) + "&";
+        if (owner === null)
+            throw new globalThis.Error("The parameter 'owner' cannot be null.");
+        else if (owner !== undefined)
+            url_ += "owner=" + encodeURIComponent("" + owner) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (dueWithinDays === null)
+            throw new globalThis.Error("The parameter 'dueWithinDays' cannot be null.");
+        else if (dueWithinDays !== undefined)
+            url_ += "dueWithinDays=" + encodeURIComponent("" + dueWithinDays) + "&";
+        if (dueFrom === null)
+            throw new globalThis.Error("The parameter 'dueFrom' cannot be null.");
+        else if (dueFrom !== undefined)
+            url_ += "dueFrom=" + encodeURIComponent("" + dueFrom) + "&";
+        if (dueTo === null)
+            throw new globalThis.Error("The parameter 'dueTo' cannot be null.");
+        else if (dueTo !== undefined)
+            url_ += "dueTo=" + encodeURIComponent("" + dueTo) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3752,14 +3925,20 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 
     /**
-     * Gets one force response, with the state its latest progress update left it in.
+     * Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.
+     * @param id The response's id.
+     * @param asOf (optional) The date to read the response as of; today when omitted. Before the response's history begins it is not found.
      * @return OK
      */
-    getForceResponse(id: string, signal?: AbortSignal): Promise<ForceResponse> {
-        let url_ = this.baseUrl + "/api/v1/responses/{id}";
+    getForceResponse(id: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceResponse> {
+        let url_ = this.baseUrl + "/api/v1/responses/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3785,6 +3964,12 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ForceResponse;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3819,7 +4004,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 
     /**
-     * Replaces a response's owner, governance board, constraints, target date and next review; progress is recorded as updates.
+     * Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
      * @return OK
      */
     updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse> {
@@ -4148,6 +4333,249 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             });
         }
         return Promise.resolve<ProgressUpdate>(null as any);
+    }
+
+    /**
+     * Lists a response's re-baselinings of its target date, oldest first, a page at a time.
+     * @param id The response's id.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listTargetDateChanges(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<TargetDateChangePage> {
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/target-date-changes?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListTargetDateChanges(_response);
+        });
+    }
+
+    protected processListTargetDateChanges(response: Response): Promise<TargetDateChangePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetDateChangePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TargetDateChangePage>(null as any);
+    }
+
+    /**
+     * Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
+     * @return Created
+     */
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange> {
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/target-date-changes";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRebaselineTargetDate(_response);
+        });
+    }
+
+    protected processRebaselineTargetDate(response: Response): Promise<TargetDateChange> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetDateChange;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TargetDateChange>(null as any);
+    }
+
+    /**
+     * Gets one re-baselining of a response's target date.
+     * @return OK
+     */
+    getTargetDateChange(id: string, changeId: string, signal?: AbortSignal): Promise<TargetDateChange> {
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/target-date-changes/{changeId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (changeId === undefined || changeId === null)
+            throw new globalThis.Error("The parameter 'changeId' must be defined.");
+        url_ = url_.replace("{changeId}", encodeURIComponent("" + changeId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetTargetDateChange(_response);
+        });
+    }
+
+    protected processGetTargetDateChange(response: Response): Promise<TargetDateChange> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetDateChange;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TargetDateChange>(null as any);
     }
 
     /**
@@ -4494,6 +4922,9 @@ export interface FindingRequest {
     causeOfConcernId?: string | undefined;
 }
 
+/** The orders a list of findings can be sorted in. */
+export type FindingSort = "Recorded" | "DueDate" | "Inspection";
+
 /** A police force, a national force, or a collaboration of forces. */
 export interface Force {
     /** Stable code used everywhere a force is named, such as "lancashire". */
@@ -4518,7 +4949,7 @@ export interface ForceRequest {
     memberCodes?: string[] | undefined;
 }
 
-/** One force's response to one finding, with the state its latest progress update left it in. */
+/** One force's response to one finding, as it stands today or as it stood on the list's `asOf` date, with the flags the rules derive on that date. */
 export interface ForceResponse {
     /** The response's id. */
     id: string;
@@ -4550,7 +4981,7 @@ export interface ForceResponse {
     governanceBoard?: string | undefined;
     /** What stops or limits compliance. */
     constraints?: string | undefined;
-    /** When the force expects to have implemented it. */
+    /** The force's target date: as first set, or as last re-baselined. */
     targetDate?: string | undefined;
     /** When its governance board next reviews it. */
     nextReviewOn?: string | undefined;
@@ -4560,6 +4991,21 @@ export interface ForceResponse {
     updatedAt: string;
     /** Bumped on every change. */
     version: number;
+    /** The target date set by the latest re-baselining; null when the force has not re-baselined. */
+    revisedTargetDate?: string | undefined;
+    /** The date the response is judged against: the re-baselined target date when there is one, else the finding's due date. */
+    dueDate?: string | undefined;
+    /** The date this state and the flags below are for: the list's asOf, or today. */
+    asOf: string;
+    /** The due date had passed on asOf and the response was not implemented, closed, not applicable or superseded. */
+    isOverdue: boolean;
+    /** Days past the due date on asOf while overdue; 0 otherwise. */
+    daysOverdue: number;
+    /** Days left until the due date on asOf, while open and not overdue; null otherwise. */
+    daysUntilDue?: number | undefined;
+    derivedRag?: Rag;
+    /** True when the rules give a rating and the force recorded a different one. */
+    ragDisagrees: boolean;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -4584,10 +5030,12 @@ export interface ForceResponseRequest {
     governanceBoard?: string | undefined;
     /** What stops or limits compliance, such as "records on NSPIS systems cannot be deleted due to system constraints". */
     constraints?: string | undefined;
-    /** When the force expects to have implemented it. */
+    /** When the force expects to have implemented it. Set once; after that a revision sends it unchanged, and the force moves it by re-baselining (POST /responses/{id}/target-date-changes). */
     targetDate?: string | undefined;
     /** When its governance board next reviews it. */
     nextReviewOn?: string | undefined;
+    /** The date from which these details hold: not in the future, nor before the previous revision's. When omitted, a revision holds from today, and the details a response is created with hold from the start of its history. */
+    effectiveOn?: string | undefined;
 }
 
 export type Grade = "Outstanding" | "Good" | "RequiresImprovement" | "Inadequate";
@@ -4832,7 +5280,52 @@ export interface ResolveDeadlineRequest {
     publishedOn?: string | undefined;
 }
 
+/** The orders a list of responses can be sorted in. */
+export type ResponseSort = "Recorded" | "DueDate" | "DaysOverdue" | "Force" | "Inspection";
+
 export type ResponseStatus = "NotAssessed" | "NotStarted" | "InProgress" | "Implemented" | "Closed" | "NotApplicable" | "Superseded";
+
+/** One re-baselining of a response's target date. Kept for good: a later change is a new entry. */
+export interface TargetDateChange {
+    /** The change's id. */
+    id: string;
+    /** The response whose target moved. */
+    responseId: string;
+    /** The force whose response it is. */
+    forceCode: string;
+    /** The target date before the change; null when none had been set. */
+    previousTargetDate?: string | undefined;
+    /** The target date from the change on. */
+    newTargetDate: string;
+    /** Why the target moved. */
+    reason: string;
+    /** The date from which the new target holds. */
+    effectiveOn: string;
+    /** The client application (API key) that made the change. */
+    changedBy: string;
+    /** When the change was recorded in this service. */
+    recordedAt: string;
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface TargetDateChangePage {
+    /** The records on this page. */
+    items: TargetDateChange[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** A force moving its own target date for a response, and why. */
+export interface TargetDateChangeRequest {
+    /** The new target date. */
+    newTargetDate: string;
+    /** Why the target moves, such as "Awaiting the new records management system, now due in March 2017". */
+    reason: string;
+    /** The date from which the new target holds: not in the future, nor before the previous re-baselining's; today when omitted. */
+    effectiveOn?: string | undefined;
+}
 
 /**
  * Thrown for every answer other than the success the operation declares: `status` is the HTTP status

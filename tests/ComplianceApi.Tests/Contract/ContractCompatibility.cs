@@ -74,6 +74,21 @@ public static partial class ContractCompatibility
         public void CompareRequest(string name, JsonNode before, JsonNode now)
         {
             var parametersBefore = Parameters(before, released);
+
+            // The generated clients take optional parameters by position: the released ones must keep
+            // their order at the front, and new ones come after them.
+            var orderBefore = ParameterOrder(before, released);
+            var orderNow = ParameterOrder(now, current).Where(parametersBefore.ContainsKey).ToList();
+            var leading = ParameterOrder(now, current).Take(orderBefore.Count).ToList();
+            if (orderNow.SequenceEqual(orderBefore) && !leading.SequenceEqual(orderBefore))
+            {
+                Breaks.Add($"{name}: a new parameter was put before released ones; add it after {orderBefore[^1]}.");
+            }
+            else if (!orderNow.SequenceEqual(orderBefore))
+            {
+                Breaks.Add($"{name}: the released parameters changed order ({string.Join(", ", orderBefore)}).");
+            }
+
             foreach (var (key, parameter) in Parameters(now, current))
             {
                 var required = (bool?)parameter["required"] == true;
@@ -196,6 +211,12 @@ public static partial class ContractCompatibility
             CompareSchemas($"{location}[]", old.Items, fresh.Items, direction);
             CompareSchemas($"{location}{{}}", old.AdditionalProperties, fresh.AdditionalProperties, direction);
         }
+
+        private static List<string> ParameterOrder(JsonNode operation, JsonNode document) =>
+            [.. (operation["parameters"] as JsonArray ?? [])
+                .Select(p => Resolve(p, document)!)
+                .Where(p => (string?)p["in"] != "path")
+                .Select(p => $"{p["in"]} {p["name"]}")];
 
         private static Dictionary<string, JsonNode> Parameters(JsonNode operation, JsonNode document) =>
             (operation["parameters"] as JsonArray ?? [])

@@ -99,6 +99,33 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
     }
 
     [Fact]
+    public void A_new_parameter_before_released_ones_or_a_new_order_is_a_break_and_one_after_them_is_not()
+    {
+        static JsonNode WithParameters(params string[] names)
+        {
+            var document = Sample();
+            var parameters = document["paths"]!["/things/{id}"]!["get"]!["parameters"]!.AsArray();
+            parameters.RemoveAt(1);
+            foreach (var name in names)
+            {
+                parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
+            }
+
+            return document;
+        }
+
+        var released = WithParameters("fields", "limit");
+
+        Assert.Empty(ContractCompatibility.BreakingChanges(released, WithParameters("fields", "limit", "sort")));
+        Assert.Equal(
+            ["GET /things/{id}: a new parameter was put before released ones; add it after query limit."],
+            ContractCompatibility.BreakingChanges(released, WithParameters("fields", "sort", "limit")));
+        Assert.Equal(
+            ["GET /things/{id}: the released parameters changed order (query fields, query limit)."],
+            ContractCompatibility.BreakingChanges(released, WithParameters("limit", "fields")));
+    }
+
+    [Fact]
     public void Removing_a_success_status_is_a_break_and_removing_an_error_status_is_not()
     {
         var current = Sample();

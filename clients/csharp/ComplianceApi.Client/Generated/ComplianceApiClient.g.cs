@@ -3583,12 +3583,23 @@ namespace ComplianceApi.Client
         /// <param name="kind">Only findings of this kind.</param>
         /// <param name="businessArea">Only findings touching this business area.</param>
         /// <param name="addresseeKind">Only findings with an addressee of this kind.</param>
-        /// <param name="forceCode">Only findings that concern this force: addressed to it, or to chief constables in a report whose scope includes it.</param>
+        /// <param name="forceCode">Only findings that concern this force (addressed to it, or to chief constables in a report whose scope includes it); a collaboration's code means any of the collaboration and its members. Response filters then look at those forces' responses.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
+        /// <param name="status">Only findings with a response whose status on asOf is this.</param>
+        /// <param name="rag">Only findings with a response whose recorded RAG rating on asOf is this.</param>
+        /// <param name="derivedRag">Only findings with a response whose rule-based RAG rating on asOf is this.</param>
+        /// <param name="owner">Only findings with a response whose owner's name or role on asOf contains this text (any case).</param>
+        /// <param name="overdue">true: only findings with a response overdue on asOf; false: only findings with a response that is not.</param>
+        /// <param name="dueWithinDays">Only findings with an open response due on asOf or within this many days after it (0 to 3650).</param>
+        /// <param name="dueFrom">Only findings due on or after this date.</param>
+        /// <param name="dueTo">Only findings due on or before this date.</param>
+        /// <param name="q">Only findings whose text, or a response's position statement on asOf, contains this text (any case).</param>
+        /// <param name="asOf">The date the response filters read responses as of; today when omitted.</param>
+        /// <param name="sort">Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3961,12 +3972,23 @@ namespace ComplianceApi.Client
         /// <param name="kind">Only findings of this kind.</param>
         /// <param name="businessArea">Only findings touching this business area.</param>
         /// <param name="addresseeKind">Only findings with an addressee of this kind.</param>
-        /// <param name="forceCode">Only findings that concern this force: addressed to it, or to chief constables in a report whose scope includes it.</param>
+        /// <param name="forceCode">Only findings that concern this force (addressed to it, or to chief constables in a report whose scope includes it); a collaboration's code means any of the collaboration and its members. Response filters then look at those forces' responses.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
+        /// <param name="status">Only findings with a response whose status on asOf is this.</param>
+        /// <param name="rag">Only findings with a response whose recorded RAG rating on asOf is this.</param>
+        /// <param name="derivedRag">Only findings with a response whose rule-based RAG rating on asOf is this.</param>
+        /// <param name="owner">Only findings with a response whose owner's name or role on asOf contains this text (any case).</param>
+        /// <param name="overdue">true: only findings with a response overdue on asOf; false: only findings with a response that is not.</param>
+        /// <param name="dueWithinDays">Only findings with an open response due on asOf or within this many days after it (0 to 3650).</param>
+        /// <param name="dueFrom">Only findings due on or after this date.</param>
+        /// <param name="dueTo">Only findings due on or before this date.</param>
+        /// <param name="q">Only findings whose text, or a response's position statement on asOf, contains this text (any case).</param>
+        /// <param name="asOf">The date the response filters read responses as of; today when omitted.</param>
+        /// <param name="sort">Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4009,6 +4031,50 @@ namespace ComplianceApi.Client
                     if (cursor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (status != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("status")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(status, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (rag != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("rag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(rag, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (derivedRag != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("derivedRag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(derivedRag, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (owner != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("owner")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(owner, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (overdue != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dueWithinDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dueWithinDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dueWithinDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dueFrom != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dueFrom")).Append('=').Append(System.Uri.EscapeDataString(dueFrom.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dueTo != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dueTo")).Append('=').Append(System.Uri.EscapeDataString(dueTo.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (q != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (sort != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -6796,14 +6862,16 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Lists every force's response to one finding, a page at a time.
+        /// Lists every force's response to one finding, as they stand or as they stood on asOf, a page at a time.
         /// </summary>
         /// <param name="findingId">The finding.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="sort">Recorded (the default), DueDate, DaysOverdue, Force or Inspection, as for GET /responses.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponsePage> ListFindingResponsesAsync(System.Guid findingId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponsePage> ListFindingResponsesAsync(System.Guid findingId, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6815,30 +6883,44 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Lists force responses, a page at a time.
+        /// Lists force responses as they stand or as they stood on asOf, filtered and sorted, a page at a time.
         /// </summary>
         /// <param name="inspectionId">Only responses to findings of this inspection.</param>
         /// <param name="findingId">Only responses to this finding.</param>
-        /// <param name="forceCode">Only this force's responses.</param>
-        /// <param name="status">Only responses whose latest status is this.</param>
-        /// <param name="rag">Only responses whose latest RAG rating is this.</param>
+        /// <param name="forceCode">Only this force's responses; a collaboration's code means the collaboration's and its member forces'.</param>
+        /// <param name="status">Only responses with this status on asOf.</param>
+        /// <param name="rag">Only responses whose recorded RAG rating on asOf is this.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
+        /// <param name="findingKind">Only responses to findings of this kind.</param>
+        /// <param name="addresseeKind">Only responses to findings with an addressee of this kind.</param>
+        /// <param name="businessArea">Only responses to findings touching this business area.</param>
+        /// <param name="derivedRag">Only responses whose rule-based RAG rating on asOf is this.</param>
+        /// <param name="owner">Only responses whose owner's name or role on asOf contains this text (any case).</param>
+        /// <param name="overdue">true: only responses overdue on asOf; false: only those not overdue.</param>
+        /// <param name="dueWithinDays">Only open responses due on asOf or within this many days after it (0 to 3650).</param>
+        /// <param name="dueFrom">Only responses due on or after this date.</param>
+        /// <param name="dueTo">Only responses due on or before this date.</param>
+        /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Gets one force response, with the state its latest progress update left it in.
+        /// Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.
         /// </summary>
+        /// <param name="id">The response's id.</param>
+        /// <param name="asOf">The date to read the response as of; today when omitted. Before the response's history begins it is not found.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponse> GetForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponse> GetForceResponseAsync(System.Guid id, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Replaces a response's owner, governance board, constraints, target date and next review; progress is recorded as updates.
+        /// Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -6870,6 +6952,33 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ProgressUpdate> GetProgressUpdateAsync(System.Guid id, System.Guid updateId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Lists a response's re-baselinings of its target date, oldest first, a page at a time.
+        /// </summary>
+        /// <param name="id">The response's id.</param>
+        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
+        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TargetDateChangePage> ListTargetDateChangesAsync(System.Guid id, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
+        /// </summary>
+        /// <returns>Created</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Gets one re-baselining of a response's target date.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TargetDateChange> GetTargetDateChangeAsync(System.Guid id, System.Guid changeId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6915,14 +7024,16 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Lists every force's response to one finding, a page at a time.
+        /// Lists every force's response to one finding, as they stand or as they stood on asOf, a page at a time.
         /// </summary>
         /// <param name="findingId">The finding.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="sort">Recorded (the default), DueDate, DaysOverdue, Force or Inspection, as for GET /responses.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListFindingResponsesAsync(System.Guid findingId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListFindingResponsesAsync(System.Guid findingId, int? limit = null, string? cursor = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (findingId == null)
                 throw new System.ArgumentNullException("findingId");
@@ -6950,6 +7061,14 @@ namespace ComplianceApi.Client
                     if (cursor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (sort != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -7213,18 +7332,30 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Lists force responses, a page at a time.
+        /// Lists force responses as they stand or as they stood on asOf, filtered and sorted, a page at a time.
         /// </summary>
         /// <param name="inspectionId">Only responses to findings of this inspection.</param>
         /// <param name="findingId">Only responses to this finding.</param>
-        /// <param name="forceCode">Only this force's responses.</param>
-        /// <param name="status">Only responses whose latest status is this.</param>
-        /// <param name="rag">Only responses whose latest RAG rating is this.</param>
+        /// <param name="forceCode">Only this force's responses; a collaboration's code means the collaboration's and its member forces'.</param>
+        /// <param name="status">Only responses with this status on asOf.</param>
+        /// <param name="rag">Only responses whose recorded RAG rating on asOf is this.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
+        /// <param name="findingKind">Only responses to findings of this kind.</param>
+        /// <param name="addresseeKind">Only responses to findings with an addressee of this kind.</param>
+        /// <param name="businessArea">Only responses to findings touching this business area.</param>
+        /// <param name="derivedRag">Only responses whose rule-based RAG rating on asOf is this.</param>
+        /// <param name="owner">Only responses whose owner's name or role on asOf contains this text (any case).</param>
+        /// <param name="overdue">true: only responses overdue on asOf; false: only those not overdue.</param>
+        /// <param name="dueWithinDays">Only open responses due on asOf or within this many days after it (0 to 3650).</param>
+        /// <param name="dueFrom">Only responses due on or after this date.</param>
+        /// <param name="dueTo">Only responses due on or before this date.</param>
+        /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7267,6 +7398,54 @@ namespace ComplianceApi.Client
                     if (cursor != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (findingKind != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("findingKind")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(findingKind, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (addresseeKind != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("addresseeKind")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(addresseeKind, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (businessArea != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("businessArea")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(businessArea, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (derivedRag != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("derivedRag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(derivedRag, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (owner != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("owner")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(owner, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (overdue != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dueWithinDays != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dueWithinDays")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dueWithinDays, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dueFrom != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dueFrom")).Append('=').Append(System.Uri.EscapeDataString(dueFrom.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dueTo != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dueTo")).Append('=').Append(System.Uri.EscapeDataString(dueTo.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (q != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (sort != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -7364,11 +7543,13 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Gets one force response, with the state its latest progress update left it in.
+        /// Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.
         /// </summary>
+        /// <param name="id">The response's id.</param>
+        /// <param name="asOf">The date to read the response as of; today when omitted. Before the response's history begins it is not found.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponse> GetForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponse> GetForceResponseAsync(System.Guid id, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -7387,6 +7568,12 @@ namespace ComplianceApi.Client
                     // Operation Path: "api/v1/responses/{id}"
                     urlBuilder_.Append("api/v1/responses/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -7419,6 +7606,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -7482,7 +7679,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Replaces a response's owner, governance board, constraints, target date and next review; progress is recorded as updates.
+        /// Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -7990,6 +8187,427 @@ namespace ComplianceApi.Client
                         if (status_ == 200)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProgressUpdate>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Lists a response's re-baselinings of its target date, oldest first, a page at a time.
+        /// </summary>
+        /// <param name="id">The response's id.</param>
+        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
+        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TargetDateChangePage> ListTargetDateChangesAsync(System.Guid id, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/responses/{id}/target-date-changes"
+                    urlBuilder_.Append("api/v1/responses/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/target-date-changes");
+                    urlBuilder_.Append('?');
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TargetDateChangePage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
+        /// </summary>
+        /// <returns>Created</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/responses/{id}/target-date-changes"
+                    urlBuilder_.Append("api/v1/responses/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/target-date-changes");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TargetDateChange>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Gets one re-baselining of a response's target date.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TargetDateChange> GetTargetDateChangeAsync(System.Guid id, System.Guid changeId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (changeId == null)
+                throw new System.ArgumentNullException("changeId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/responses/{id}/target-date-changes/{changeId}"
+                    urlBuilder_.Append("api/v1/responses/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/target-date-changes/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(changeId, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TargetDateChange>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -9206,6 +9824,24 @@ namespace ComplianceApi.Client
     }
 
     /// <summary>
+    /// The orders a list of findings can be sorted in.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum FindingSort
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Recorded")]
+        Recorded = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"DueDate")]
+        DueDate = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Inspection")]
+        Inspection = 2,
+
+    }
+
+    /// <summary>
     /// A police force, a national force, or a collaboration of forces.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -9283,7 +9919,8 @@ namespace ComplianceApi.Client
     }
 
     /// <summary>
-    /// One force's response to one finding, with the state its latest progress update left it in.
+    /// One force's response to one finding, as it stands today or as it stood on the list's `asOf` date,
+    /// <br/>with the flags the rules derive on that date.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ForceResponse
@@ -9382,7 +10019,7 @@ namespace ComplianceApi.Client
         public string? Constraints { get; set; } = default!;
 
         /// <summary>
-        /// When the force expects to have implemented it.
+        /// The force's target date: as first set, or as last re-baselined.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("targetDate")]
         public System.DateOnly? TargetDate { get; set; } = default!;
@@ -9410,6 +10047,52 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
+
+        /// <summary>
+        /// The target date set by the latest re-baselining; null when the force has not re-baselined.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("revisedTargetDate")]
+        public System.DateOnly? RevisedTargetDate { get; set; } = default!;
+
+        /// <summary>
+        /// The date the response is judged against: the re-baselined target date when there is one, else the finding's due date.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("dueDate")]
+        public System.DateOnly? DueDate { get; set; } = default!;
+
+        /// <summary>
+        /// The date this state and the flags below are for: the list's asOf, or today.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("asOf")]
+        public System.DateOnly AsOf { get; set; } = default!;
+
+        /// <summary>
+        /// The due date had passed on asOf and the response was not implemented, closed, not applicable or superseded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("isOverdue")]
+        public bool IsOverdue { get; set; } = default!;
+
+        /// <summary>
+        /// Days past the due date on asOf while overdue; 0 otherwise.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("daysOverdue")]
+        public int DaysOverdue { get; set; } = default!;
+
+        /// <summary>
+        /// Days left until the due date on asOf, while open and not overdue; null otherwise.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("daysUntilDue")]
+        public int? DaysUntilDue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("derivedRag")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
+        public Rag? DerivedRag { get; set; } = default!;
+
+        /// <summary>
+        /// True when the rules give a rating and the force recorded a different one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ragDisagrees")]
+        public bool RagDisagrees { get; set; } = default!;
 
     }
 
@@ -9478,7 +10161,7 @@ namespace ComplianceApi.Client
         public string? Constraints { get; set; } = default!;
 
         /// <summary>
-        /// When the force expects to have implemented it.
+        /// When the force expects to have implemented it. Set once; after that a revision sends it unchanged, and the force moves it by re-baselining (POST /responses/{id}/target-date-changes).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("targetDate")]
         public System.DateOnly? TargetDate { get; set; } = default!;
@@ -9488,6 +10171,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextReviewOn")]
         public System.DateOnly? NextReviewOn { get; set; } = default!;
+
+        /// <summary>
+        /// The date from which these details hold: not in the future, nor before the previous revision's. When omitted, a revision holds from today, and the details a response is created with hold from the start of its history.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveOn")]
+        public System.DateOnly? EffectiveOn { get; set; } = default!;
 
     }
 
@@ -10255,6 +10944,30 @@ namespace ComplianceApi.Client
 
     }
 
+    /// <summary>
+    /// The orders a list of responses can be sorted in.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ResponseSort
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Recorded")]
+        Recorded = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"DueDate")]
+        DueDate = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"DaysOverdue")]
+        DaysOverdue = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Force")]
+        Force = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Inspection")]
+        Inspection = 4,
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ResponseStatus
     {
@@ -10279,6 +10992,123 @@ namespace ComplianceApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"Superseded")]
         Superseded = 6,
+
+    }
+
+    /// <summary>
+    /// One re-baselining of a response's target date. Kept for good: a later change is a new entry.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TargetDateChange
+    {
+
+        /// <summary>
+        /// The change's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// The response whose target moved.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("responseId")]
+        public System.Guid ResponseId { get; set; } = default!;
+
+        /// <summary>
+        /// The force whose response it is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("forceCode")]
+        public string ForceCode { get; set; } = default!;
+
+        /// <summary>
+        /// The target date before the change; null when none had been set.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("previousTargetDate")]
+        public System.DateOnly? PreviousTargetDate { get; set; } = default!;
+
+        /// <summary>
+        /// The target date from the change on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("newTargetDate")]
+        public System.DateOnly NewTargetDate { get; set; } = default!;
+
+        /// <summary>
+        /// Why the target moved.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        /// <summary>
+        /// The date from which the new target holds.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveOn")]
+        public System.DateOnly EffectiveOn { get; set; } = default!;
+
+        /// <summary>
+        /// The client application (API key) that made the change.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("changedBy")]
+        public string ChangedBy { get; set; } = default!;
+
+        /// <summary>
+        /// When the change was recorded in this service.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recordedAt")]
+        public System.DateTimeOffset RecordedAt { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One page of a list, in a stable order, with the cursor that continues it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TargetDateChangePage
+    {
+
+        /// <summary>
+        /// The records on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.ICollection<TargetDateChange> Items { get; set; } = new System.Collections.ObjectModel.Collection<TargetDateChange>();
+
+        /// <summary>
+        /// How many records match the filters, on every page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("totalCount")]
+        public int TotalCount { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A force moving its own target date for a response, and why.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TargetDateChangeRequest
+    {
+
+        /// <summary>
+        /// The new target date.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("newTargetDate")]
+        public System.DateOnly NewTargetDate { get; set; } = default!;
+
+        /// <summary>
+        /// Why the target moves, such as "Awaiting the new records management system, now due in March 2017".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        /// <summary>
+        /// The date from which the new target holds: not in the future, nor before the previous re-baselining's; today when omitted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveOn")]
+        public System.DateOnly? EffectiveOn { get; set; } = default!;
 
     }
 

@@ -19,12 +19,12 @@ export async function inProgress(baseUrl: string, apiKey: string): Promise<strin
     return lines;
 }
 
-export async function allFindings(configuration: ComplianceApiConfiguration, inspectionId: string, signal?: AbortSignal): Promise<Finding[]> {
+export async function allFindings(configuration: ComplianceApiConfiguration, inspectionId: string): Promise<Finding[]> {
     const findings = new FindingsClient(configuration);
     const all: Finding[] = [];
     let cursor: string | undefined;
     do {
-        const page = await findings.listFindings(inspectionId, undefined, undefined, undefined, undefined, 200, cursor, signal);
+        const page = await findings.listFindings(inspectionId, undefined, undefined, undefined, undefined, 200, cursor);
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -37,6 +37,9 @@ public sealed record ListFindingsQuery(
     BusinessArea? BusinessArea,
     AddresseeKind? AddresseeKind,
     string? ForceCode,
+    int? Limit,
+    string? Cursor,
+    // Parameters added after 1.0 come last: the generated clients pass parameters by position.
     ResponseStatus? Status,
     Rag? Rag,
     Rag? DerivedRag,
@@ -47,9 +50,7 @@ public sealed record ListFindingsQuery(
     DateOnly? DueTo,
     string? Q,
     DateOnly? AsOf,
-    FindingSort? Sort,
-    int? Limit,
-    string? Cursor) : IRequest<Page<FindingView>>, IPagedQuery;
+    FindingSort? Sort) : IRequest<Page<FindingView>>, IPagedQuery;
 
 /// <summary>The orders a list of findings can be sorted in.</summary>
 public enum FindingSort { Recorded, DueDate, Inspection }

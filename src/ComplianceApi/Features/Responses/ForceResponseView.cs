@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 
@@ -36,19 +38,21 @@ namespace ComplianceApi.Features.Responses;
 /// <param name="DaysUntilDue">Days left until the due date on asOf, while open and not overdue; null otherwise.</param>
 /// <param name="DerivedRag">The RAG rating the rules give: red when overdue; green when implemented with evidence; amber when in progress, re-baselined, or implemented without evidence; none otherwise.</param>
 /// <param name="RagDisagrees">True when the rules give a rating and the force recorded a different one.</param>
+// Built from ResponseSnapshot rather than straight from the entities, so the three members whose
+// lengths the contract cannot trace to a column or to ForceResponseRequest carry them here.
 public sealed record ForceResponseView(
     Guid Id,
     Guid FindingId,
-    string FindingReference,
+    [property: MaxLength(Lengths.Reference)] string FindingReference,
     Guid InspectionId,
     string ForceCode,
     string? OwnerName,
     string? OwnerRole,
     ResponseStatus Status,
     Rag? Rag,
-    string? PositionStatement,
+    [property: MaxLength(Lengths.LongText)] string? PositionStatement,
     DateOnly? StatusEffectiveOn,
-    string? ClosedBy,
+    [property: MaxLength(Lengths.Name)] string? ClosedBy,
     DateOnly? ClosedOn,
     Guid? SupersededByFindingId,
     string? GovernanceBoard,

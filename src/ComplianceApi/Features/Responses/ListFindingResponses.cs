@@ -12,7 +12,7 @@ namespace ComplianceApi.Features.Responses;
 /// <param name="Sort">Recorded (the default), DueDate, DaysOverdue, Force or Inspection, as for GET /responses.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
-public sealed record ListFindingResponsesQuery(Guid FindingId, DateOnly? AsOf, ResponseSort? Sort, int? Limit, string? Cursor)
+public sealed record ListFindingResponsesQuery(Guid FindingId, int? Limit, string? Cursor, DateOnly? AsOf, ResponseSort? Sort)
     : IRequest<Page<ForceResponseView>>, IPagedQuery;
 
 public sealed class ListFindingResponsesValidator : AbstractValidator<ListFindingResponsesQuery>

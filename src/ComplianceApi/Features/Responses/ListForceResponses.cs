@@ -32,12 +32,15 @@ namespace ComplianceApi.Features.Responses;
 public sealed record ListForceResponsesQuery(
     Guid? InspectionId,
     Guid? FindingId,
-    FindingKind? FindingKind,
-    AddresseeKind? AddresseeKind,
-    BusinessArea? BusinessArea,
     string? ForceCode,
     ResponseStatus? Status,
     Rag? Rag,
+    int? Limit,
+    string? Cursor,
+    // Parameters added after 1.0 come last: the generated clients pass parameters by position.
+    FindingKind? FindingKind,
+    AddresseeKind? AddresseeKind,
+    BusinessArea? BusinessArea,
     Rag? DerivedRag,
     string? Owner,
     bool? Overdue,
@@ -46,9 +49,7 @@ public sealed record ListForceResponsesQuery(
     DateOnly? DueTo,
     string? Q,
     DateOnly? AsOf,
-    ResponseSort? Sort,
-    int? Limit,
-    string? Cursor) : IRequest<Page<ForceResponseView>>, IPagedQuery;
+    ResponseSort? Sort) : IRequest<Page<ForceResponseView>>, IPagedQuery;
 
 /// <summary>The orders a list of responses can be sorted in.</summary>
 public enum ResponseSort { Recorded, DueDate, DaysOverdue, Force, Inspection }

@@ -13,16 +13,16 @@ public sealed class ActionPlansAndActionsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var lancashire = await admin.IssueKeyAsync(ApiKeyRole.Editor, Lancashire);
         var inspection = await admin.CreateBuildingThePictureAsync();
-        var recommendation8 = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), Ct);
-        var recommendation9 = await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015("Recommendation 9"), Ct);
+        var recommendation8 = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), cancellationToken: Ct);
+        var recommendation9 = await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015("Recommendation 9"), cancellationToken: Ct);
 
-        var plan = await lancashire.ActionPlans.CreateActionPlanAsync(LancashirePlan(inspection.Id), Ct);
-        var action = await lancashire.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(recommendation8.Id, recommendation9.Id), Ct);
+        var plan = await lancashire.ActionPlans.CreateActionPlanAsync(LancashirePlan(inspection.Id), cancellationToken: Ct);
+        var action = await lancashire.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(recommendation8.Id, recommendation9.Id), cancellationToken: Ct);
 
-        var readPlan = await lancashire.ActionPlans.GetActionPlanAsync(plan.Id, Ct);
+        var readPlan = await lancashire.ActionPlans.GetActionPlanAsync(plan.Id, cancellationToken: Ct);
         Assert.Equal((Lancashire, inspection.Id, "Head of Information Management"), (readPlan.ForceCode, readPlan.InspectionId, readPlan.OwnerName));
         Assert.Equal("Building the picture: information management action plan", readPlan.Title);
-        var read = await lancashire.ActionPlans.GetActionAsync(action.Id, Ct);
+        var read = await lancashire.ActionPlans.GetActionAsync(action.Id, cancellationToken: Ct);
         Assert.Equal((plan.Id, Lancashire, "Recruit a Force Records Manager"), (read.PlanId, read.ForceCode, read.Title));
         Assert.Equal((ActionStatus.InProgress, new DateOnly(2016, 3, 31), null), (read.Status, read.DueOn, read.CompletedOn));
         Assert.Equal(new[] { recommendation8.Id, recommendation9.Id }.Order(), read.FindingIds.Order());
@@ -49,22 +49,22 @@ public sealed class ActionPlansAndActionsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var lancashire = await admin.IssueKeyAsync(ApiKeyRole.Editor, Lancashire);
         var inspection = await admin.CreateBuildingThePictureAsync();
-        var recommendation8 = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), Ct);
-        var recommendation9 = await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015("Recommendation 9"), Ct);
-        var plan = await lancashire.ActionPlans.CreateActionPlanAsync(LancashirePlan(inspection.Id), Ct);
-        var action = await lancashire.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(recommendation8.Id), Ct);
+        var recommendation8 = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), cancellationToken: Ct);
+        var recommendation9 = await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015("Recommendation 9"), cancellationToken: Ct);
+        var plan = await lancashire.ActionPlans.CreateActionPlanAsync(LancashirePlan(inspection.Id), cancellationToken: Ct);
+        var action = await lancashire.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(recommendation8.Id), cancellationToken: Ct);
 
         var completion = RecruitRecordsManager(recommendation8.Id, recommendation9.Id);
         completion.Status = ActionStatus.Completed;
         completion.CompletedOn = new DateOnly(2016, 3, 7);
         completion.OwnerRole = null;
-        var completed = await lancashire.ActionPlans.UpdateActionAsync(action.Id, completion, Ct);
+        var completed = await lancashire.ActionPlans.UpdateActionAsync(action.Id, completion, cancellationToken: Ct);
         var replan = LancashirePlan(null);
         replan.OwnerName = null;
-        var plainPlan = await lancashire.ActionPlans.UpdateActionPlanAsync(plan.Id, replan, Ct);
+        var plainPlan = await lancashire.ActionPlans.UpdateActionPlanAsync(plan.Id, replan, cancellationToken: Ct);
 
         Assert.Equal((ActionStatus.Completed, new DateOnly(2016, 3, 7)), (completed.Status, completed.CompletedOn));
-        var read = await lancashire.ActionPlans.GetActionAsync(action.Id, Ct);
+        var read = await lancashire.ActionPlans.GetActionAsync(action.Id, cancellationToken: Ct);
         Assert.Null(read.OwnerRole);
         Assert.Equal(2, read.FindingIds.Count);
         Assert.Equal((null, null), (plainPlan.InspectionId, plainPlan.OwnerName));

@@ -13,15 +13,15 @@ public sealed class ApiKeysClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var clientName = Unique.Slug("lancashire-tracker");
 
-        var issued = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = clientName, Role = ApiKeyRole.Editor, ForceCode = Lancashire }, Ct);
+        var issued = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = clientName, Role = ApiKeyRole.Editor, ForceCode = Lancashire }, cancellationToken: Ct);
 
         Assert.StartsWith("cak_", issued.Secret, StringComparison.Ordinal);
         Assert.StartsWith(issued.Hint, issued.Secret, StringComparison.Ordinal);
-        var read = await admin.ApiKeys.GetApiKeyAsync(issued.Id, Ct);
+        var read = await admin.ApiKeys.GetApiKeyAsync(issued.Id, cancellationToken: Ct);
         Assert.Equal((clientName, ApiKeyRole.Editor, Lancashire, issued.Hint), (read.ClientName, read.Role, read.ForceCode, read.Hint));
         Assert.Null(read.RevokedAt);
         var tracker = admin.WithKey(issued.Secret);
-        var response = await tracker.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(Lancashire), Ct);
+        var response = await tracker.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(Lancashire), cancellationToken: Ct);
         Assert.Equal(Lancashire, response.ForceCode);
     }
 
@@ -31,16 +31,16 @@ public sealed class ApiKeysClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var clientName = Unique.Slug("leicestershire-dashboard");
         var issued = await admin.ApiKeys.CreateApiKeyAsync(
-            new ApiKeyRequest { ClientName = clientName, Role = ApiKeyRole.Reader, ForceCode = "leicestershire" }, Ct);
+            new ApiKeyRequest { ClientName = clientName, Role = ApiKeyRole.Reader, ForceCode = "leicestershire" }, cancellationToken: Ct);
         var dashboard = admin.WithKey(issued.Secret);
-        await dashboard.Forces.GetForceAsync("leicestershire", Ct);
+        await dashboard.Forces.GetForceAsync("leicestershire", cancellationToken: Ct);
 
-        await admin.ApiKeys.RevokeApiKeyAsync(issued.Id, Ct);
+        await admin.ApiKeys.RevokeApiKeyAsync(issued.Id, cancellationToken: Ct);
 
-        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => dashboard.Forces.GetForceAsync("leicestershire", Ct));
+        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => dashboard.Forces.GetForceAsync("leicestershire", cancellationToken: Ct));
         Assert.Equal(401, refused.StatusCode);
         Assert.Contains("revoked", refused.Problem?.Detail);
-        Assert.NotNull((await admin.ApiKeys.GetApiKeyAsync(issued.Id, Ct)).RevokedAt);
+        Assert.NotNull((await admin.ApiKeys.GetApiKeyAsync(issued.Id, cancellationToken: Ct)).RevokedAt);
         var kept = await ReadAllPagesAsync<ApiKey>(async cursor =>
         {
             var page = await admin.ApiKeys.ListApiKeysAsync(includeRevoked: true, forceCode: "leicestershire", limit: 200, cursor: cursor, cancellationToken: Ct);
@@ -60,10 +60,10 @@ public sealed class ApiKeysClientTests(TestHosts hosts)
     {
         var admin = await AdminAsync(hosts, transport);
         var issued = await admin.ApiKeys.CreateApiKeyAsync(
-            new ApiKeyRequest { ClientName = Unique.Slug("cheshire-tracker"), Role = ApiKeyRole.Editor, ForceCode = "cheshire" }, Ct);
-        await admin.ApiKeys.RevokeApiKeyAsync(issued.Id, Ct);
+            new ApiKeyRequest { ClientName = Unique.Slug("cheshire-tracker"), Role = ApiKeyRole.Editor, ForceCode = "cheshire" }, cancellationToken: Ct);
+        await admin.ApiKeys.RevokeApiKeyAsync(issued.Id, cancellationToken: Ct);
 
-        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.ApiKeys.RevokeApiKeyAsync(issued.Id, Ct));
+        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.ApiKeys.RevokeApiKeyAsync(issued.Id, cancellationToken: Ct));
 
         Assert.Equal(409, refused.StatusCode);
         Assert.Contains("already revoked", refused.Problem?.Detail);
@@ -76,7 +76,7 @@ public sealed class ApiKeysClientTests(TestHosts hosts)
         var lancashireEditor = await admin.IssueKeyAsync(ApiKeyRole.Editor, Lancashire);
 
         var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => lancashireEditor.ApiKeys.CreateApiKeyAsync(
-            new ApiKeyRequest { ClientName = "Lancashire's second tracker", Role = ApiKeyRole.Editor, ForceCode = Lancashire }, Ct));
+            new ApiKeyRequest { ClientName = "Lancashire's second tracker", Role = ApiKeyRole.Editor, ForceCode = Lancashire }, cancellationToken: Ct));
 
         Assert.Equal(403, refused.StatusCode);
         Assert.Equal("This API key may not do that.", refused.Problem?.Title);

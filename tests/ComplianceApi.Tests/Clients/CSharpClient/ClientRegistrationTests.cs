@@ -27,10 +27,10 @@ public sealed class ClientRegistrationTests(TestHosts hosts)
         var inspectionsClient = provider.GetRequiredService<IInspectionsClient>();
         var findingsClient = provider.GetRequiredService<IFindingsClient>();
 
-        var inspection = await inspectionsClient.CreateInspectionAsync(BuildingThePicture(), Ct);
-        var finding = await findingsClient.CreateFindingAsync(inspection.Id, Recommendation8(), Ct);
+        var inspection = await inspectionsClient.CreateInspectionAsync(BuildingThePicture(), cancellationToken: Ct);
+        var finding = await findingsClient.CreateFindingAsync(inspection.Id, Recommendation8(), cancellationToken: Ct);
 
-        Assert.Equal(inspection.Reference, (await admin.Inspections.GetInspectionAsync(inspection.Id, Ct)).Reference);
-        Assert.Equal(inspection.Id, (await admin.Findings.GetFindingAsync(finding.Id, Ct)).InspectionId);
+        Assert.Equal(inspection.Reference, (await admin.Inspections.GetInspectionAsync(inspection.Id, cancellationToken: Ct)).Reference);
+        Assert.Equal(inspection.Id, (await admin.Findings.GetFindingAsync(finding.Id, cancellationToken: Ct)).InspectionId);
     }
 }

@@ -69,11 +69,11 @@ public static class ClientTestData
     };
 
     public static async Task<Inspection> CreateBuildingThePictureAsync(this GeneratedClients admin) =>
-        await admin.Inspections.CreateInspectionAsync(BuildingThePicture(), Ct);
+        await admin.Inspections.CreateInspectionAsync(BuildingThePicture(), cancellationToken: Ct);
 
     /// <summary>A new "Building the picture" with Recommendation 8 in it, which concerns every force.</summary>
     public static async Task<Finding> CreateRecommendation8Async(this GeneratedClients admin) =>
-        await admin.Findings.CreateFindingAsync((await admin.CreateBuildingThePictureAsync()).Id, Recommendation8(), Ct);
+        await admin.Findings.CreateFindingAsync((await admin.CreateBuildingThePictureAsync()).Id, Recommendation8(), cancellationToken: Ct);
 
     /// <summary>City of London's response to Recommendation 8, as its committee report describes it.</summary>
     public static ForceResponseRequest Response(string forceCode = CityOfLondon) => new()
@@ -105,9 +105,9 @@ public static class ClientTestData
     /// <summary>Takes a response through implementation to closure, signed off by the Assistant Commissioner.</summary>
     public static async Task CloseAsync(this IResponsesClient responses, Guid responseId)
     {
-        await responses.RecordProgressUpdateAsync(responseId, Update(new DateOnly(2015, 9, 1), ResponseStatus.Implemented, Rag.Green), Ct);
+        await responses.RecordProgressUpdateAsync(responseId, Update(new DateOnly(2015, 9, 1), ResponseStatus.Implemented, Rag.Green), cancellationToken: Ct);
         await responses.RecordProgressUpdateAsync(responseId, Update(new DateOnly(2015, 10, 21), ResponseStatus.Closed, Rag.Green,
-            "Implemented and reported to the Information Management Board.", signedOffBy: "Assistant Commissioner"), Ct);
+            "Implemented and reported to the Information Management Board.", signedOffBy: "Assistant Commissioner"), cancellationToken: Ct);
     }
 
     public static ActionPlanRequest LancashirePlan(Guid? inspectionId) => new()

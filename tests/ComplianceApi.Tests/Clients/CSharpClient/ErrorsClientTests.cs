@@ -19,7 +19,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         invalid.Text = "";
         invalid.Addressees = [new AddresseeRequest { Kind = AddresseeKind.Force }];
 
-        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.Findings.CreateFindingAsync(inspection.Id, invalid, Ct));
+        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.Findings.CreateFindingAsync(inspection.Id, invalid, cancellationToken: Ct));
 
         Assert.Equal(400, refused.StatusCode);
         var problem = Assert.IsType<HttpValidationProblemDetails>(refused.Problem);
@@ -40,7 +40,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         var finding = await admin.CreateRecommendation8Async();
 
         var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() =>
-            admin.Responses.CreateForceResponseAsync(finding.Id, Response("atlantis"), Ct));
+            admin.Responses.CreateForceResponseAsync(finding.Id, Response("atlantis"), cancellationToken: Ct));
 
         Assert.Equal(400, refused.StatusCode);
         Assert.Contains("atlantis", Assert.Single(refused.ErrorsFor("forceCode")));
@@ -77,7 +77,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         var finding = await admin.CreateRecommendation8Async();
 
         var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() =>
-            lancashire.Responses.CreateForceResponseAsync(finding.Id, Response(CityOfLondon), Ct));
+            lancashire.Responses.CreateForceResponseAsync(finding.Id, Response(CityOfLondon), cancellationToken: Ct));
 
         Assert.Equal(403, refused.StatusCode);
         Assert.Equal("This API key may not do that.", refused.Problem?.Title);
@@ -93,7 +93,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         var finding = await admin.CreateRecommendation8Async();
 
         var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() =>
-            reader.Responses.CreateForceResponseAsync(finding.Id, Response(CityOfLondon), Ct));
+            reader.Responses.CreateForceResponseAsync(finding.Id, Response(CityOfLondon), cancellationToken: Ct));
 
         Assert.Equal(403, refused.StatusCode);
         Assert.Equal("A key with the Reader role cannot call this operation.", refused.Problem?.Detail);
@@ -105,19 +105,19 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var city = await admin.IssueKeyAsync(ApiKeyRole.Editor, CityOfLondon);
         var lancashire = await admin.IssueKeyAsync(ApiKeyRole.Editor, Lancashire);
-        var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(CityOfLondon), Ct);
+        var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(CityOfLondon), cancellationToken: Ct);
 
         var unknownId = Guid.NewGuid();
 
-        var hidden = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => lancashire.Responses.GetForceResponseAsync(response.Id, Ct));
-        var unknown = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => lancashire.Responses.GetForceResponseAsync(unknownId, Ct));
+        var hidden = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => lancashire.Responses.GetForceResponseAsync(response.Id, cancellationToken: Ct));
+        var unknown = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => lancashire.Responses.GetForceResponseAsync(unknownId, cancellationToken: Ct));
 
         Assert.Equal((404, 404), (hidden.StatusCode, unknown.StatusCode));
         Assert.Equal("Not found.", hidden.Problem?.Title);
         Assert.Contains(response.Id.ToString(), hidden.Problem?.Detail);
         // Another force's record is refused exactly as one that does not exist, so its existence does not leak.
         Assert.Equal(unknown.Problem?.Detail?.Replace(unknownId.ToString(), "{id}"), hidden.Problem?.Detail?.Replace(response.Id.ToString(), "{id}"));
-        Assert.Equal(CityOfLondon, (await city.Responses.GetForceResponseAsync(response.Id, Ct)).ForceCode);
+        Assert.Equal(CityOfLondon, (await city.Responses.GetForceResponseAsync(response.Id, cancellationToken: Ct)).ForceCode);
     }
 
     [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
@@ -125,11 +125,11 @@ public sealed class ErrorsClientTests(TestHosts hosts)
     {
         var admin = await AdminAsync(hosts, transport);
         var city = await admin.IssueKeyAsync(ApiKeyRole.Editor, CityOfLondon);
-        var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), Ct);
+        var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), cancellationToken: Ct);
         await city.Responses.CloseAsync(response.Id);
 
         var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => city.Responses.RecordProgressUpdateAsync(response.Id,
-            Update(new DateOnly(2015, 11, 2), ResponseStatus.InProgress), Ct));
+            Update(new DateOnly(2015, 11, 2), ResponseStatus.InProgress), cancellationToken: Ct));
 
         Assert.Equal(409, refused.StatusCode);
         Assert.Equal("The request breaks a rule of the domain.", refused.Problem?.Title);
@@ -142,9 +142,9 @@ public sealed class ErrorsClientTests(TestHosts hosts)
     {
         var admin = await AdminAsync(hosts, transport);
         var finding = await admin.CreateRecommendation8Async();
-        await admin.Responses.CreateForceResponseAsync(finding.Id, Response(), Ct);
+        await admin.Responses.CreateForceResponseAsync(finding.Id, Response(), cancellationToken: Ct);
 
-        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.Responses.CreateForceResponseAsync(finding.Id, Response(), Ct));
+        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.Responses.CreateForceResponseAsync(finding.Id, Response(), cancellationToken: Ct));
 
         Assert.Equal(409, refused.StatusCode);
         Assert.Contains("already has a response", refused.Problem?.Detail);
@@ -160,7 +160,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         bySpring.DeadlineText = "by spring 2016";
         bySpring.DueDate = null;
 
-        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.Findings.CreateFindingAsync(inspection.Id, bySpring, Ct));
+        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.Findings.CreateFindingAsync(inspection.Id, bySpring, cancellationToken: Ct));
 
         Assert.Equal(422, refused.StatusCode);
         Assert.Equal(422, refused.Problem?.Status);
@@ -187,10 +187,10 @@ public sealed class ErrorsClientTests(TestHosts hosts)
             var forces = new ForcesClient(new ComplianceApiClientOptions { ApiKey = ComplianceApiHost.AdminKey }, http);
             for (var request = 1; request <= 3; request++)
             {
-                await forces.GetForceAsync(Lancashire, Ct);
+                await forces.GetForceAsync(Lancashire, cancellationToken: Ct);
             }
 
-            var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => forces.GetForceAsync(Lancashire, Ct));
+            var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => forces.GetForceAsync(Lancashire, cancellationToken: Ct));
 
             Assert.Equal(429, refused.StatusCode);
             Assert.Equal("Too many requests.", refused.Problem?.Title);
@@ -230,6 +230,6 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => admin.Inspections.CreateInspectionAsync(request, new CancellationToken(canceled: true)));
 
         // Had the cancelled call reached the service, its reference would now be taken (409).
-        Assert.Equal(request.Reference, (await admin.Inspections.CreateInspectionAsync(request, Ct)).Reference);
+        Assert.Equal(request.Reference, (await admin.Inspections.CreateInspectionAsync(request, cancellationToken: Ct)).Reference);
     }
 }

@@ -13,11 +13,11 @@ public sealed class EvidenceClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var lancashire = await admin.IssueKeyAsync(ApiKeyRole.Editor, Lancashire);
         var finding = await admin.CreateRecommendation8Async();
-        var response = await lancashire.Responses.CreateForceResponseAsync(finding.Id, Response(Lancashire), Ct);
-        var plan = await lancashire.ActionPlans.CreateActionPlanAsync(LancashirePlan(finding.InspectionId), Ct);
-        var action = await lancashire.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(finding.Id), Ct);
+        var response = await lancashire.Responses.CreateForceResponseAsync(finding.Id, Response(Lancashire), cancellationToken: Ct);
+        var plan = await lancashire.ActionPlans.CreateActionPlanAsync(LancashirePlan(finding.InspectionId), cancellationToken: Ct);
+        var action = await lancashire.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(finding.Id), cancellationToken: Ct);
 
-        var minutes = await lancashire.Evidence.AddResponseEvidenceAsync(response.Id, Strategy(), Ct);
+        var minutes = await lancashire.Evidence.AddResponseEvidenceAsync(response.Id, Strategy(), cancellationToken: Ct);
         var policy = await lancashire.Evidence.AddActionEvidenceAsync(action.Id, new EvidenceRequest
         {
             Title = "Information Management Strategy",
@@ -26,14 +26,14 @@ public sealed class EvidenceClientTests(TestHosts hosts)
             Url = "https://www.lancashire.police.uk/about-us/our-policies/information-management-strategy/",
             Date = null,
             Description = null,
-        }, Ct);
+        }, cancellationToken: Ct);
 
-        var readMinutes = await lancashire.Evidence.GetEvidenceAsync(minutes.Id, Ct);
+        var readMinutes = await lancashire.Evidence.GetEvidenceAsync(minutes.Id, cancellationToken: Ct);
         Assert.Equal((response.Id, null, Lancashire), (readMinutes.ResponseId, readMinutes.ActionId, readMinutes.ForceCode));
         Assert.Equal((EvidenceKind.Minutes, "SMB minutes 31/10/2015, item 4", new DateOnly(2015, 10, 31)),
             (readMinutes.Kind, readMinutes.Reference, readMinutes.Date));
         Assert.Null(readMinutes.Url);
-        var readPolicy = await lancashire.Evidence.GetEvidenceAsync(policy.Id, Ct);
+        var readPolicy = await lancashire.Evidence.GetEvidenceAsync(policy.Id, cancellationToken: Ct);
         Assert.Equal((null, action.Id, EvidenceKind.Link), (readPolicy.ResponseId, readPolicy.ActionId, readPolicy.Kind));
         Assert.Equal((null, null, null), (readPolicy.Reference, readPolicy.Date, readPolicy.Description));
         Assert.StartsWith("https://www.lancashire.police.uk/", readPolicy.Url);
@@ -48,17 +48,17 @@ public sealed class EvidenceClientTests(TestHosts hosts)
     {
         var admin = await AdminAsync(hosts, transport);
         var city = await admin.IssueKeyAsync(ApiKeyRole.Editor, CityOfLondon);
-        var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), Ct);
-        var evidence = await city.Evidence.AddResponseEvidenceAsync(response.Id, Strategy(), Ct);
+        var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), cancellationToken: Ct);
+        var evidence = await city.Evidence.AddResponseEvidenceAsync(response.Id, Strategy(), cancellationToken: Ct);
 
         var correction = Strategy();
         correction.Title = "Information Management Board minutes";
         correction.Kind = EvidenceKind.AuditReport;
         correction.Date = null;
-        var corrected = await city.Evidence.UpdateEvidenceAsync(evidence.Id, correction, Ct);
+        var corrected = await city.Evidence.UpdateEvidenceAsync(evidence.Id, correction, cancellationToken: Ct);
 
         Assert.Equal(("Information Management Board minutes", EvidenceKind.AuditReport), (corrected.Title, corrected.Kind));
-        var read = await city.Evidence.GetEvidenceAsync(evidence.Id, Ct);
+        var read = await city.Evidence.GetEvidenceAsync(evidence.Id, cancellationToken: Ct);
         Assert.Null(read.Date);
         Assert.Equal(response.Id, read.ResponseId);
     }

@@ -86,7 +86,7 @@ public sealed class GeneratedClients
     public async Task<GeneratedClients> IssueKeyAsync(ApiKeyRole role, string? forceCode = null)
     {
         var issued = await ApiKeys.CreateApiKeyAsync(
-            new ApiKeyRequest { ClientName = $"C# client test, {forceCode ?? "national"} {role}", Role = role, ForceCode = forceCode }, Ct);
+            new ApiKeyRequest { ClientName = $"C# client test, {forceCode ?? "national"} {role}", Role = role, ForceCode = forceCode }, cancellationToken: Ct);
         return WithKey(issued.Secret);
     }
 

@@ -13,8 +13,8 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var request = BuildingThePicture();
 
-        var inspection = await admin.Inspections.CreateInspectionAsync(request, Ct);
-        var recommendation = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), Ct);
+        var inspection = await admin.Inspections.CreateInspectionAsync(request, cancellationToken: Ct);
+        var recommendation = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), cancellationToken: Ct);
         var areaForImprovement = await admin.Findings.CreateFindingAsync(inspection.Id, new FindingRequest
         {
             Reference = "Area for improvement 1",
@@ -24,9 +24,9 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
             DeadlineText = null,
             DueDate = null,
             Addressees = [new AddresseeRequest { Kind = AddresseeKind.HomeOffice, Name = "Home Office" }],
-        }, Ct);
+        }, cancellationToken: Ct);
 
-        var read = await admin.Inspections.GetInspectionAsync(inspection.Id, Ct);
+        var read = await admin.Inspections.GetInspectionAsync(inspection.Id, cancellationToken: Ct);
         Assert.Equal(request.Reference, read.Reference);
         Assert.Equal((Inspectorate.Hmic, InspectionType.NationalThematic, PublicationStatus.Published), (read.Inspectorate, read.Type, read.PublicationStatus));
         Assert.Equal(new DateOnly(2015, 7, 2), read.PublishedOn);
@@ -35,7 +35,7 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
         Assert.True(read.AllForcesInScope);
         Assert.Empty(read.ForcesInScope);
 
-        var first = await admin.Findings.GetFindingAsync(recommendation.Id, Ct);
+        var first = await admin.Findings.GetFindingAsync(recommendation.Id, cancellationToken: Ct);
         Assert.Equal((inspection.Id, request.Reference, "Recommendation 8"), (first.InspectionId, first.InspectionReference, first.Reference));
         Assert.Equal((FindingKind.Recommendation, BusinessArea.InformationManagement), (first.Kind, first.BusinessArea));
         Assert.Equal(("Immediately", new DateOnly(2015, 7, 2)), (first.DeadlineText, first.DueDate));
@@ -44,7 +44,7 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
         Assert.Equal((AddresseeKind.ChiefConstables, null, null), (toChiefConstables.Kind, toChiefConstables.ForceCode, toChiefConstables.Name));
         Assert.Null(first.CauseOfConcernId);
 
-        var second = await admin.Findings.GetFindingAsync(areaForImprovement.Id, Ct);
+        var second = await admin.Findings.GetFindingAsync(areaForImprovement.Id, cancellationToken: Ct);
         Assert.Equal(FindingKind.AreaForImprovement, second.Kind);
         Assert.Null(second.DeadlineText);
         Assert.Null(second.DueDate);
@@ -59,7 +59,7 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
     public async Task A_cause_of_concern_and_the_recommendation_answering_it_are_linked(Transport transport)
     {
         var admin = await AdminAsync(hosts, transport);
-        var inspection = await admin.Inspections.CreateInspectionAsync(CrimeDataIntegrity("leicestershire"), Ct);
+        var inspection = await admin.Inspections.CreateInspectionAsync(CrimeDataIntegrity("leicestershire"), cancellationToken: Ct);
         var causeOfConcern = await admin.Findings.CreateFindingAsync(inspection.Id, new FindingRequest
         {
             Reference = "Cause of concern 1",
@@ -67,7 +67,7 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
             Text = "The force's arrangements for recording reports of crime are not effective.",
             BusinessArea = BusinessArea.CrimeDataIntegrity,
             Addressees = [new AddresseeRequest { Kind = AddresseeKind.Force, ForceCode = "leicestershire" }],
-        }, Ct);
+        }, cancellationToken: Ct);
 
         var answering = await admin.Findings.CreateFindingAsync(inspection.Id, new FindingRequest
         {
@@ -78,10 +78,10 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
             DeadlineText = "Within three months",
             Addressees = [new AddresseeRequest { Kind = AddresseeKind.Force, ForceCode = "leicestershire" }],
             CauseOfConcernId = causeOfConcern.Id,
-        }, Ct);
+        }, cancellationToken: Ct);
 
-        Assert.Equal(causeOfConcern.Id, (await admin.Findings.GetFindingAsync(answering.Id, Ct)).CauseOfConcernId);
-        Assert.Equal(["leicestershire"], (await admin.Inspections.GetInspectionAsync(inspection.Id, Ct)).ForcesInScope);
+        Assert.Equal(causeOfConcern.Id, (await admin.Findings.GetFindingAsync(answering.Id, cancellationToken: Ct)).CauseOfConcernId);
+        Assert.Equal(["leicestershire"], (await admin.Inspections.GetInspectionAsync(inspection.Id, cancellationToken: Ct)).ForcesInScope);
         var causes = await admin.Findings.ListFindingsAsync(inspectionId: inspection.Id, kind: FindingKind.CauseOfConcern, cancellationToken: Ct);
         Assert.Equal([causeOfConcern.Id], causes.Items.Select(f => f.Id));
         var toLeicestershire = await admin.Findings.ListFindingsAsync(
@@ -94,14 +94,14 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
     {
         var admin = await AdminAsync(hosts, transport);
         var inspection = await admin.CreateBuildingThePictureAsync();
-        var finding = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), Ct);
+        var finding = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), cancellationToken: Ct);
 
         // The finding first: while its deadline counts from the publication date, that date cannot be removed.
         var findingCorrection = Recommendation8();
         findingCorrection.DeadlineText = null;
         findingCorrection.DueDate = null;
         findingCorrection.Addressees = [new AddresseeRequest { Kind = AddresseeKind.Force, ForceCode = Lancashire }];
-        await admin.Findings.UpdateFindingAsync(finding.Id, findingCorrection, Ct);
+        await admin.Findings.UpdateFindingAsync(finding.Id, findingCorrection, cancellationToken: Ct);
         var correction = BuildingThePicture();
         correction.Reference = inspection.Reference;
         correction.PublicationStatus = PublicationStatus.Restricted;
@@ -109,16 +109,16 @@ public sealed class InspectionsAndFindingsClientTests(TestHosts hosts)
         correction.Link = null;
         correction.AllForcesInScope = false;
         correction.ForcesInScope = [Lancashire, CityOfLondon];
-        var corrected = await admin.Inspections.UpdateInspectionAsync(inspection.Id, correction, Ct);
+        var corrected = await admin.Inspections.UpdateInspectionAsync(inspection.Id, correction, cancellationToken: Ct);
 
-        var read = await admin.Inspections.GetInspectionAsync(inspection.Id, Ct);
+        var read = await admin.Inspections.GetInspectionAsync(inspection.Id, cancellationToken: Ct);
         Assert.Equal(PublicationStatus.Restricted, read.PublicationStatus);
         Assert.Null(read.PublishedOn);
         Assert.Null(read.Link);
         Assert.False(read.AllForcesInScope);
         Assert.Equal([CityOfLondon, Lancashire], read.ForcesInScope.Order(StringComparer.Ordinal));
         Assert.True(corrected.UpdatedAt >= inspection.UpdatedAt);
-        var readFinding = await admin.Findings.GetFindingAsync(finding.Id, Ct);
+        var readFinding = await admin.Findings.GetFindingAsync(finding.Id, cancellationToken: Ct);
         Assert.Null(readFinding.DeadlineText);
         Assert.Null(readFinding.DueDate);
         Assert.Equal((AddresseeKind.Force, Lancashire), (Assert.Single(readFinding.Addressees).Kind, readFinding.Addressees.Single().ForceCode));

@@ -15,7 +15,7 @@ public sealed class ListsAndPagingClientTests(TestHosts hosts)
         var created = new List<Guid>();
         for (var number = 1; number <= 7; number++)
         {
-            created.Add((await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015($"Recommendation {number}"), Ct)).Id);
+            created.Add((await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015($"Recommendation {number}"), cancellationToken: Ct)).Id);
         }
 
         var first = await admin.Findings.ListInspectionFindingsAsync(inspection.Id, limit: 3, cancellationToken: Ct);
@@ -41,12 +41,12 @@ public sealed class ListsAndPagingClientTests(TestHosts hosts)
         var responses = new Dictionary<string, Guid>();
         foreach (var force in forces)
         {
-            responses[force] = (await admin.Responses.CreateForceResponseAsync(finding.Id, Response(force), Ct)).Id;
+            responses[force] = (await admin.Responses.CreateForceResponseAsync(finding.Id, Response(force), cancellationToken: Ct)).Id;
         }
 
         foreach (var force in new[] { "cheshire", Lancashire })
         {
-            await admin.Responses.RecordProgressUpdateAsync(responses[force], Update(new DateOnly(2015, 8, 3), ResponseStatus.InProgress, Rag.Red), Ct);
+            await admin.Responses.RecordProgressUpdateAsync(responses[force], Update(new DateOnly(2015, 8, 3), ResponseStatus.InProgress, Rag.Red), cancellationToken: Ct);
         }
 
         var all = await ReadAllPagesAsync<ForceResponse>(async cursor =>
@@ -69,7 +69,7 @@ public sealed class ListsAndPagingClientTests(TestHosts hosts)
     public async Task A_progress_history_is_read_oldest_first_a_page_at_a_time(Transport transport)
     {
         var admin = await AdminAsync(hosts, transport);
-        var response = await admin.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), Ct);
+        var response = await admin.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), cancellationToken: Ct);
         var recorded = new List<Guid>();
         foreach (var (on, status) in new[]
         {
@@ -79,7 +79,7 @@ public sealed class ListsAndPagingClientTests(TestHosts hosts)
             (new DateOnly(2015, 10, 21), ResponseStatus.Implemented),
         })
         {
-            recorded.Add((await admin.Responses.RecordProgressUpdateAsync(response.Id, Update(on, status), Ct)).Id);
+            recorded.Add((await admin.Responses.RecordProgressUpdateAsync(response.Id, Update(on, status), cancellationToken: Ct)).Id);
         }
 
         var history = await ReadAllPagesAsync<ProgressUpdate>(async cursor =>
@@ -110,8 +110,8 @@ public sealed class ListsAndPagingClientTests(TestHosts hosts)
     {
         var reader = await (await AdminAsync(hosts, transport)).IssueKeyAsync(ApiKeyRole.Reader, Lancashire);
 
-        var territorial = await reader.Forces.ListForcesAsync(ForceKind.Territorial, Ct);
-        var bch = await reader.Forces.GetForceAsync("bch", Ct);
+        var territorial = await reader.Forces.ListForcesAsync(ForceKind.Territorial, cancellationToken: Ct);
+        var bch = await reader.Forces.GetForceAsync("bch", cancellationToken: Ct);
 
         Assert.All(territorial, f => Assert.Equal(ForceKind.Territorial, f.Kind));
         Assert.Contains(territorial, f => f is { Code: CityOfLondon, Name: "City of London Police" });
