@@ -50,7 +50,7 @@ public sealed record ListFindingsQuery(
     DateOnly? DueTo,
     string? Q,
     DateOnly? AsOf,
-    FindingSort? Sort) : IRequest<Page<FindingView>>, IPagedQuery;
+    FindingSort? Sort) : IRequest<Page<FindingView>>, IPagedQuery, IResponseFilterQuery;
 
 /// <summary>The orders a list of findings can be sorted in.</summary>
 public enum FindingSort { Recorded, DueDate, Inspection }
@@ -61,12 +61,7 @@ public sealed class ListFindingsValidator : AbstractValidator<ListFindingsQuery>
     {
         this.ValidatesKeysetPaging(q => FindingOrders.For(q.Sort));
         RuleFor(q => q.Sort).IsInEnum();
-        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
-        RuleFor(q => q.Owner).MaximumLength(Lengths.Name);
-        RuleFor(q => q.Q).MaximumLength(Lengths.Name);
-        RuleFor(q => q.DueWithinDays).InclusiveBetween(0, ResponseFilter.MaxDueWithinDays);
-        RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom).When(q => q.DueFrom is not null)
-            .WithMessage("dueTo cannot be before dueFrom.");
+        this.ValidatesResponseFilters();
     }
 }
 

@@ -49,7 +49,7 @@ public sealed record ListForceResponsesQuery(
     DateOnly? DueTo,
     string? Q,
     DateOnly? AsOf,
-    ResponseSort? Sort) : IRequest<Page<ForceResponseView>>, IPagedQuery;
+    ResponseSort? Sort) : IRequest<Page<ForceResponseView>>, IPagedQuery, IResponseFilterQuery;
 
 /// <summary>The orders a list of responses can be sorted in.</summary>
 public enum ResponseSort { Recorded, DueDate, DaysOverdue, Force, Inspection }
@@ -60,12 +60,7 @@ public sealed class ListForceResponsesValidator : AbstractValidator<ListForceRes
     {
         this.ValidatesKeysetPaging(q => ResponseOrders.For(q.Sort, q.AsOf ?? DateOnly.MinValue));
         RuleFor(q => q.Sort).IsInEnum();
-        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
-        RuleFor(q => q.Owner).MaximumLength(Lengths.Name);
-        RuleFor(q => q.Q).MaximumLength(Lengths.Name);
-        RuleFor(q => q.DueWithinDays).InclusiveBetween(0, ResponseFilter.MaxDueWithinDays);
-        RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom).When(q => q.DueFrom is not null)
-            .WithMessage("dueTo cannot be before dueFrom.");
+        this.ValidatesResponseFilters();
     }
 }
 

@@ -1,8 +1,34 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using FluentValidation;
 
 namespace ComplianceApi.Features.Responses;
+
+/// <summary>The filter parameters a list query of responses or findings takes, validated alike.</summary>
+public interface IResponseFilterQuery
+{
+    string? ForceCode { get; }
+    string? Owner { get; }
+    string? Q { get; }
+    int? DueWithinDays { get; }
+    DateOnly? DueFrom { get; }
+    DateOnly? DueTo { get; }
+}
+
+public static class ResponseFilterValidation
+{
+    public static void ValidatesResponseFilters<T>(this AbstractValidator<T> validator)
+        where T : IResponseFilterQuery
+    {
+        validator.RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+        validator.RuleFor(q => q.Owner).MaximumLength(Lengths.Name);
+        validator.RuleFor(q => q.Q).MaximumLength(Lengths.Name);
+        validator.RuleFor(q => q.DueWithinDays).InclusiveBetween(0, ResponseFilter.MaxDueWithinDays);
+        validator.RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom).When(q => q.DueFrom is not null)
+            .WithMessage("dueTo cannot be before dueFrom.");
+    }
+}
 
 /// <summary>
 /// What lists of responses (and findings, by their responses) can be filtered on, applied to the
