@@ -27,6 +27,7 @@ builder.Services
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
+builder.Services.AddClientRateLimiting();
 
 var app = builder.Build();
 
@@ -37,6 +38,7 @@ app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{OpenApi.DocumentName}/swagger.json", "ComplianceApi v1"));
 app.UseAuthentication();
+app.UseClientRateLimiting();
 app.UseAuthorization();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapComplianceApi();

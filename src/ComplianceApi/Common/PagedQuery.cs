@@ -24,6 +24,7 @@ public static class PagedQueries
     {
         validator.RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         validator.RuleFor(q => q.Cursor)
+            .MaximumLength(Paging.MaxCursorLength)
             .Must(cursor => Paging.TryDecode(cursor, out var key) && (cursor is null || Guid.TryParse(key, out _)))
             .WithMessage("The cursor is not one this service issued; pass the nextCursor of the previous page.");
     }

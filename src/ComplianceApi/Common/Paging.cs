@@ -18,6 +18,9 @@ public static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
+    /// <summary>A cursor encodes the last record's id, a GUID of 36 characters.</summary>
+    public static readonly int MaxCursorLength = Base64Url.GetEncodedLength(36);
+
     public static string Encode(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastKey));
 
     public static bool TryDecode(string? cursor, out string lastKey)

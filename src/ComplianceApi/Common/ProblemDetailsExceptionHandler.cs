@@ -26,6 +26,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
             DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "The request breaks a rule of the domain.", rule.Message),
+            DeadlineNotUnderstoodException deadline => DeadlineProblem(deadline),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "The record changed while this request was made.",
                 "Someone else changed it at the same moment; read it again and retry."),
             DbUpdateException update when IsUniqueViolation(update) => Problem(StatusCodes.Status409Conflict, "The record already exists.",
@@ -49,13 +50,24 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         });
     }
 
+    /// <summary>A field breaks a few rules at most; the cap keeps a problem's size bounded in the contract.</summary>
+    public const int MostMessagesPerField = 20;
+
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>422, listing the forms that are understood so the caller can reword the deadline or supply its date.</summary>
+    private static ProblemDetails DeadlineProblem(DeadlineNotUnderstoodException deadline)
+    {
+        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "The deadline cannot be resolved to a due date.", deadline.Message);
+        problem.Extensions["understoodForms"] = Deadline.UnderstoodForms;
+        return problem;
+    }
 
     private static HttpValidationProblemDetails ValidationProblem(ValidationException validation) =>
         new(validation.Errors
             .GroupBy(e => JsonFieldName(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().Take(MostMessagesPerField).ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",

@@ -85,6 +85,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             finding.Property(f => f.Text).HasMaxLength(Lengths.LongText);
             finding.Property(f => f.DeadlineText).HasMaxLength(Lengths.Name);
             finding.HasIndex(f => f.DueDate);
+            finding.Ignore(f => f.Deadline);
+
+            // The default lets the migration add the column NOT NULL to a table with rows; EF never relies
+            // on it and always writes the kind the domain resolved.
+            finding.Property(f => f.DeadlineKind).HasDefaultValue(DeadlineKind.None).ValueGeneratedNever();
             finding.HasOne<Finding>().WithMany().HasForeignKey(f => f.CauseOfConcernId).OnDelete(DeleteBehavior.Restrict);
             finding.HasMany(f => f.Addressees).WithOne().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Cascade);
             finding.Navigation(f => f.Addressees).AutoInclude();

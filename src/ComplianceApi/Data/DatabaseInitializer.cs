@@ -20,7 +20,8 @@ public sealed class DatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
 
-        await MigrateOnceAsync(db, cancellationToken);
+        // Several instances starting at once apply each migration exactly once (see MigrateUnderLockAsync).
+        await MigrateUnderLockAsync(db, cancellationToken);
         await EnsureAnAdminKeyAsync(db, cancellationToken);
 
         if (configuration.GetValue<bool>(LoadSampleDataSetting))
@@ -33,17 +34,17 @@ public sealed class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await MigrateOnceAsync(scope.ServiceProvider.GetRequiredService<ComplianceDbContext>(), cancellationToken);
+        await MigrateUnderLockAsync(scope.ServiceProvider.GetRequiredService<ComplianceDbContext>(), cancellationToken);
     }
 
     /// <summary>
-    /// Applies pending migrations so that several instances starting at once apply each exactly once.
-    /// EF takes a database-wide lock while migrating, but on PostgreSQL that lock lasts one transaction
-    /// and Npgsql commits after each migration: between two migrations a second instance could read the
-    /// history and start applying the next one too. A session-level advisory lock, held on the connection
-    /// EF migrates over, covers the whole run.
+    /// EF's own PostgreSQL migration lock (LOCK TABLE on the history table) ends with each migration's
+    /// transaction, and EF commits after every migration, having listed the pending ones at the start: a
+    /// second instance can apply a migration in that gap which the first then applies again. A
+    /// session-level advisory lock held over the whole run closes the gap. SQLite's lock (a row in a lock
+    /// table) already lasts the whole run.
     /// </summary>
-    private static async Task MigrateOnceAsync(ComplianceDbContext db, CancellationToken cancellationToken)
+    private static async Task MigrateUnderLockAsync(ComplianceDbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {
@@ -51,17 +52,20 @@ public sealed class DatabaseInitializer(
             return;
         }
 
+        // Any fixed key will do, as long as nothing else in the database takes the same advisory lock.
+        const string Lock = "SELECT pg_advisory_lock(7273494301950)";
+        const string Unlock = "SELECT pg_advisory_unlock(7273494301950)";
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(Lock, cancellationToken);
             try
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
             finally
             {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                await db.Database.ExecuteSqlRawAsync(Unlock, CancellationToken.None);
             }
         }
         finally
@@ -69,9 +73,6 @@ public sealed class DatabaseInitializer(
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    // Any constant that no other code of this database locks on.
-    private const long MigrationLockKey = 4_120_261_121;
 
     private async Task EnsureAnAdminKeyAsync(ComplianceDbContext db, CancellationToken cancellationToken)
     {

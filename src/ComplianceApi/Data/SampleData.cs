@@ -37,7 +37,7 @@ public static class SampleData
 
         var recommendation8 = data.Finding(buildingThePicture, "Recommendation 8", FindingKind.Recommendation, BusinessArea.InformationManagement,
             "Immediately, chief constables should make sure that their force information records are reviewed at the end of the review period set for each information grouping, and records created when decisions are made to retain information beyond the applicable period of retention.",
-            "Immediately", new DateOnly(2015, 7, 2));
+            "Immediately");
         var byNovember = new[]
         {
             ("an information management strategy", "Paraphrased: forces should have an information management strategy and policy that meet the APP on information management."),
@@ -46,7 +46,7 @@ public static class SampleData
             ("retention, review and disposal", "Paraphrased: forces should meet their retain, review and delete procedures on every system that holds police information."),
             ("sharing sensitive intelligence", "Paraphrased: forces should review how sensitive intelligence is shared, reviewed and managed."),
         }.Select(r => data.Finding(buildingThePicture, $"Recommendation on {r.Item1}", FindingKind.Recommendation,
-            BusinessArea.InformationManagement, r.Item2, "by November 2015", new DateOnly(2015, 11, 30))).ToList();
+            BusinessArea.InformationManagement, r.Item2, "by November 2015")).ToList();
 
         // The crime data integrity round: Leicestershire and Lancashire inadequate, South Wales good.
         var cdiLeicestershire = data.Inspection("crime-data-integrity-leicestershire-2017", Inspectorate.Hmicfrs,
@@ -64,10 +64,10 @@ public static class SampleData
 
         var leicestershireAccuracy = data.Finding(cdiLeicestershire, "Areas for improvement: crime recording", FindingKind.AreaForImprovement,
             BusinessArea.CrimeDataIntegrity, "Paraphrased: the force should improve the accuracy of its crime recording, its audit regime and its crime registrar's oversight.",
-            null, null, force: "leicestershire");
+            null, force: "leicestershire");
         var lancashireTeam = data.Finding(cdiLancashire, "Recommendation: crime data integrity team", FindingKind.Recommendation,
             BusinessArea.CrimeDataIntegrity, "Paraphrased: the constabulary should establish a crime data integrity team.",
-            null, null, force: "lancashire");
+            null, force: "lancashire");
 
         // City of London's position on Recommendation 8, as reported in Pol 49/15.
         var city = data.Response(recommendation8, "city-of-london", new ResponseDetails(null, "Assistant Commissioner",
@@ -157,9 +157,10 @@ public static class SampleData
             Add(new Inspection(NextId(), reference, new InspectionDetails(inspectorate, title, type, publishedOn, null, null,
                 status, null, allForces, forces ?? []), now));
 
+        /// <summary>The deadline's words are resolved against the report's publication date, as the API resolves them.</summary>
         public Finding Finding(Inspection inspection, string reference, FindingKind kind, BusinessArea area, string text,
-            string? deadline, DateOnly? dueDate, string? force = null) =>
-            Add(new Finding(NextId(), inspection, reference, new FindingDetails(kind, text, area, deadline, dueDate,
+            string? deadline, string? force = null) =>
+            Add(new Finding(NextId(), inspection, reference, new FindingDetails(kind, text, area, deadline, null,
                 [force is null ? new Addressee(AddresseeKind.ChiefConstables, null, null) : new Addressee(AddresseeKind.Force, force, null)]), now));
 
         public ForceResponse Response(Finding finding, string force, ResponseDetails details) =>

@@ -11,6 +11,12 @@ public sealed class ApiKey
 {
     private const string SecretPrefix = "cak_";
 
+    /// <summary>An issued secret: the prefix and 256 random bits in unpadded base64url (43 characters).</summary>
+    public const int IssuedSecretLength = 47;
+
+    /// <summary>The prefix and the first four characters of the random part.</summary>
+    public const int HintLength = 8;
+
     private ApiKey() { }
 
     private ApiKey(Guid id, string clientName, ApiKeyRole role, string? forceCode, string secret, DateTimeOffset now)
@@ -26,7 +32,7 @@ public sealed class ApiKey
         Role = role;
         ForceCode = forceCode;
         SecretHash = Hash(secret);
-        Hint = secret[..(SecretPrefix.Length + 4)];
+        Hint = secret[..HintLength];
         CreatedAt = now;
     }
 

@@ -31,7 +31,13 @@ public sealed class Finding
     /// <summary>The deadline exactly as the report wrote it ("Immediately", "by November 2015").</summary>
     public string? DeadlineText { get; private set; }
 
+    /// <summary>The date the deadline resolves to, or the one the caller gave (see <see cref="DeadlineKind"/>).</summary>
     public DateOnly? DueDate { get; private set; }
+
+    public DeadlineKind DeadlineKind { get; private set; }
+    public DeadlinePrecision? DeadlinePrecision { get; private set; }
+
+    public Deadline Deadline => new(DeadlineText, DeadlineKind, DueDate, DeadlinePrecision);
 
     /// <summary>For a recommendation: the cause of concern in the same report that it answers.</summary>
     public Guid? CauseOfConcernId { get; private set; }
@@ -66,15 +72,50 @@ public sealed class Finding
             }
         }
 
+        // Resolved before anything changes, so words that cannot be resolved leave the finding as it was.
+        var deadline = Deadline.Record(details.DeadlineText, details.SuppliedDueDate, Inspection.PublishedOn);
         Kind = details.Kind;
         Text = details.Text;
         BusinessArea = details.BusinessArea;
-        DeadlineText = details.DeadlineText;
-        DueDate = details.DueDate;
+        Apply(deadline);
         CauseOfConcernId = causeOfConcern?.Id;
         _addressees.Clear();
         _addressees.AddRange(details.Addressees.Distinct().Select(a => new FindingAddressee(Id, a.Kind, a.ForceCode, a.Name)));
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Called when the inspection's publication date has been corrected: deadlines counted from it
+    /// ("Immediately", "within six months") move with it; fixed and explicit ones stay.
+    /// </summary>
+    public void FollowPublicationDate(DateTimeOffset now)
+    {
+        if (!Deadline.CountsFromPublication)
+        {
+            return;
+        }
+
+        if (Inspection.PublishedOn is null)
+        {
+            throw new DomainRuleException(
+                $"{Reference}'s deadline \"{DeadlineText}\" counts from the report's publication date, which cannot be removed "
+                + "while it does; give that finding an explicit due date first.");
+        }
+
+        var moved = Deadline.FollowingPublication(Inspection.PublishedOn);
+        if (moved != Deadline)
+        {
+            Apply(moved);
+            UpdatedAt = now;
+        }
+    }
+
+    private void Apply(Deadline deadline)
+    {
+        DeadlineText = deadline.Text;
+        DeadlineKind = deadline.Kind;
+        DueDate = deadline.DueDate;
+        DeadlinePrecision = deadline.Precision;
     }
 
     /// <summary>
@@ -92,7 +133,7 @@ public sealed record FindingDetails(
     string Text,
     BusinessArea BusinessArea,
     string? DeadlineText,
-    DateOnly? DueDate,
+    DateOnly? SuppliedDueDate,
     IReadOnlyCollection<Addressee> Addressees);
 
 public sealed record Addressee(AddresseeKind Kind, string? ForceCode, string? Name);

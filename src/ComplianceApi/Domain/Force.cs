@@ -2,6 +2,12 @@ namespace ComplianceApi.Domain;
 
 public sealed class Force
 {
+    /// <summary>
+    /// England and Wales have 43 territorial forces and a handful of national ones and collaborations; the
+    /// cap keeps the unpaged list of forces bounded.
+    /// </summary>
+    public const int MostForces = 200;
+
     private readonly List<CollaborationMembership> _members = [];
 
     private Force() { }

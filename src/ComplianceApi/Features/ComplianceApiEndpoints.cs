@@ -1,5 +1,6 @@
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
+using ComplianceApi.Features.Deadlines;
 using ComplianceApi.Features.Evidence;
 using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
@@ -17,6 +18,7 @@ public static class ComplianceApiEndpoints
         api.MapForces();
         api.MapInspections();
         api.MapFindings();
+        api.MapDeadlines();
         api.MapGradings();
         api.MapResponses();
         api.MapEvidence();

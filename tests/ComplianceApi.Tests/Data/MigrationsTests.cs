@@ -1,9 +1,12 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace ComplianceApi.Tests.Data;
@@ -49,6 +52,44 @@ public sealed class MigrationsTests(TestHosts hosts)
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         Assert.Equal(before, await DescribeSchemaAsync(provider, database));
         Assert.Equal(47, await db.Forces.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Findings_recorded_before_deadlines_were_resolved_keep_their_due_dates_as_supplied(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Context(provider, await NewDatabaseAsync(provider));
+        await db.GetService<IMigrator>().MigrateAsync("20261121000000_InitialSchema", ct);
+        var inspectionId = Guid.NewGuid();
+        var now = DateTime.UtcNow;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Inspections" ("Id", "Reference", "Inspectorate", "Title", "Type", "PublishedOn", "PublicationStatus", "AllForcesInScope", "CreatedAt", "UpdatedAt")
+            VALUES ({inspectionId}, 'building-the-picture-2015', 'Hmic', 'Building the picture', 'NationalThematic', {new DateOnly(2015, 7, 2)}, 'Published', {true}, {now}, {now})
+            """, ct);
+        foreach (var (reference, text, dueDate) in new (string, string?, DateOnly?)[]
+        {
+            ("Recommendation 1", "Immediately", new DateOnly(2015, 7, 2)),
+            ("Recommendation 2", "Within three months", null),
+            ("Recommendation 3", null, null),
+        })
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Findings" ("Id", "InspectionId", "Reference", "Kind", "Text", "BusinessArea", "DeadlineText", "DueDate", "CreatedAt", "UpdatedAt")
+                VALUES ({Guid.NewGuid()}, {inspectionId}, {reference}, 'Recommendation', 'Text', 'InformationManagement', {text}, {dueDate}, {now}, {now})
+                """, ct);
+        }
+
+        await db.Database.MigrateAsync(ct);
+
+        var findings = await db.Findings.AsNoTracking().OrderBy(f => f.Reference)
+            .Select(f => new { f.DeadlineText, f.DueDate, f.DeadlineKind, f.DeadlinePrecision }).ToListAsync(ct);
+        Assert.Equal(
+            [
+                new { DeadlineText = (string?)"Immediately", DueDate = (DateOnly?)new DateOnly(2015, 7, 2), DeadlineKind = DeadlineKind.Explicit, DeadlinePrecision = (DeadlinePrecision?)DeadlinePrecision.AsSupplied },
+                new { DeadlineText = (string?)"Within three months", DueDate = (DateOnly?)null, DeadlineKind = DeadlineKind.Explicit, DeadlinePrecision = (DeadlinePrecision?)null },
+                new { DeadlineText = (string?)null, DueDate = (DateOnly?)null, DeadlineKind = DeadlineKind.None, DeadlinePrecision = (DeadlinePrecision?)null },
+            ],
+            findings);
     }
 
     [Fact]

@@ -24,6 +24,10 @@ public sealed class SampleDataTests
                 var city = await db.ForceResponses.Include(r => r.Finding).SingleAsync(r => r.ForceCode == "city-of-london", TestContext.Current.CancellationToken);
                 Assert.Equal("Recommendation 8", city.Finding.Reference);
                 Assert.Equal("Immediately", city.Finding.DeadlineText);
+                Assert.Equal((new DateOnly(2015, 7, 2), DeadlineKind.Immediate), (city.Finding.DueDate, city.Finding.DeadlineKind));
+                var byNovember = await db.Findings.Where(f => f.DeadlineText == "by November 2015").ToListAsync(TestContext.Current.CancellationToken);
+                Assert.Equal(5, byNovember.Count);
+                Assert.All(byNovember, f => Assert.Equal((new DateOnly(2015, 11, 30), DeadlinePrecision.Month), (f.DueDate, f.DeadlinePrecision)));
                 Assert.Equal(ResponseStatus.InProgress, city.Status);
                 Assert.Contains("NSPIS", city.Constraints);
                 Assert.Equal(2, await db.Gradings.CountAsync(g => g.Grade == Grade.Inadequate, TestContext.Current.CancellationToken));

@@ -1,7 +1,11 @@
+using System.Net;
 using System.Net.Http.Headers;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,6 +26,21 @@ public sealed class ComplianceApiHost : WebApplicationFactory<Program>
     }
 
     public Provider Provider { get; }
+
+    /// <summary>
+    /// Where a host started with <see cref="StartOnLoopback"/> listens: a real Kestrel socket on 127.0.0.1,
+    /// for clients that cannot use the in-memory test server (the TypeScript client, a browser).
+    /// </summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+
+    /// <summary>Starts the service on Kestrel, on a free port of 127.0.0.1, instead of the in-memory test server.</summary>
+    public ComplianceApiHost StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

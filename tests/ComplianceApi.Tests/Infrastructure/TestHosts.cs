@@ -14,6 +14,7 @@ public sealed class TestHosts : IAsyncLifetime
     private readonly SemaphoreSlim _postgresStart = new(1, 1);
     private ComplianceApiHost? _sqlite;
     private ComplianceApiHost? _postgres;
+    private ComplianceApiHost? _loopback;
     private PostgresCluster? _cluster;
     private string? _postgresUnavailable;
     private bool _postgresTried;
@@ -50,6 +51,21 @@ public sealed class TestHosts : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The service on Kestrel at a real 127.0.0.1 address (SQLite), for clients that speak HTTP over a
+    /// socket: the generated C# client's HttpClient, the TypeScript client under Node, a browser.
+    /// </summary>
+    public ComplianceApiHost Loopback()
+    {
+        lock (_sqliteFolder)
+        {
+            return _loopback ??= new ComplianceApiHost(Provider.Sqlite, new Dictionary<string, string?>
+            {
+                ["Storage:DataFolder"] = Path.Combine(_sqliteFolder, "loopback"),
+            }).StartOnLoopback();
+        }
+    }
+
     /// <summary>A fresh, empty database for tests of the schema itself; null (after skipping) where none can run.</summary>
     public async Task<string> NewPostgresDatabaseAsync()
     {
@@ -78,6 +94,11 @@ public sealed class TestHosts : IAsyncLifetime
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
+        }
+
+        if (_loopback is not null)
+        {
+            await _loopback.DisposeAsync();
         }
 
         if (_cluster is not null)

@@ -18,7 +18,11 @@ public sealed record ListActionPlansQuery(
 
 public sealed class ListActionPlansValidator : AbstractValidator<ListActionPlansQuery>
 {
-    public ListActionPlansValidator() => this.ValidatesPaging();
+    public ListActionPlansValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListActionPlansHandler(ComplianceDbContext db) : IRequestHandler<ListActionPlansQuery, Page<ActionPlanView>>

@@ -25,7 +25,11 @@ public sealed record ListActionsQuery(
 
 public sealed class ListActionsValidator : AbstractValidator<ListActionsQuery>
 {
-    public ListActionsValidator() => this.ValidatesPaging();
+    public ListActionsValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListActionsHandler(ComplianceDbContext db) : IRequestHandler<ListActionsQuery, Page<PlanActionView>>

@@ -33,7 +33,7 @@ public sealed class PlanActionRequestValidator : AbstractValidator<PlanActionReq
         RuleFor(r => r.OwnerRole).MaximumLength(Lengths.Name);
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.FindingIds).NotEmpty().WithMessage("An action serves at least one finding.")
-            .Must(f => f is null || f.Count <= 100).WithMessage("At most 100 findings.");
+            .MaximumCount(100).WithMessage("At most 100 findings.");
         RuleForEach(r => r.FindingIds).NotEmpty();
     }
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
+using ComplianceApi.Common;
 using ComplianceApi.Domain;
 
 namespace ComplianceApi.Features.ApiKeys;
@@ -36,14 +38,15 @@ public sealed record ApiKeyView(
 /// <param name="Hint">The secret's first characters, to tell keys apart.</param>
 /// <param name="CreatedAt">When the key was issued.</param>
 /// <param name="Secret">The secret to send in the X-Api-Key header. Keep it safe: it cannot be shown again.</param>
+/// <remarks>Built from a key and a secret, not projected from the database, so it states its own limits.</remarks>
 public sealed record ApiKeyIssuedView(
     Guid Id,
-    string ClientName,
+    [property: MaxLength(Lengths.Name)] string ClientName,
     ApiKeyRole Role,
-    string? ForceCode,
-    string Hint,
+    [property: MaxLength(Lengths.Code)] string? ForceCode,
+    [property: MaxLength(ApiKey.HintLength)] string Hint,
     DateTimeOffset CreatedAt,
-    string Secret)
+    [property: MaxLength(ApiKey.IssuedSecretLength)] string Secret)
 {
     public static ApiKeyIssuedView From(ApiKey key, string secret) =>
         new(key.Id, key.ClientName, key.Role, key.ForceCode, key.Hint, key.CreatedAt, secret);

@@ -18,7 +18,11 @@ public sealed record ListApiKeysQuery(
 
 public sealed class ListApiKeysValidator : AbstractValidator<ListApiKeysQuery>
 {
-    public ListApiKeysValidator() => this.ValidatesPaging();
+    public ListApiKeysValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListApiKeysHandler(ComplianceDbContext db) : IRequestHandler<ListApiKeysQuery, Page<ApiKeyView>>

@@ -23,7 +23,11 @@ public sealed record ListEvidenceQuery(
 
 public sealed class ListEvidenceValidator : AbstractValidator<ListEvidenceQuery>
 {
-    public ListEvidenceValidator() => this.ValidatesPaging();
+    public ListEvidenceValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListEvidenceHandler(ComplianceDbContext db) : IRequestHandler<ListEvidenceQuery, Page<EvidenceView>>

@@ -20,7 +20,7 @@ public static class FindingEndpoints
                 return TypedResults.Created($"/api/v1/findings/{finding.Id}", finding);
             })
             .WithName("CreateFinding").WithSummary("Records a finding of an inspection report (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
 
         var findings = api.MapGroup("/findings").WithTags("Findings").WithCommonProblems();
 
@@ -35,6 +35,6 @@ public static class FindingEndpoints
         findings.MapPut("/{id:guid}", async (Guid id, FindingRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateFindingCommand(id, body), ct)))
             .WithName("UpdateFinding").WithSummary("Corrects a finding's details (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
     }
 }

@@ -9,8 +9,8 @@ namespace ComplianceApi.Features.Findings;
 /// <param name="Kind">Recommendation, area for improvement, cause of concern or point of note.</param>
 /// <param name="Text">The finding's text, as the report words it.</param>
 /// <param name="BusinessArea">The business area it touches, such as information management.</param>
-/// <param name="DeadlineText">The deadline exactly as the report writes it: "Immediately", "by November 2015".</param>
-/// <param name="DueDate">The deadline as a date, where the report gives or implies one.</param>
+/// <param name="DeadlineText">The deadline exactly as the report writes it: "Immediately", "by November 2015", "within six months". It is resolved against the report's publication date; words that cannot be resolved are refused with 422 unless dueDate is given.</param>
+/// <param name="DueDate">Optional. A due date that agrees with the resolved words changes nothing; any other date, or one given with words that cannot be resolved, is kept as supplied (deadlineKind Explicit).</param>
 /// <param name="Addressees">Who the finding is addressed to; at least one.</param>
 /// <param name="CauseOfConcernId">For a recommendation: the id of the cause of concern in the same report that it answers.</param>
 public sealed record FindingRequest(
@@ -47,7 +47,7 @@ public sealed class FindingRequestValidator : AbstractValidator<FindingRequest>
         RuleFor(r => r.BusinessArea).IsInEnum();
         RuleFor(r => r.DeadlineText).MaximumLength(Lengths.Name);
         RuleFor(r => r.Addressees).NotEmpty().WithMessage("A finding is addressed to someone: give at least one addressee.")
-            .Must(a => a is null || a.Count <= 50).WithMessage("At most 50 addressees.");
+            .MaximumCount(50).WithMessage("At most 50 addressees.");
         RuleForEach(r => r.Addressees).NotNull().SetValidator(new AddresseeRequestValidator());
     }
 }

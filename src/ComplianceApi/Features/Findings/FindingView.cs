@@ -12,7 +12,9 @@ namespace ComplianceApi.Features.Findings;
 /// <param name="Text">The finding's text, as the report words it.</param>
 /// <param name="BusinessArea">The business area it touches.</param>
 /// <param name="DeadlineText">The deadline exactly as the report writes it: "Immediately", "by November 2015".</param>
-/// <param name="DueDate">The deadline as a date, where one is known.</param>
+/// <param name="DueDate">The date the deadline resolves to, or the one supplied for it; none when there is no deadline.</param>
+/// <param name="DeadlineKind">How the due date follows from the words: None, Immediate and Relative (both counted from the report's publication date, and moving with it), FixedDate, or Explicit (as supplied).</param>
+/// <param name="DeadlinePrecision">How finely the words name the due date: Day, Month, Year, FinancialYear, or AsSupplied; none when there is no due date.</param>
 /// <param name="Addressees">Who the finding is addressed to.</param>
 /// <param name="CauseOfConcernId">For a recommendation: the cause of concern in the same report that it answers.</param>
 /// <param name="CreatedAt">When it was recorded.</param>
@@ -27,13 +29,15 @@ public sealed record FindingView(
     BusinessArea BusinessArea,
     string? DeadlineText,
     DateOnly? DueDate,
+    DeadlineKind DeadlineKind,
+    DeadlinePrecision? DeadlinePrecision,
     IReadOnlyList<AddresseeView> Addressees,
     Guid? CauseOfConcernId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static readonly Expression<Func<Finding, FindingView>> Projection = f => new FindingView(
-        f.Id, f.InspectionId, f.Inspection.Reference, f.Reference, f.Kind, f.Text, f.BusinessArea, f.DeadlineText, f.DueDate,
+        f.Id, f.InspectionId, f.Inspection.Reference, f.Reference, f.Kind, f.Text, f.BusinessArea, f.DeadlineText, f.DueDate, f.DeadlineKind, f.DeadlinePrecision,
         f.Addressees.OrderBy(a => a.Id).Select(a => new AddresseeView(a.Kind, a.ForceCode, a.Name)).ToList(),
         f.CauseOfConcernId, f.CreatedAt, f.UpdatedAt);
 

@@ -24,6 +24,11 @@ public sealed class CreateForceHandler(ComplianceDbContext db) : IRequestHandler
             throw new DomainRuleException($"A force with code '{body.Code}' or name '{body.Name}' already exists.");
         }
 
+        if (await db.Forces.CountAsync(cancellationToken) >= Force.MostForces)
+        {
+            throw new DomainRuleException($"The service holds at most {Force.MostForces} forces.");
+        }
+
         var force = new Force(body.Code, body.Name, body.Kind);
         force.SetMembers(await db.MemberForcesAsync(body.MemberCodes, cancellationToken));
         db.Forces.Add(force);

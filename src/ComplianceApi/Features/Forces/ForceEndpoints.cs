@@ -1,4 +1,5 @@
 using ComplianceApi.Common;
+using ComplianceApi.Domain;
 using MediatR;
 
 namespace ComplianceApi.Features.Forces;
@@ -7,13 +8,16 @@ public static class ForceEndpoints
 {
     public static void MapForces(this IEndpointRouteBuilder api)
     {
+        // The route constraint keeps the code's length in the contract and answers 404 for longer ones.
+        var forceCodeRoute = $"/{{code:maxlength({Lengths.Code})}}";
         var forces = api.MapGroup("/forces").WithTags("Forces").WithCommonProblems();
 
         forces.MapGet("", async ([AsParameters] ListForcesQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListForces").WithSummary("Lists the forces and collaborations.");
+            .WithName("ListForces").WithSummary("Lists the forces and collaborations.")
+            .ListsAtMost(Force.MostForces).ProducesProblem(StatusCodes.Status400BadRequest);
 
-        forces.MapGet("/{code}", async (string code, IMediator mediator, CancellationToken ct) =>
+        forces.MapGet(forceCodeRoute, async (string code, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetForceQuery(code), ct)))
             .WithName("GetForce").WithSummary("Gets one force by its code.").ProducesNotFound();
 
@@ -25,7 +29,7 @@ public static class ForceEndpoints
             .WithName("CreateForce").WithSummary("Adds a force or collaboration (national admins).")
             .RequireAuthorization(Policies.Administer).ProducesWriteProblems();
 
-        forces.MapPut("/{code}", async (string code, ForceRequest body, IMediator mediator, CancellationToken ct) =>
+        forces.MapPut(forceCodeRoute, async (string code, ForceRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateForceCommand(code, body), ct)))
             .WithName("UpdateForce").WithSummary("Renames a force or changes a collaboration's members (national admins).")
             .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();

@@ -19,6 +19,7 @@ public sealed class ForceRequestValidator : AbstractValidator<ForceRequest>
             .WithMessage("A force code is lower-case letters and digits, words joined by hyphens.");
         RuleFor(r => r.Name).NotEmpty().MaximumLength(Lengths.Name);
         RuleFor(r => r.Kind).IsInEnum();
-        RuleFor(r => r.MemberCodes).Must(m => m is null || m.Count <= 50).WithMessage("At most 50 members.");
+        RuleFor(r => r.MemberCodes).MaximumCount(50).WithMessage("At most 50 members.");
+        RuleForEach(r => r.MemberCodes).NotEmpty().MaximumLength(Lengths.Code);
     }
 }

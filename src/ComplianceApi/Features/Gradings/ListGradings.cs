@@ -21,7 +21,11 @@ public sealed record ListGradingsQuery(
 
 public sealed class ListGradingsValidator : AbstractValidator<ListGradingsQuery>
 {
-    public ListGradingsValidator() => this.ValidatesPaging();
+    public ListGradingsValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListGradingsHandler(ComplianceDbContext db) : IRequestHandler<ListGradingsQuery, Page<GradingView>>

@@ -9,7 +9,7 @@ namespace ComplianceApi.Features.Inspections;
 /// <param name="Inspectorate">Who published the report.</param>
 /// <param name="Title">The report's title.</param>
 /// <param name="Type">National thematic, force, PEEL, crime data integrity or joint.</param>
-/// <param name="PublishedOn">When it was published (or circulated, if restricted).</param>
+/// <param name="PublishedOn">When it was published (or circulated, if restricted). Its findings' immediate and relative deadlines count from it, and move when it is corrected; it cannot be removed while they do.</param>
 /// <param name="FieldworkStartedOn">When fieldwork started.</param>
 /// <param name="FieldworkEndedOn">When fieldwork ended.</param>
 /// <param name="PublicationStatus">Published, or restricted: circulated to forces but not published.</param>
@@ -47,7 +47,7 @@ public sealed class InspectionRequestValidator : AbstractValidator<InspectionReq
         RuleFor(r => r.Link).MaximumLength(Lengths.Url)
             .Must(link => link is null || Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("A link is an absolute http or https URL.");
-        RuleFor(r => r.ForcesInScope).Must(f => f is null || f.Count <= 100).WithMessage("At most 100 forces.");
+        RuleFor(r => r.ForcesInScope).MaximumCount(100).WithMessage("At most 100 forces.");
         RuleForEach(r => r.ForcesInScope).NotEmpty().MaximumLength(Lengths.Code);
     }
 }

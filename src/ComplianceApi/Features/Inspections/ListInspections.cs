@@ -23,7 +23,11 @@ public sealed record ListInspectionsQuery(
 
 public sealed class ListInspectionsValidator : AbstractValidator<ListInspectionsQuery>
 {
-    public ListInspectionsValidator() => this.ValidatesPaging();
+    public ListInspectionsValidator()
+    {
+        this.ValidatesPaging();
+        RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+    }
 }
 
 public sealed class ListInspectionsHandler(ComplianceDbContext db) : IRequestHandler<ListInspectionsQuery, Page<InspectionView>>

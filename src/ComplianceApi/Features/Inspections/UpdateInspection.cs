@@ -27,7 +27,21 @@ public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider
         }
 
         await db.EnsureForcesExistAsync(body.ForcesInScope ?? [], "forcesInScope", cancellationToken);
-        inspection.Revise(body.ToDetails(), clock.GetUtcNow());
+        var publishedOn = inspection.PublishedOn;
+        var now = clock.GetUtcNow();
+        inspection.Revise(body.ToDetails(), now);
+        if (inspection.PublishedOn != publishedOn)
+        {
+            // Saved with the inspection, in the command's transaction: the report and its deadlines never disagree.
+            var countingFromPublication = await db.Findings
+                .Where(f => f.InspectionId == inspection.Id && (f.DeadlineKind == DeadlineKind.Immediate || f.DeadlineKind == DeadlineKind.Relative))
+                .ToListAsync(cancellationToken);
+            foreach (var finding in countingFromPublication)
+            {
+                finding.FollowPublicationDate(now);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return InspectionView.From(inspection);
     }

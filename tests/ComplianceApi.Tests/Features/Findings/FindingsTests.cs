@@ -27,6 +27,8 @@ public sealed class FindingsTests(TestHosts hosts)
         Assert.Equal(BusinessArea.InformationManagement, read.BusinessArea);
         Assert.Equal("Immediately", read.DeadlineText);
         Assert.Equal(new DateOnly(2015, 7, 2), read.DueDate);
+        Assert.Equal(DeadlineKind.Immediate, read.DeadlineKind);
+        Assert.Equal(DeadlinePrecision.Day, read.DeadlinePrecision);
         Assert.Equal(new AddresseeView(AddresseeKind.ChiefConstables, null, null), Assert.Single(read.Addressees));
         Assert.Null(read.CauseOfConcernId);
         Assert.Equal(created.CreatedAt, read.CreatedAt, TimeSpan.FromMilliseconds(1));
@@ -45,6 +47,7 @@ public sealed class FindingsTests(TestHosts hosts)
 
         Assert.Equal("by November 2015", updated.DeadlineText);
         Assert.Equal(new DateOnly(2015, 11, 30), updated.DueDate);
+        Assert.Equal(DeadlinePrecision.Month, updated.DeadlinePrecision);
         Assert.Equal(FindingTestData.ByNovember2015Text, updated.Text);
         var read = await admin.GetAsync<FindingView>($"/api/v1/findings/{created.Id}");
         Assert.Equal(
