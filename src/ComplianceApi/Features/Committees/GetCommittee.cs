@@ -1,0 +1,24 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Committees;
+
+public sealed record GetCommitteeQuery(Guid Id) : IRequest<CommitteeView>;
+
+public sealed class GetCommitteeHandler(ComplianceDbContext db) : IRequestHandler<GetCommitteeQuery, CommitteeView>
+{
+    public async Task<CommitteeView> Handle(GetCommitteeQuery query, CancellationToken cancellationToken) =>
+        await db.Committees.AsNoTracking().Where(c => c.Id == query.Id).Select(CommitteeView.Projection).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFoundException.For("committee", query.Id);
+}
+
+public sealed record GetCommitteeReportQuery(Guid Id) : IRequest<CommitteeReportView>;
+
+public sealed class GetCommitteeReportHandler(ComplianceDbContext db) : IRequestHandler<GetCommitteeReportQuery, CommitteeReportView>
+{
+    public async Task<CommitteeReportView> Handle(GetCommitteeReportQuery query, CancellationToken cancellationToken) =>
+        await db.CommitteeReports.AsNoTracking().Where(r => r.Id == query.Id).Select(CommitteeReportView.Projection).SingleOrDefaultAsync(cancellationToken)
+        ?? throw NotFoundException.For("committee report", query.Id);
+}
