@@ -35,6 +35,7 @@ public static class PagedQueries
     {
         validator.RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
         validator.RuleFor(q => q.Cursor)
+            .MaximumLength(Paging.MaxKeysetCursorLength)
             .Must((query, cursor) => cursor is null || order(query).CanContinueFrom(cursor))
             .WithMessage("The cursor is not one this service issued for this sort; pass the nextCursor of the previous page.");
     }

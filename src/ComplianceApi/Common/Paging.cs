@@ -21,6 +21,12 @@ public static class Paging
     /// <summary>A cursor encodes the last record's id, a GUID of 36 characters.</summary>
     public static readonly int MaxCursorLength = Base64Url.GetEncodedLength(36);
 
+    /// <summary>
+    /// A keyset cursor encodes its sort's name and the last record's keys as a JSON array: at most two
+    /// references of 120 characters, each escaped to at most 6 bytes a character, a date and a GUID fit in 4 KiB.
+    /// </summary>
+    public static readonly int MaxKeysetCursorLength = Base64Url.GetEncodedLength(4096);
+
     public static string Encode(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastKey));
 
     public static bool TryDecode(string? cursor, out string lastKey)

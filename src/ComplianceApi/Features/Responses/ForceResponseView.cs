@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 
@@ -39,16 +41,16 @@ namespace ComplianceApi.Features.Responses;
 public sealed record ForceResponseView(
     Guid Id,
     Guid FindingId,
-    string FindingReference,
+    [property: MaxLength(Lengths.Reference)] string FindingReference,
     Guid InspectionId,
     string ForceCode,
     string? OwnerName,
     string? OwnerRole,
     ResponseStatus Status,
     Rag? Rag,
-    string? PositionStatement,
+    [property: MaxLength(Lengths.LongText)] string? PositionStatement,
     DateOnly? StatusEffectiveOn,
-    string? ClosedBy,
+    [property: MaxLength(Lengths.Name)] string? ClosedBy,
     DateOnly? ClosedOn,
     Guid? SupersededByFindingId,
     string? GovernanceBoard,

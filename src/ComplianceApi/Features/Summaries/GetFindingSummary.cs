@@ -21,7 +21,7 @@ public sealed record GetFindingSummaryQuery(Guid Id, DateOnly? AsOf) : IRequest<
 /// <param name="DueDate">The finding's own due date.</param>
 /// <param name="AsOf">The date the responses are read as of.</param>
 /// <param name="Counts">The responses counted.</param>
-/// <param name="Responses">Each force's response as it stood on asOf, by force code.</param>
+/// <param name="ForceResponses">Each force's response as it stood on asOf, by force code.</param>
 /// <param name="ForcesWithoutResponse">Forces the finding concerns that had recorded no response by asOf.</param>
 public sealed record FindingSummaryView(
     Guid FindingId,
@@ -31,8 +31,8 @@ public sealed record FindingSummaryView(
     DateOnly? DueDate,
     DateOnly AsOf,
     ResponseCountsView Counts,
-    [property: MaxLength(Force.MostForces)] IReadOnlyList<ForceResponseView> Responses,
-    [property: MaxLength(Force.MostForces)] IReadOnlyList<string> ForcesWithoutResponse);
+    [property: MaxLength(Force.MostForces)] IReadOnlyList<ForceResponseView> ForceResponses,
+    [property: MaxLength(Force.MostForces), ItemMaxLength(Lengths.Code)] IReadOnlyList<string> ForcesWithoutResponse);
 
 public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<GetFindingSummaryQuery, FindingSummaryView>
 {

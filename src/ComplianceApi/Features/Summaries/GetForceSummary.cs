@@ -3,6 +3,7 @@ using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf) : IReques
 /// <param name="Inspections">The counts per inspection with responses, by inspection reference; at most 1000.</param>
 public sealed record ForceSummaryView(
     [property: MaxLength(Lengths.Code)] string ForceCode,
-    [property: MaxLength(Force.MostForces)] IReadOnlyList<string> ForceCodes,
+    [property: MaxLength(Force.MostForces), ItemMaxLength(Lengths.Code)] IReadOnlyList<string> ForceCodes,
     DateOnly AsOf,
     ResponseCountsView Totals,
     ForceResponseView? OldestOverdue,
@@ -36,6 +37,11 @@ public sealed record ForceSummaryView(
 /// <param name="InspectionReference">Its reference.</param>
 /// <param name="Counts">The counts of the force's responses to its findings.</param>
 public sealed record InspectionSummaryView(Guid InspectionId, [property: MaxLength(Lengths.Reference)] string InspectionReference, ResponseCountsView Counts);
+
+public sealed class GetForceSummaryValidator : AbstractValidator<GetForceSummaryQuery>
+{
+    public GetForceSummaryValidator() => RuleFor(q => q.Code).MaximumLength(Lengths.Code);
+}
 
 public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<GetForceSummaryQuery, ForceSummaryView>
 {

@@ -3,7 +3,7 @@ using ComplianceApi.Domain;
 namespace ComplianceApi.Features.Summaries;
 
 /// <summary>How many responses stood in each status, RAG rating and deadline position on the summary's date.</summary>
-/// <param name="Responses">Responses counted.</param>
+/// <param name="Total">Responses counted.</param>
 /// <param name="Overdue">Of those, how many were overdue: due date passed and not implemented, closed, not applicable or superseded.</param>
 /// <param name="ByStatus">Counts by status.</param>
 /// <param name="ByRecordedRag">Counts by the RAG rating the forces recorded.</param>
@@ -11,7 +11,7 @@ namespace ComplianceApi.Features.Summaries;
 /// <param name="OldestOverdueDueDate">The earliest due date among the overdue responses; null when none is overdue.</param>
 /// <param name="MostDaysOverdue">Days past that date on the summary's date; 0 when none is overdue.</param>
 public sealed record ResponseCountsView(
-    int Responses,
+    int Total,
     int Overdue,
     StatusCountsView ByStatus,
     RagCountsView ByRecordedRag,

@@ -17,7 +17,7 @@ public sealed class SummariesTests(TestHosts hosts)
         var summary = await host.AdminClient().GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary?asOf=2016-01-07");
 
         var totals = summary.Totals;
-        Assert.Equal(4, totals.Responses);
+        Assert.Equal(4, totals.Total);
         Assert.Equal(2, totals.Overdue);
         Assert.Equal(new StatusCountsView(0, 0, 2, 1, 0, 1, 0), totals.ByStatus);
         Assert.Equal(new RagCountsView(0, 2, 1, 1), totals.ByRecordedRag);
@@ -40,7 +40,7 @@ public sealed class SummariesTests(TestHosts hosts)
         // On 15 October 2015 only Recommendations 5 and 6 had any history; 5 was not yet due.
         var summary = await host.AdminClient().GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary?asOf=2015-10-15");
 
-        Assert.Equal(2, summary.Totals.Responses);
+        Assert.Equal(2, summary.Totals.Total);
         Assert.Equal(0, summary.Totals.Overdue);
         Assert.Null(summary.OldestOverdue);
         Assert.Null(summary.Totals.OldestOverdueDueDate);
@@ -59,7 +59,7 @@ public sealed class SummariesTests(TestHosts hosts)
         var summary = await admin.GetAsync<ForceSummaryView>($"/api/v1/forces/{collaboration}/summary?asOf=2016-01-07");
 
         Assert.Equal([collaboration, scenario.ForceCode], summary.ForceCodes);
-        Assert.Equal(4, summary.Totals.Responses);
+        Assert.Equal(4, summary.Totals.Total);
         Assert.Equal(2, summary.Totals.Overdue);
     }
 
@@ -71,7 +71,7 @@ public sealed class SummariesTests(TestHosts hosts)
         var own = await host.ClientAsync(ApiKeyRole.Reader, scenario.ForceCode);
         var other = await host.ClientAsync(ApiKeyRole.Reader, Lancashire);
 
-        Assert.Equal(4, (await own.GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary?asOf=2016-01-07")).Totals.Responses);
+        Assert.Equal(4, (await own.GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary?asOf=2016-01-07")).Totals.Total);
         await (await other.GetAsync($"/api/v1/forces/{scenario.ForceCode}/summary", TestContext.Current.CancellationToken))
             .ReadProblemAsync(HttpStatusCode.NotFound);
         await (await own.GetAsync("/api/v1/forces/no-such-force/summary", TestContext.Current.CancellationToken))
@@ -95,17 +95,17 @@ public sealed class SummariesTests(TestHosts hosts)
 
         Assert.Equal("Recommendation 8", summary.FindingReference);
         Assert.Equal(new DateOnly(2015, 7, 2), summary.DueDate);
-        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), summary.Responses.Select(r => r.ForceCode));
-        var lateView = summary.Responses.Single(r => r.ForceCode == first);
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), summary.ForceResponses.Select(r => r.ForceCode));
+        var lateView = summary.ForceResponses.Single(r => r.ForceCode == first);
         Assert.Equal((ResponseStatus.InProgress, Rag.Amber, Rag.Red, true, 189, "Carl Melling"),
             (lateView.Status, lateView.Rag, lateView.DerivedRag, lateView.IsOverdue, lateView.DaysOverdue, lateView.OwnerName));
-        Assert.False(summary.Responses.Single(r => r.ForceCode == second).IsOverdue);
+        Assert.False(summary.ForceResponses.Single(r => r.ForceCode == second).IsOverdue);
         Assert.Equal([silent], summary.ForcesWithoutResponse);
-        Assert.Equal((2, 1, 1, 1), (summary.Counts.Responses, summary.Counts.Overdue, summary.Counts.ByStatus.Implemented, summary.Counts.ByRecordedRag.Green));
+        Assert.Equal((2, 1, 1, 1), (summary.Counts.Total, summary.Counts.Overdue, summary.Counts.ByStatus.Implemented, summary.Counts.ByRecordedRag.Green));
 
         var scoped = await host.ClientAsync(ApiKeyRole.Reader, first);
         var seen = await scoped.GetAsync<FindingSummaryView>($"/api/v1/findings/{r8.Id}/summary?asOf=2016-01-07");
-        Assert.Equal([first], seen.Responses.Select(r => r.ForceCode));
+        Assert.Equal([first], seen.ForceResponses.Select(r => r.ForceCode));
         Assert.Empty(seen.ForcesWithoutResponse);
     }
 
