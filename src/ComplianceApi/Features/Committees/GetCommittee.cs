@@ -13,12 +13,3 @@ public sealed class GetCommitteeHandler(ComplianceDbContext db) : IRequestHandle
         await db.Committees.AsNoTracking().Where(c => c.Id == query.Id).Select(CommitteeView.Projection).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("committee", query.Id);
 }
-
-public sealed record GetCommitteeReportQuery(Guid Id) : IRequest<CommitteeReportView>;
-
-public sealed class GetCommitteeReportHandler(ComplianceDbContext db) : IRequestHandler<GetCommitteeReportQuery, CommitteeReportView>
-{
-    public async Task<CommitteeReportView> Handle(GetCommitteeReportQuery query, CancellationToken cancellationToken) =>
-        await db.CommitteeReports.AsNoTracking().Where(r => r.Id == query.Id).Select(CommitteeReportView.Projection).SingleOrDefaultAsync(cancellationToken)
-        ?? throw NotFoundException.For("committee report", query.Id);
-}
