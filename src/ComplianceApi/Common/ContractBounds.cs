@@ -12,6 +12,16 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ComplianceApi.Common;
 
+/// <summary>
+/// The longest string each item of a view's list of strings holds, for lists no entity column or request
+/// rule bounds (<c>[MaxLength]</c> on a list bounds its count).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ItemMaxLengthAttribute(int length) : Attribute
+{
+    public int Length { get; } = length;
+}
+
 /// <summary>The limits of one value in the contract.</summary>
 public sealed record Bounds(
     int? MaxLength = null,
@@ -96,6 +106,11 @@ public sealed class ContractBoundsSchemaFilter(IServiceScopeFactory scopes) : IS
         }
 
         var bounds = FromModel(owner, member) ?? new Bounds();
+        if (property?.GetCustomAttribute<ItemMaxLengthAttribute>() is { } each)
+        {
+            bounds = bounds.Or(new Bounds(Items: new Bounds(MaxLength: each.Length)));
+        }
+
         if (owner.Name.EndsWith("View", StringComparison.Ordinal)
             && Service.GetType($"{owner.Namespace}.{owner.Name[..^4]}Request") is { } request
             && FromValidators(request, member) is { } written)

@@ -45,6 +45,7 @@ public static class OpenApi
             options.OperationFilter<AccessAndRateLimitFilter>();
             options.SchemaFilter<ContractBoundsSchemaFilter>();
             options.OperationFilter<ListLimitOperationFilter>();
+            options.OperationFilter<DocumentResponsesOperationFilter>();
             options.CustomSchemaIds(SchemaId);
             options.DescribeAllParametersInCamelCase();
             options.SupportNonNullableReferenceTypes();

@@ -19,10 +19,11 @@ public static class Paging
     public const int MaxLimit = 200;
 
     /// <summary>
-    /// A cursor encodes the last record's id, and for a sorted list the sort's name and keys before it
-    /// (see KeysetOrder): 512 bytes leave room for the longest keys, a reference or a force code.
+    /// A cursor encodes the last record's id, or for a sorted list (KeysetOrder) its sort's name and the
+    /// last record's keys as a JSON array: at most two references of 120 characters, each escaped to at
+    /// most 6 bytes a character, a date and a GUID fit in 4 KiB.
     /// </summary>
-    public static readonly int MaxCursorLength = Base64Url.GetEncodedLength(512);
+    public static readonly int MaxCursorLength = Base64Url.GetEncodedLength(4096);
 
     public static string Encode(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastKey));
 

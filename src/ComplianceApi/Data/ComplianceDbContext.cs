@@ -25,6 +25,24 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Grading> Gradings => Set<Grading>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeReport> CommitteeReports => Set<CommitteeReport>();
+    public DbSet<IssuedStatement> IssuedStatements => Set<IssuedStatement>();
+    public DbSet<StatementLine> StatementLines => Set<StatementLine>();
+
+    /// <summary>
+    /// Issued position statements are a record of what a committee was told: the domain gives them no way
+    /// to change, and this refuses any change that reaches the database another way.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries().Any(e => e.Entity is IssuedStatement or StatementLine && e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new DomainRuleException("An issued position statement is a record of what the committee was told; it never changes.");
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -219,6 +237,53 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             key.Property(k => k.SecretHash).HasMaxLength(64);
             key.HasIndex(k => k.SecretHash).IsUnique();
             key.Property(k => k.Hint).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Committee>(committee =>
+        {
+            committee.HasQueryFilter(c => ForceScope == null || c.ForceCode == ForceScope);
+            committee.Property(c => c.ForceCode).HasMaxLength(Lengths.Code);
+            committee.HasOne<Force>().WithMany().HasForeignKey(c => c.ForceCode).OnDelete(DeleteBehavior.Restrict);
+            committee.Property(c => c.Name).HasMaxLength(Lengths.Name);
+            committee.HasIndex(c => new { c.ForceCode, c.Name }).IsUnique();
+        });
+
+        modelBuilder.Entity<CommitteeReport>(report =>
+        {
+            report.HasQueryFilter(r => ForceScope == null || r.ForceCode == ForceScope);
+            report.HasOne<Committee>().WithMany().HasForeignKey(r => r.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+            report.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
+            report.Property(r => r.Reference).HasMaxLength(Lengths.Reference);
+            report.Property(r => r.Title).HasMaxLength(Lengths.Title);
+            report.HasIndex(r => new { r.CommitteeId, r.Reference }).IsUnique();
+        });
+
+        modelBuilder.Entity<IssuedStatement>(statement =>
+        {
+            statement.HasQueryFilter(s => ForceScope == null || s.ForceCode == ForceScope);
+            statement.HasOne<Committee>().WithMany().HasForeignKey(s => s.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+            statement.HasOne<CommitteeReport>().WithOne().HasForeignKey<IssuedStatement>(s => s.ReportId).OnDelete(DeleteBehavior.Restrict);
+            statement.HasOne<IssuedStatement>().WithMany().HasForeignKey(s => s.PreviousStatementId).OnDelete(DeleteBehavior.Restrict);
+            statement.HasIndex(s => new { s.CommitteeId, s.AsOf });
+            statement.Property(s => s.ForceCode).HasMaxLength(Lengths.Code);
+            statement.Property(s => s.IssuedBy).HasMaxLength(Lengths.Name);
+            statement.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.StatementId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<StatementLine>(line =>
+        {
+            // Lines are reached through their statement, whose filter hides other forces' statements.
+            line.HasIndex(l => new { l.StatementId, l.Position });
+            line.Property(l => l.ForceCode).HasMaxLength(Lengths.Code);
+            line.Property(l => l.FindingReference).HasMaxLength(Lengths.Reference);
+            line.Property(l => l.FindingText).HasMaxLength(Lengths.LongText);
+            line.Property(l => l.DeadlineText).HasMaxLength(Lengths.Name);
+            line.Property(l => l.InspectionReference).HasMaxLength(Lengths.Reference);
+            line.Property(l => l.InspectionTitle).HasMaxLength(Lengths.Title);
+            line.Property(l => l.OwnerName).HasMaxLength(Lengths.Name);
+            line.Property(l => l.OwnerRole).HasMaxLength(Lengths.Name);
+            line.Property(l => l.PositionStatement).HasMaxLength(Lengths.LongText);
+            line.Ignore(l => l.IsReportedGreen);
         });
 
         KeysAreAssignedByTheDomain(modelBuilder);

@@ -1,5 +1,6 @@
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
+using ComplianceApi.Features.Committees;
 using ComplianceApi.Features.Deadlines;
 using ComplianceApi.Features.Evidence;
 using ComplianceApi.Features.Findings;
@@ -7,6 +8,8 @@ using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Features.Statements;
+using ComplianceApi.Features.Summaries;
 
 namespace ComplianceApi.Features;
 
@@ -24,5 +27,8 @@ public static class ComplianceApiEndpoints
         api.MapEvidence();
         api.MapActionPlans();
         api.MapApiKeys();
+        api.MapSummaries();
+        api.MapCommittees();
+        api.MapStatements();
     }
 }

@@ -1,0 +1,44 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ComplianceApi.Common;
+
+/// <summary>The document media types an endpoint can answer with besides JSON, chosen by the Accept header or a query value.</summary>
+public sealed record DocumentTypes(IReadOnlyList<string> MediaTypes);
+
+public static class DocumentResponses
+{
+    /// <summary>Declares that the endpoint's 200 answers in these document types too.</summary>
+    public static RouteHandlerBuilder ProducesDocuments(this RouteHandlerBuilder endpoint, params string[] mediaTypes) =>
+        endpoint.WithMetadata(new DocumentTypes(mediaTypes));
+}
+
+/// <summary>
+/// Adds each document type an endpoint declares to its 200 response: text types as strings, others as
+/// binary. A document is bounded only by what one response can carry.
+/// </summary>
+public sealed class DocumentResponsesOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<DocumentTypes>().LastOrDefault() is not { } documents
+            || operation.Responses?.GetValueOrDefault("200") is not OpenApiResponse ok)
+        {
+            return;
+        }
+
+        ok.Content ??= new Dictionary<string, IOpenApiMediaType>();
+        foreach (var mediaType in documents.MediaTypes)
+        {
+            ok.Content[mediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = mediaType.StartsWith("text/", StringComparison.Ordinal) ? null : "binary",
+                    MaxLength = int.MaxValue,
+                },
+            };
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using FluentValidation;
+using MediatR;
+
+namespace ComplianceApi.Features.Committees;
+
+public sealed record CreateCommitteeCommand(CommitteeRequest Body) : ICommand<CommitteeView>;
+
+public sealed class CreateCommitteeValidator : AbstractValidator<CreateCommitteeCommand>
+{
+    public CreateCommitteeValidator() => RuleFor(c => c.Body).SetValidator(new CommitteeRequestValidator());
+}
+
+public sealed class CreateCommitteeHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<CreateCommitteeCommand, CommitteeView>
+{
+    public async Task<CommitteeView> Handle(CreateCommitteeCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        caller.EnsureMayWriteFor(body.ForceCode);
+        await db.EnsureForcesExistAsync([body.ForceCode], "forceCode", cancellationToken);
+        var now = clock.GetUtcNow();
+        var committee = new Committee(Guid.CreateVersion7(now), body.ForceCode, body.Name, body.Body, now);
+        db.Committees.Add(committee);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommitteeView.From(committee);
+    }
+}

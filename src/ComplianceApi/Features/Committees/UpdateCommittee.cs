@@ -1,0 +1,33 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Committees;
+
+public sealed record UpdateCommitteeCommand(Guid Id, CommitteeRequest Body) : ICommand<CommitteeView>;
+
+public sealed class UpdateCommitteeValidator : AbstractValidator<UpdateCommitteeCommand>
+{
+    public UpdateCommitteeValidator() => RuleFor(c => c.Body).SetValidator(new CommitteeRequestValidator());
+}
+
+public sealed class UpdateCommitteeHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<UpdateCommitteeCommand, CommitteeView>
+{
+    public async Task<CommitteeView> Handle(UpdateCommitteeCommand command, CancellationToken cancellationToken)
+    {
+        var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken)
+            ?? throw NotFoundException.For("committee", command.Id);
+        caller.EnsureMayWriteFor(committee.ForceCode);
+        if (command.Body.ForceCode != committee.ForceCode)
+        {
+            throw new DomainRuleException($"A committee's force cannot change: it is '{committee.ForceCode}'.");
+        }
+
+        committee.Revise(command.Body.Name, command.Body.Body, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return CommitteeView.From(committee);
+    }
+}

@@ -1,0 +1,43 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Features.Responses;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Statements;
+
+/// <summary>When to read the responses for an issued statement.</summary>
+/// <param name="AsOf">The date every response is read as of; the report's meeting date when omitted. Not in the future, nor before the last statement issued to the committee.</param>
+public sealed record IssueStatementRequest(DateOnly? AsOf);
+
+public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>;
+
+public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+    : IRequestHandler<IssuePositionStatementCommand, PositionStatementView>
+{
+    public async Task<PositionStatementView> Handle(IssuePositionStatementCommand command, CancellationToken cancellationToken)
+    {
+        var report = await db.CommitteeReports.SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
+            ?? throw NotFoundException.For("committee report", command.ReportId);
+        caller.EnsureMayWriteFor(report.ForceCode);
+        var committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == report.CommitteeId, cancellationToken);
+        var today = ResponseViews.Today(clock);
+        var on = command.Body.AsOf ?? report.ReportedOn;
+        if (on > today)
+        {
+            throw Invalid.Field("asOf", $"A statement reads responses as they stood; {on:yyyy-MM-dd} is in the future. Give a date up to {today:yyyy-MM-dd}.");
+        }
+
+        var composed = await StatementSources.ComposeAsync(db, committee, on == today ? null : on, on, issuing: true, cancellationToken);
+        var now = clock.GetUtcNow();
+        var statement = report.Issue(Guid.CreateVersion7(now), on, composed.Previous, composed.Lines, caller.Name, now);
+        db.IssuedStatements.Add(statement);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var lines = statement.Lines.Select(StatementLineView.From).ToList();
+        return new PositionStatementView(
+            statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,
+            on, statement.IssuedAt, statement.IssuedBy, statement.PreviousStatementId, composed.PreviousReportReference, composed.Previous?.AsOf,
+            StatementChangeCountsView.From(lines), lines);
+    }
+}

@@ -1,0 +1,29 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Features.Responses;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Statements;
+
+/// <summary>The position statement a committee would get on a date, compared with the last one issued to it; nothing is stored.</summary>
+/// <param name="CommitteeId">The committee.</param>
+/// <param name="AsOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
+/// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
+public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format) : IRequest<PositionStatementView>;
+
+public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, TimeProvider clock)
+    : IRequestHandler<PreviewPositionStatementQuery, PositionStatementView>
+{
+    public async Task<PositionStatementView> Handle(PreviewPositionStatementQuery query, CancellationToken cancellationToken)
+    {
+        var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.CommitteeId, cancellationToken)
+            ?? throw NotFoundException.For("committee", query.CommitteeId);
+        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var composed = await StatementSources.ComposeAsync(db, committee, query.AsOf, on, issuing: false, cancellationToken);
+        var lines = composed.Lines.Select(StatementLineView.From).ToList();
+        return new PositionStatementView(
+            null, committee.Id, committee.Name, committee.Body, committee.ForceCode, null, null, null, on, null, null,
+            composed.Previous?.Id, composed.PreviousReportReference, composed.Previous?.AsOf, StatementChangeCountsView.From(lines), lines);
+    }
+}

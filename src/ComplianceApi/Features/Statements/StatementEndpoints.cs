@@ -1,0 +1,40 @@
+using ComplianceApi.Common;
+using MediatR;
+
+namespace ComplianceApi.Features.Statements;
+
+public static class StatementEndpoints
+{
+    public static void MapStatements(this IEndpointRouteBuilder api)
+    {
+        var committeeStatement = api.MapGroup("/committees/{committeeId:guid}/statement").WithTags("Statements").WithCommonProblems();
+
+        committeeStatement.MapGet("", async ([AsParameters] PreviewPositionStatementQuery query, HttpRequest request,
+                    IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request)))
+            .WithName("PreviewPositionStatement")
+            .WithSummary("Previews the force's position statement for a committee as of a date, against the last one issued to it, "
+                + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header). Nothing is stored.")
+            .ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var reportStatement = api.MapGroup("/committee-reports/{reportId:guid}/statement").WithTags("Statements").WithCommonProblems();
+
+        reportStatement.MapPost("", async (Guid reportId, IssueStatementRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var statement = await mediator.Send(new IssuePositionStatementCommand(reportId, body), ct);
+                return TypedResults.Created($"/api/v1/committee-reports/{reportId}/statement", statement);
+            })
+            .WithName("IssuePositionStatement")
+            .WithSummary("Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; "
+                + "a report has one statement (409 on a second), and the next statement to the committee is compared with it.")
+            .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+
+        reportStatement.MapGet("", async ([AsParameters] GetIssuedStatementQuery query, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request)))
+            .WithName("GetIssuedStatement")
+            .WithSummary("Gets the position statement issued with a committee report, exactly as issued, "
+                + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).")
+            .ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem();
+    }
+}

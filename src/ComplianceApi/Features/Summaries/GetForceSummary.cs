@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Features.Responses;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceApi.Features.Summaries;
+
+/// <summary>A force's responses counted as they stood on a date. A force-scoped key can summarise only its own force.</summary>
+/// <param name="Code">The force's code; a collaboration's code summarises the collaboration and its member forces.</param>
+/// <param name="AsOf">The date to count as of; today when omitted. Responses whose history begins later are left out.</param>
+public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf) : IRequest<ForceSummaryView>;
+
+/// <summary>A force's responses counted by status and RAG on a date, with what is overdue, overall and per inspection.</summary>
+/// <param name="ForceCode">The force summarised.</param>
+/// <param name="ForceCodes">The forces whose responses are counted: the force, and a collaboration's members.</param>
+/// <param name="AsOf">The date the counts are for.</param>
+/// <param name="Totals">Counts over every inspection.</param>
+/// <param name="OldestOverdue">The response overdue longest on asOf; null when none is overdue.</param>
+/// <param name="Inspections">The counts per inspection with responses, by inspection reference; at most 1000.</param>
+public sealed record ForceSummaryView(
+    [property: MaxLength(Lengths.Code)] string ForceCode,
+    [property: MaxLength(Force.MostForces), ItemMaxLength(Lengths.Code)] IReadOnlyList<string> ForceCodes,
+    DateOnly AsOf,
+    ResponseCountsView Totals,
+    ForceResponseView? OldestOverdue,
+    [property: MaxLength(ForceSummaryView.MostInspections)] IReadOnlyList<InspectionSummaryView> Inspections)
+{
+    public const int MostInspections = 1000;
+}
+
+/// <summary>A force's responses to one inspection's findings, counted.</summary>
+/// <param name="InspectionId">The inspection.</param>
+/// <param name="InspectionReference">Its reference.</param>
+/// <param name="Counts">The counts of the force's responses to its findings.</param>
+public sealed record InspectionSummaryView(Guid InspectionId, [property: MaxLength(Lengths.Reference)] string InspectionReference, ResponseCountsView Counts);
+
+public sealed class GetForceSummaryValidator : AbstractValidator<GetForceSummaryQuery>
+{
+    public GetForceSummaryValidator() => RuleFor(q => q.Code).MaximumLength(Lengths.Code);
+}
+
+public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<GetForceSummaryQuery, ForceSummaryView>
+{
+    public async Task<ForceSummaryView> Handle(GetForceSummaryQuery query, CancellationToken cancellationToken)
+    {
+        var force = await db.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Code == query.Code, cancellationToken);
+        if (force is null || !caller.CanSee(force.Code))
+        {
+            throw new NotFoundException($"No force has code '{query.Code}'.");
+        }
+
+        var on = query.AsOf ?? ResponseViews.Today(clock);
+        List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
+        var rows = new ResponseFilter(ForceCodes: codes).Apply(db, db.ResponsesAsOf(query.AsOf), on);
+
+        // One aggregate query over the snapshot: each group shares what the counts and the rules need.
+        var tallies = await rows
+            .GroupBy(s => new
+            {
+                s.InspectionId,
+                s.InspectionReference,
+                s.Status,
+                s.Rag,
+                IsOverdue = s.DueDate < on && !ResponseRules.Finished.Contains(s.Status),
+                IsRebaselined = s.RevisedTargetDate != null,
+                s.HasEvidence,
+            })
+            .Select(g => new ResponseTally(
+                g.Key.InspectionId, g.Key.InspectionReference, g.Key.Status, g.Key.Rag, g.Key.IsOverdue, g.Key.IsRebaselined,
+                g.Key.HasEvidence, g.Count(), g.Min(s => s.DueKey)))
+            .ToListAsync(cancellationToken);
+
+        var oldest = await rows.Where(ResponseSnapshots.IsOverdue(on)).OrderBy(s => s.DueKey).ThenBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        var inspections = tallies
+            .GroupBy(t => (t.InspectionId, t.InspectionReference))
+            .OrderBy(g => g.Key.InspectionReference, StringComparer.Ordinal)
+            .Take(ForceSummaryView.MostInspections)
+            .Select(g => new InspectionSummaryView(g.Key.InspectionId, g.Key.InspectionReference, ResponseCountsView.From(g, on)))
+            .ToList();
+        return new ForceSummaryView(force.Code, codes, on, ResponseCountsView.From(tallies, on),
+            oldest is null ? null : ForceResponseView.From(oldest, on), inspections);
+    }
+}

@@ -1,0 +1,81 @@
+using ComplianceApi.Domain;
+
+namespace ComplianceApi.Features.Summaries;
+
+/// <summary>How many responses stood in each status, RAG rating and deadline position on the summary's date.</summary>
+/// <param name="Total">Responses counted.</param>
+/// <param name="Overdue">Of those, how many were overdue: due date passed and not implemented, closed, not applicable or superseded.</param>
+/// <param name="ByStatus">Counts by status.</param>
+/// <param name="ByRecordedRag">Counts by the RAG rating the forces recorded.</param>
+/// <param name="ByDerivedRag">Counts by the RAG rating the rules give (red when overdue; green when implemented with evidence; amber when in progress, re-baselined or implemented without evidence).</param>
+/// <param name="OldestOverdueDueDate">The earliest due date among the overdue responses; null when none is overdue.</param>
+/// <param name="MostDaysOverdue">Days past that date on the summary's date; 0 when none is overdue.</param>
+public sealed record ResponseCountsView(
+    int Total,
+    int Overdue,
+    StatusCountsView ByStatus,
+    RagCountsView ByRecordedRag,
+    RagCountsView ByDerivedRag,
+    DateOnly? OldestOverdueDueDate,
+    int MostDaysOverdue)
+{
+    /// <summary>Adds up tallies of responses sharing a state; the rules derive each tally's RAG once.</summary>
+    public static ResponseCountsView From(IEnumerable<ResponseTally> tallies, DateOnly on)
+    {
+        var list = tallies.ToList();
+        var oldest = list.Where(t => t.IsOverdue).Select(t => (DateOnly?)t.EarliestDueDate).Min();
+        return new ResponseCountsView(
+            list.Sum(t => t.Count),
+            list.Where(t => t.IsOverdue).Sum(t => t.Count),
+            StatusCountsView.From(list),
+            RagCountsView.From(list.Select(t => (t.Rag, t.Count))),
+            RagCountsView.From(list.Select(t => (t.DerivedRag, t.Count))),
+            oldest,
+            oldest is { } due ? on.DayNumber - due.DayNumber : 0);
+    }
+}
+
+/// <summary>Responses in each status.</summary>
+public sealed record StatusCountsView(int NotAssessed, int NotStarted, int InProgress, int Implemented, int Closed, int NotApplicable, int Superseded)
+{
+    public static StatusCountsView From(IReadOnlyCollection<ResponseTally> tallies)
+    {
+        int Of(ResponseStatus status) => tallies.Where(t => t.Status == status).Sum(t => t.Count);
+        return new StatusCountsView(
+            Of(ResponseStatus.NotAssessed), Of(ResponseStatus.NotStarted), Of(ResponseStatus.InProgress), Of(ResponseStatus.Implemented),
+            Of(ResponseStatus.Closed), Of(ResponseStatus.NotApplicable), Of(ResponseStatus.Superseded));
+    }
+}
+
+/// <summary>Responses with each RAG rating, and those without one.</summary>
+public sealed record RagCountsView(int Red, int Amber, int Green, int Unrated)
+{
+    public static RagCountsView From(IEnumerable<(Rag? Rag, int Count)> counts)
+    {
+        var list = counts.ToList();
+        int Of(Rag? rag) => list.Where(c => c.Rag == rag).Sum(c => c.Count);
+        return new RagCountsView(Of(Rag.Red), Of(Rag.Amber), Of(Rag.Green), Of(null));
+    }
+}
+
+/// <summary>
+/// Responses that share everything a summary counts by, as one aggregate query groups them; the RAG rating
+/// the rules give follows from the group's key (<see cref="ResponseRules.DerivedRag"/>), so SQL need not restate it.
+/// </summary>
+public sealed record ResponseTally(
+    Guid InspectionId,
+    string InspectionReference,
+    ResponseStatus Status,
+    Rag? Rag,
+    bool IsOverdue,
+    bool IsRebaselined,
+    bool HasEvidence,
+    int Count,
+    DateOnly EarliestDueDate)
+{
+    public Rag? DerivedRag => ResponseRules.DerivedRag(Status, IsOverdue, IsRebaselined, HasEvidence);
+
+    public static ResponseTally Of(ResponseState state, Guid inspectionId, string inspectionReference) => new(
+        inspectionId, inspectionReference, state.Status, state.Rag, state.IsOverdue, state.IsRebaselined, state.HasEvidence, 1,
+        state.DueDate ?? DateOnly.MaxValue);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using ComplianceApi.Domain;
+using ComplianceApi.Features.Statements;
+using ComplianceApi.Tests.Infrastructure;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
+
+namespace ComplianceApi.Tests.Features.Statements;
+
+public sealed partial class StatementDocumentsTests(TestHosts hosts)
+{
+    private const string Formula = "=HYPERLINK(\"http://example.invalid\",\"click\")";
+    private const string Markup = "<script>alert('panel')</script> & more";
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_statement_opens_as_csv_xlsx_and_html_holding_the_same_rows_as_its_json(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var scenario = await ForceScenario.CreateAsync(host);
+        var admin = host.AdminClient();
+        await admin.RecordUpdateAsync(scenario.R5.Id, Update(new DateOnly(2015, 12, 1), ResponseStatus.InProgress, Rag.Amber, Formula));
+        await admin.RecordUpdateAsync(scenario.R8.Id, Update(new DateOnly(2015, 12, 1), ResponseStatus.InProgress, Rag.Amber, Markup));
+        var committee = await scenario.CreateCommitteeAsync(admin);
+        var report = await ForceScenario.CreateReportAsync(admin, committee.Id, "Pol 49/15", new DateOnly(2016, 1, 7));
+        var json = await ForceScenario.IssueAsync(admin, report.Id);
+        var url = $"/api/v1/committee-reports/{report.Id}/statement";
+
+        var csv = await DownloadAsync(admin, $"{url}?format=Csv", "text/csv");
+        var xlsx = await DownloadAsync(admin, $"{url}?format=Xlsx", StatementDocuments.Xlsx);
+        var html = await DownloadAsync(admin, url, "text/html", accept: "text/html");
+
+        var csvRows = ReadCsv(csv);
+        var xlsxRows = ReadXlsx(xlsx);
+        Assert.Equal(csvRows, xlsxRows);
+        Assert.Equal(json.Lines.Count + 1, csvRows.Count);
+        var header = csvRows[0];
+        var finding = header.IndexOf("Finding");
+        var position = header.IndexOf("Position");
+        Assert.Equal(json.Lines.Select(l => l.FindingReference), csvRows.Skip(1).Select(r => r[finding]));
+        Assert.Equal("'" + Formula, csvRows.Single(r => r[finding] == "Recommendation 5")[position]);
+        Assert.Equal(Markup, csvRows.Single(r => r[finding] == "Recommendation 8")[position]);
+
+        var page = System.Text.Encoding.UTF8.GetString(html);
+        Assert.Contains("Pol 49/15", page);
+        Assert.Contains("@media print", page);
+        Assert.DoesNotContain("<script>", page);
+        var htmlRows = TableRows(page);
+        Assert.Equal(json.Lines.Select(l => l.FindingReference), htmlRows.Select(r => r[finding]));
+        Assert.Equal(Markup, htmlRows.Single(r => r[finding] == "Recommendation 8")[position]);
+        Assert.Equal(csvRows.Skip(1).Select(r => r.Where((_, i) => i != position)), htmlRows.Select(r => r.Where((_, i) => i != position)));
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_preview_is_served_in_the_format_the_accept_header_asks_for(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var scenario = await ForceScenario.CreateAsync(host);
+        var admin = host.AdminClient();
+        var committee = await scenario.CreateCommitteeAsync(admin);
+        var url = $"/api/v1/committees/{committee.Id}/statement?asOf=2016-01-07";
+
+        var csv = ReadCsv(await DownloadAsync(admin, url, "text/csv", accept: "text/csv"));
+        var xlsx = ReadXlsx(await DownloadAsync(admin, url, StatementDocuments.Xlsx, accept: StatementDocuments.Xlsx));
+
+        Assert.Equal(4, csv.Count);
+        Assert.Equal(csv, xlsx);
+        Assert.Equal(3, (await admin.GetAsync<PositionStatementView>(url)).Lines.Count);
+    }
+
+    [Fact]
+    public void Spreadsheet_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised()
+    {
+        Assert.Equal("'=1+1", ComplianceApi.Common.SpreadsheetCells.Neutralise("=1+1"));
+        Assert.Equal("'+44 20 7601 2222", ComplianceApi.Common.SpreadsheetCells.Neutralise("+44 20 7601 2222"));
+        Assert.Equal("'-2", ComplianceApi.Common.SpreadsheetCells.Neutralise("-2"));
+        Assert.Equal("'@SUM(A1)", ComplianceApi.Common.SpreadsheetCells.Neutralise("@SUM(A1)"));
+        Assert.Equal("Pol 49/15", ComplianceApi.Common.SpreadsheetCells.Neutralise("Pol 49/15"));
+        Assert.Equal("", ComplianceApi.Common.SpreadsheetCells.Neutralise(""));
+    }
+
+    private static async Task<byte[]> DownloadAsync(HttpClient client, string url, string mediaType, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        }
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(body));
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        return body;
+    }
+
+    private static List<List<string>> ReadCsv(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes));
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<List<string>>();
+        while (csv.Read())
+        {
+            rows.Add([.. Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i) ?? "")]);
+        }
+
+        return rows;
+    }
+
+    private static List<List<string>> ReadXlsx(byte[] bytes)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return
+        [
+            .. sheet.Descendants<Row>().Select(row => row.Elements<Cell>()
+                .Select(cell => cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.Text!.Text : cell.CellValue!.Text)
+                .ToList()),
+        ];
+    }
+
+    private static List<List<string>> TableRows(string page) =>
+    [
+        .. BodyRow().Matches(page).Select(row => Cell().Matches(row.Groups[1].Value)
+            .Select(cell => WebUtility.HtmlDecode(cell.Groups[1].Value)).ToList()).Where(cells => cells.Count > 0),
+    ];
+
+    [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex BodyRow();
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+}
