@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.ApiKeys;
-using ComplianceApi.Tests.Contract;
 using ComplianceApi.Tests.Infrastructure;
 
 namespace ComplianceApi.Tests.Clients;
@@ -16,15 +15,15 @@ namespace ComplianceApi.Tests.Clients;
 /// </summary>
 public sealed class TypeScriptClientTests(TestHosts hosts)
 {
-    private static readonly string ClientRoot = Path.Combine(OpenApiContractTests.RepositoryRoot(), "clients", "typescript");
+    private static readonly string ClientRoot = Path.Combine(Repository.Root, "clients", "typescript");
 
     public static IEnumerable<TheoryDataRow<string, string>> NodeTests()
     {
-        var root = OpenApiContractTests.RepositoryRoot();
-        NodeProcess.EnsureTypeScriptClientCompiledAsync(root).GetAwaiter().GetResult();
+        NodeTools.EnsureTypeScriptClientCompiledAsync().GetAwaiter().GetResult();
         var files = Directory.GetFiles(Path.Combine(ClientRoot, "test"), "*.test.mjs").Order(StringComparer.Ordinal).ToList();
-        var listing = NodeProcess.RunAsync(
-                [Path.Combine(root, "tests", "ComplianceApi.Tests", "Clients", "list-node-tests.mjs"), .. files],
+        var listing = ExternalProcess.RunAsync(
+                "node",
+                [Path.Combine(Repository.Root, "tests", "ComplianceApi.Tests", "Clients", "list-node-tests.mjs"), .. files],
                 ClientRoot, TimeSpan.FromMinutes(1))
             .GetAwaiter().GetResult();
         if (listing.ExitCode != 0)
@@ -50,7 +49,8 @@ public sealed class TypeScriptClientTests(TestHosts hosts)
                 new ApiKeyRequest("TypeScript client tests", ApiKeyRole.Admin, null)))
             .ReadAsync<ApiKeyIssuedView>(HttpStatusCode.Created);
 
-        var output = await NodeProcess.RunAsync(
+        var output = await ExternalProcess.RunAsync(
+            "node",
             [
                 "--test",
                 "--test-timeout=120000",

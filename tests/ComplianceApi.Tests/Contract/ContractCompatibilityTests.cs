@@ -237,7 +237,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
 
     private static async Task<(string Path, JsonNode Contract)> LatestReleasedAsync(CancellationToken ct)
     {
-        var latest = Directory.GetFiles(Path.Combine(NodeTools.RepositoryRoot, "openapi", "released"), "compliance-api-*.json")
+        var latest = Directory.GetFiles(Path.Combine(Repository.Root, "openapi", "released"), "compliance-api-*.json")
             .Select(path => (Path: path, Match: ReleasedName().Match(Path.GetFileName(path))))
             .Where(f => f.Match.Success)
             .MaxBy(f => Version.Parse(f.Match.Groups[1].Value));

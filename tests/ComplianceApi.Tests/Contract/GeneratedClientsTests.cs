@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ComplianceApi.Tests.Infrastructure;
 
@@ -11,7 +10,7 @@ namespace ComplianceApi.Tests.Contract;
 /// </summary>
 public sealed class GeneratedClientsTests(TestHosts hosts)
 {
-    private static readonly string Root = OpenApiContractTests.RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public async Task The_committed_clients_are_what_nswag_generates_from_the_served_contract()
@@ -71,17 +70,12 @@ public sealed class GeneratedClientsTests(TestHosts hosts)
     {
         var cli = Path.Combine(Root, "node_modules", "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll");
         Assert.True(File.Exists(cli), $"The NSwag CLI is not at {cli}; building the solution installs it (npm ci).");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { cli, "run", Path.Combine(Root, "clients", "nswag.json"), $"/variables:{variables}" },
-            WorkingDirectory = Path.Combine(Root, "clients"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"nswag failed ({process.ExitCode}):\n{await output}\n{await errors}");
+        var nswag = await ExternalProcess.RunAsync(
+            ExternalProcess.Dotnet,
+            [cli, "run", Path.Combine(Root, "clients", "nswag.json"), $"/variables:{variables}"],
+            Path.Combine(Root, "clients"),
+            TimeSpan.FromMinutes(5),
+            cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(nswag.ExitCode == 0, $"nswag failed. {nswag}");
     }
 }

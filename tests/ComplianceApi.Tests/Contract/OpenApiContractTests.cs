@@ -10,7 +10,7 @@ public sealed class OpenApiContractTests(TestHosts hosts)
     {
         var host = await hosts.For(Provider.Sqlite);
         var served = JsonNode.Parse(await host.AnonymousClient().GetStringAsync("/swagger/v1/swagger.json", TestContext.Current.CancellationToken));
-        var committedPath = Path.Combine(RepositoryRoot(), "openapi", "compliance-api.json");
+        var committedPath = Path.Combine(Repository.Root, "openapi", "compliance-api.json");
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath, TestContext.Current.CancellationToken));
 
         Assert.True(JsonNode.DeepEquals(served, committed),
@@ -39,16 +39,5 @@ public sealed class OpenApiContractTests(TestHosts hosts)
         });
         var ids = operations.Select(o => (string)o.Operation["operationId"]!).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ComplianceApi.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ComplianceApi.sln not found above the test binaries.");
     }
 }

@@ -23,7 +23,7 @@ public sealed class SwaggerUiBrowserTests(TestHosts hosts)
                 + "apt-get install chromium to run the Swagger UI browser test (CI's .ci/run installs it).");
         }
 
-        var root = OpenApiContractTests.RepositoryRoot();
+        var root = Repository.Root;
         Assert.True(Directory.Exists(Path.Combine(root, "node_modules", "playwright-core")),
             "playwright-core is not installed: run `dotnet build ComplianceApi.sln` (or `npm ci` at the repository root).");
         var host = hosts.Loopback();
@@ -31,7 +31,8 @@ public sealed class SwaggerUiBrowserTests(TestHosts hosts)
                 new ApiKeyRequest("Swagger UI browser test", ApiKeyRole.Reader, null)))
             .ReadAsync<ApiKeyIssuedView>(HttpStatusCode.Created);
 
-        var output = await NodeProcess.RunAsync(
+        var output = await ExternalProcess.RunAsync(
+            "node",
             [Path.Combine(root, "tests", "ComplianceApi.Tests", "Contract", "swagger-ui.browser.mjs")],
             root,
             TimeSpan.FromMinutes(3),

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,14 +12,13 @@ public static class NodeTools
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private static bool _installed;
 
-    /// <summary>The folder holding ComplianceApi.sln and package.json.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     /// <summary>Runs <c>node</c> with a script under node_modules, e.g. "@stoplight/spectral-cli/dist/index.js".</summary>
-    public static async Task<(int ExitCode, string Output)> RunPackageAsync(string script, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public static async Task<ProcessOutput> RunPackageAsync(string script, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         await EnsureInstalledAsync(cancellationToken);
-        return await RunAsync("node", [Path.Combine(RepositoryRoot, "node_modules", script), .. arguments], cancellationToken);
+        return await ExternalProcess.RunAsync(
+            "node", [Path.Combine(Repository.Root, "node_modules", script), .. arguments], Repository.Root, TimeSpan.FromMinutes(3),
+            cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -39,14 +36,16 @@ public static class NodeTools
                 return;
             }
 
-            await RequireNodeAsync(cancellationToken);
+            // Fails with what to install when node is missing, before npm ci tries and fails less clearly.
+            await ExternalProcess.RunAsync("node", ["--version"], Repository.Root, TimeSpan.FromMinutes(1), cancellationToken: cancellationToken);
             using var fileLock = await AcquireLockAsync(cancellationToken);
             if (!IsInstalled())
             {
-                var (exitCode, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], cancellationToken);
-                if (exitCode != 0 || !IsInstalled())
+                var install = await ExternalProcess.RunAsync(
+                    "npm", ["ci", "--no-audit", "--no-fund"], Repository.Root, TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
+                if (install.ExitCode != 0 || !IsInstalled())
                 {
-                    throw new InvalidOperationException($"npm ci failed in {RepositoryRoot} (exit code {exitCode}):{Environment.NewLine}{output}");
+                    throw new InvalidOperationException($"npm ci failed in {Repository.Root}: {install}");
                 }
             }
 
@@ -58,56 +57,37 @@ public static class NodeTools
         }
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string command, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// The compiled TypeScript client, which the solution build makes; compiled here with the pinned tsc
+    /// when a test runs without that build (a filtered run after a clean, say).
+    /// </summary>
+    public static async Task EnsureTypeScriptClientCompiledAsync()
     {
-        var start = new ProcessStartInfo(command)
+        var clientRoot = Path.Combine(Repository.Root, "clients", "typescript");
+        if (File.Exists(Path.Combine(clientRoot, "dist", "index.js")))
         {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            return;
         }
 
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var reading = Task.WhenAll(CopyAsync(process.StandardOutput, output), CopyAsync(process.StandardError, output));
-        await process.WaitForExitAsync(cancellationToken);
-        await reading;
-        return (process.ExitCode, output.ToString());
-    }
-
-    private static async Task CopyAsync(StreamReader reader, StringBuilder into)
-    {
-        var text = await reader.ReadToEndAsync();
-        lock (into)
-        {
-            into.Append(text);
-        }
-    }
-
-    private static bool IsInstalled() => File.Exists(Path.Combine(RepositoryRoot, "node_modules", ".package-lock.json"));
-
-    private static async Task RequireNodeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await RunAsync("node", ["--version"], cancellationToken);
-        }
-        catch (Win32Exception)
+        var tsc = Path.Combine(Repository.Root, "node_modules", "typescript", "bin", "tsc");
+        if (!File.Exists(tsc))
         {
             throw new InvalidOperationException(
-                "Node.js (20 or later, with npm) is needed for the contract lint and the client tests, and `node` was not found on the PATH. "
-                + "Install it (e.g. `apt-get install nodejs npm`), then run the tests again; they install the pinned tools with `npm ci`.");
+                $"clients/typescript/dist is missing and so is {tsc}: run `dotnet build ComplianceApi.sln` (it installs the npm tools and compiles the client).");
+        }
+
+        var compiled = await ExternalProcess.RunAsync("node", [tsc, "-p", "tsconfig.json"], clientRoot, TimeSpan.FromMinutes(3));
+        if (compiled.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tsc could not compile the TypeScript client: {compiled}");
         }
     }
+
+    private static bool IsInstalled() => File.Exists(Path.Combine(Repository.Root, "node_modules", ".package-lock.json"));
 
     private static async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
     {
-        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RepositoryRoot)))[..16];
+        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Repository.Root)))[..16];
         var path = Path.Combine(Path.GetTempPath(), $"compliance-npm-ci-{name}.lock");
         while (true)
         {
@@ -120,17 +100,5 @@ public static class NodeTools
                 await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             }
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null
-            && !(File.Exists(Path.Combine(directory.FullName, "ComplianceApi.sln")) && File.Exists(Path.Combine(directory.FullName, "package.json"))))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ComplianceApi.sln and package.json not found above the test binaries.");
     }
 }

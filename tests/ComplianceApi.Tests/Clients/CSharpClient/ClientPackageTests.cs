@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using ComplianceApi.Tests.Contract;
 using ComplianceApi.Tests.Infrastructure;
 
 namespace ComplianceApi.Tests.Clients.CSharpClient;
@@ -26,8 +24,14 @@ public sealed class ClientPackageTests(TestHosts hosts)
         try
         {
             // The test build has just compiled the client in this configuration; packing that output takes seconds.
-            await DotnetAsync("pack", Path.Combine(OpenApiContractTests.RepositoryRoot(), "clients", "csharp", "ComplianceApi.Client"),
-                "--no-build", "--no-restore", "--disable-build-servers", "-c", Configuration, "-o", output.FullName);
+            var pack = await ExternalProcess.RunAsync(
+                ExternalProcess.Dotnet,
+                ["pack", Path.Combine(Repository.Root, "clients", "csharp", "ComplianceApi.Client"),
+                    "--no-build", "--no-restore", "--disable-build-servers", "-c", Configuration, "-o", output.FullName],
+                Repository.Root,
+                TimeSpan.FromMinutes(5),
+                cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(pack.ExitCode == 0, pack.ToString());
 
             var package = Assert.Single(output.GetFiles("*.nupkg"));
             Assert.Equal($"ComplianceApi.Client.{serviceVersion}.nupkg", package.Name);
@@ -48,25 +52,5 @@ public sealed class ClientPackageTests(TestHosts hosts)
         {
             output.Delete(recursive: true);
         }
-    }
-
-    private static async Task DotnetAsync(params string[] arguments)
-    {
-        // dotnet test tells its children which host it runs on.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
     }
 }

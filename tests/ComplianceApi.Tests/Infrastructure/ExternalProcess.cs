@@ -4,25 +4,27 @@ using System.Text;
 
 namespace ComplianceApi.Tests.Infrastructure;
 
-/// <summary>What a finished Node process wrote, each stream whole.</summary>
-public sealed record NodeOutput(int ExitCode, string StandardOutput, string StandardError)
+/// <summary>What a finished process wrote, each stream whole.</summary>
+public sealed record ProcessOutput(string Command, int ExitCode, string StandardOutput, string StandardError)
 {
-    public override string ToString() => $"node exited {ExitCode}.\n{StandardError}\n{StandardOutput}".TrimEnd();
+    public override string ToString() => $"{Command} exited {ExitCode}.\n{StandardError}\n{StandardOutput}".TrimEnd();
 }
 
 /// <summary>
-/// Runs `node` for the tests that drive the service from JavaScript (the TypeScript client, the
-/// browser test): output captured, a time limit that kills the whole process tree, and a message
-/// that says what to install when Node is missing.
+/// Runs the programs the tests drive from outside (node, npm, dotnet): output captured, a time limit that
+/// kills the whole process tree, and a message that says what to install when the program is missing.
 /// </summary>
-public static class NodeProcess
+public static class ExternalProcess
 {
-    public static async Task<NodeOutput> RunAsync(
+    /// <summary>The dotnet host running the tests (dotnet test tells its children which one), else the one on the PATH.</summary>
+    public static string Dotnet { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    public static async Task<ProcessOutput> RunAsync(
+        string fileName,
         IEnumerable<string> arguments,
         string workingDirectory,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null,
-        string fileName = "node",
         CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(fileName)
@@ -37,6 +39,8 @@ public static class NodeProcess
         {
             start.ArgumentList.Add(argument);
         }
+
+        var command = $"{Path.GetFileName(fileName)} {string.Join(' ', start.ArgumentList)}";
 
         // Colour codes would make failure messages unreadable in test reports.
         start.Environment["NO_COLOR"] = "1";
@@ -53,8 +57,7 @@ public static class NodeProcess
         catch (Win32Exception exception)
         {
             throw new InvalidOperationException(
-                $"Node.js 20 or later is needed here, but '{fileName}' could not be started ({exception.Message}). "
-                + "Install it (Debian: apt-get install nodejs npm), then run `dotnet build` to install the npm tools.", exception);
+                $"'{fileName}' could not be started ({exception.Message}). {WhatToInstall(fileName)}", exception);
         }
 
         using (process)
@@ -75,37 +78,20 @@ public static class NodeProcess
                 await process.WaitForExitAsync(CancellationToken.None);
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException(
-                    $"{fileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}; it was stopped. What it wrote:\n"
+                    $"{command} did not finish within {timeout}; it was stopped. What it wrote:\n"
                     + $"{await standardError}\n{await standardOutput}");
             }
 
-            return new NodeOutput(process.ExitCode, await standardOutput, await standardError);
+            return new ProcessOutput(command, process.ExitCode, await standardOutput, await standardError);
         }
     }
 
-    /// <summary>
-    /// The compiled TypeScript client, which the solution build makes; compiled here with the pinned tsc
-    /// when a test runs without that build (a filtered run after a clean, say).
-    /// </summary>
-    public static async Task EnsureTypeScriptClientCompiledAsync(string repositoryRoot)
+    private static string WhatToInstall(string fileName) => Path.GetFileNameWithoutExtension(fileName) switch
     {
-        var clientRoot = Path.Combine(repositoryRoot, "clients", "typescript");
-        if (File.Exists(Path.Combine(clientRoot, "dist", "index.js")))
-        {
-            return;
-        }
-
-        var tsc = Path.Combine(repositoryRoot, "node_modules", "typescript", "bin", "tsc");
-        if (!File.Exists(tsc))
-        {
-            throw new InvalidOperationException(
-                $"clients/typescript/dist is missing and so is {tsc}: run `dotnet build ComplianceApi.sln` (it installs the npm tools and compiles the client).");
-        }
-
-        var compiled = await RunAsync([tsc, "-p", "tsconfig.json"], clientRoot, TimeSpan.FromMinutes(3));
-        if (compiled.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"tsc could not compile the TypeScript client: {compiled}");
-        }
-    }
+        "node" or "npm" =>
+            "Node.js 20 or later, with npm, is needed for the contract lint and the client tests. "
+            + "Install it (Debian: apt-get install nodejs npm), then run `dotnet build` to install the npm tools.",
+        "dotnet" => "The .NET 10 SDK is needed here; install it and put dotnet on the PATH.",
+        _ => "Install it and put it on the PATH.",
+    };
 }
