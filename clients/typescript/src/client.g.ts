@@ -1225,6 +1225,719 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
     }
 }
 
+export interface ICommitteesClient {
+
+    /**
+     * Lists the committees forces report to, a page at a time.
+     * @param forceCode (optional) Only this force's committees.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listCommittees(forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<CommitteePage>;
+
+    /**
+     * Records a committee a force reports to, such as its police and crime panel.
+     * @return Created
+     */
+    createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
+
+    /**
+     * Gets one committee.
+     * @return OK
+     */
+    getCommittee(id: string, signal?: AbortSignal): Promise<Committee>;
+
+    /**
+     * Corrects a committee's name or kind of body; its force cannot change.
+     * @return OK
+     */
+    updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
+
+    /**
+     * Lists the reports made to a committee, a page at a time.
+     * @param committeeId The committee.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listCommitteeReports(committeeId: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<CommitteeReportPage>;
+
+    /**
+     * Records a report made to a committee, such as "Pol 49/15".
+     * @return Created
+     */
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
+
+    /**
+     * Gets one committee report.
+     * @return OK
+     */
+    getCommitteeReport(id: string, signal?: AbortSignal): Promise<CommitteeReport>;
+
+    /**
+     * Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
+     * @return OK
+     */
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
+}
+
+export class CommitteesClient extends ComplianceApiClientBase implements ICommitteesClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Lists the committees forces report to, a page at a time.
+     * @param forceCode (optional) Only this force's committees.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listCommittees(forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<CommitteePage> {
+        let url_ = this.baseUrl + "/api/v1/committees?";
+        if (forceCode === null)
+            throw new globalThis.Error("The parameter 'forceCode' cannot be null.");
+        else if (forceCode !== undefined)
+            url_ += "forceCode=" + encodeURIComponent("" + forceCode) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListCommittees(_response);
+        });
+    }
+
+    protected processListCommittees(response: Response): Promise<CommitteePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CommitteePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CommitteePage>(null as any);
+    }
+
+    /**
+     * Records a committee a force reports to, such as its police and crime panel.
+     * @return Created
+     */
+    createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee> {
+        let url_ = this.baseUrl + "/api/v1/committees";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCreateCommittee(_response);
+        });
+    }
+
+    protected processCreateCommittee(response: Response): Promise<Committee> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Committee;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Committee>(null as any);
+    }
+
+    /**
+     * Gets one committee.
+     * @return OK
+     */
+    getCommittee(id: string, signal?: AbortSignal): Promise<Committee> {
+        let url_ = this.baseUrl + "/api/v1/committees/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetCommittee(_response);
+        });
+    }
+
+    protected processGetCommittee(response: Response): Promise<Committee> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Committee;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Committee>(null as any);
+    }
+
+    /**
+     * Corrects a committee's name or kind of body; its force cannot change.
+     * @return OK
+     */
+    updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee> {
+        let url_ = this.baseUrl + "/api/v1/committees/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processUpdateCommittee(_response);
+        });
+    }
+
+    protected processUpdateCommittee(response: Response): Promise<Committee> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Committee;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Committee>(null as any);
+    }
+
+    /**
+     * Lists the reports made to a committee, a page at a time.
+     * @param committeeId The committee.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listCommitteeReports(committeeId: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<CommitteeReportPage> {
+        let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/reports?";
+        if (committeeId === undefined || committeeId === null)
+            throw new globalThis.Error("The parameter 'committeeId' must be defined.");
+        url_ = url_.replace("{committeeId}", encodeURIComponent("" + committeeId));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListCommitteeReports(_response);
+        });
+    }
+
+    protected processListCommitteeReports(response: Response): Promise<CommitteeReportPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CommitteeReportPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CommitteeReportPage>(null as any);
+    }
+
+    /**
+     * Records a report made to a committee, such as "Pol 49/15".
+     * @return Created
+     */
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport> {
+        let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/reports";
+        if (committeeId === undefined || committeeId === null)
+            throw new globalThis.Error("The parameter 'committeeId' must be defined.");
+        url_ = url_.replace("{committeeId}", encodeURIComponent("" + committeeId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCreateCommitteeReport(_response);
+        });
+    }
+
+    protected processCreateCommitteeReport(response: Response): Promise<CommitteeReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CommitteeReport;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CommitteeReport>(null as any);
+    }
+
+    /**
+     * Gets one committee report.
+     * @return OK
+     */
+    getCommitteeReport(id: string, signal?: AbortSignal): Promise<CommitteeReport> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetCommitteeReport(_response);
+        });
+    }
+
+    protected processGetCommitteeReport(response: Response): Promise<CommitteeReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CommitteeReport;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CommitteeReport>(null as any);
+    }
+
+    /**
+     * Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
+     * @return OK
+     */
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processUpdateCommitteeReport(_response);
+        });
+    }
+
+    protected processUpdateCommitteeReport(response: Response): Promise<CommitteeReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CommitteeReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CommitteeReport>(null as any);
+    }
+}
+
 export interface IDeadlinesClient {
 
     /**
@@ -4668,6 +5381,654 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 }
 
+export interface IStatementsClient {
+
+    /**
+     * Previews the force's position statement for a committee as of a date, against the last one issued to it, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header). Nothing is stored.
+     * @param committeeId The committee.
+     * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
+     * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
+     * @return OK
+     */
+    previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
+
+    /**
+     * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
+     * @return Created
+     */
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
+
+    /**
+     * Gets the position statement issued with a committee report, exactly as issued, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).
+     * @param reportId The committee report.
+     * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
+     * @return OK
+     */
+    getIssuedStatement(reportId: string, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
+}
+
+export class StatementsClient extends ComplianceApiClientBase implements IStatementsClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Previews the force's position statement for a committee as of a date, against the last one issued to it, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header). Nothing is stored.
+     * @param committeeId The committee.
+     * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
+     * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
+     * @return OK
+     */
+    previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement> {
+        let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement?";
+        if (committeeId === undefined || committeeId === null)
+            throw new globalThis.Error("The parameter 'committeeId' must be defined.");
+        url_ = url_.replace("{committeeId}", encodeURIComponent("" + committeeId));
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processPreviewPositionStatement(_response);
+        });
+    }
+
+    protected processPreviewPositionStatement(response: Response): Promise<PositionStatement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PositionStatement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PositionStatement>(null as any);
+    }
+
+    /**
+     * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
+     * @return Created
+     */
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement";
+        if (reportId === undefined || reportId === null)
+            throw new globalThis.Error("The parameter 'reportId' must be defined.");
+        url_ = url_.replace("{reportId}", encodeURIComponent("" + reportId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processIssuePositionStatement(_response);
+        });
+    }
+
+    protected processIssuePositionStatement(response: Response): Promise<PositionStatement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PositionStatement;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PositionStatement>(null as any);
+    }
+
+    /**
+     * Gets the position statement issued with a committee report, exactly as issued, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).
+     * @param reportId The committee report.
+     * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
+     * @return OK
+     */
+    getIssuedStatement(reportId: string, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement?";
+        if (reportId === undefined || reportId === null)
+            throw new globalThis.Error("The parameter 'reportId' must be defined.");
+        url_ = url_.replace("{reportId}", encodeURIComponent("" + reportId));
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetIssuedStatement(_response);
+        });
+    }
+
+    protected processGetIssuedStatement(response: Response): Promise<PositionStatement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PositionStatement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PositionStatement>(null as any);
+    }
+}
+
+export interface ISummariesClient {
+
+    /**
+     * Counts a force's (or a collaboration's) responses by status, recorded and derived RAG and overdue, overall and per inspection, as they stood on asOf, with the response overdue longest.
+     * @param code The force's code; a collaboration's code summarises the collaboration and its member forces.
+     * @param asOf (optional) The date to count as of; today when omitted. Responses whose history begins later are left out.
+     * @return OK
+     */
+    getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary>;
+
+    /**
+     * Shows where every force stood on one finding on asOf: each force's status, RAG, owner, due date and overdue flag, the counts, and the forces concerned that have recorded no response.
+     * @param id The finding's id.
+     * @param asOf (optional) The date to read every response as of; today when omitted.
+     * @return OK
+     */
+    getFindingSummary(id: string, asOf?: string | undefined, signal?: AbortSignal): Promise<FindingSummary>;
+
+    /**
+     * Shows how one inspection graded the forces: per area, how many got each grade, and each force's grade.
+     * @param inspectionId The inspection.
+     * @return OK
+     */
+    getInspectionGradingsSummary(inspectionId: string, signal?: AbortSignal): Promise<GradingsSummary>;
+
+    /**
+     * Shows how a round of inspections of one type (such as every crime data integrity inspection in a period) graded the forces, per area.
+     * @param inspectionType The type of inspection in the round.
+     * @param publishedFrom (optional) Only inspections published on or after this date.
+     * @param publishedTo (optional) Only inspections published on or before this date.
+     * @return OK
+     */
+    getGradingRoundSummary(inspectionType: InspectionType, publishedFrom?: string | undefined, publishedTo?: string | undefined, signal?: AbortSignal): Promise<GradingsSummary>;
+}
+
+export class SummariesClient extends ComplianceApiClientBase implements ISummariesClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Counts a force's (or a collaboration's) responses by status, recorded and derived RAG and overdue, overall and per inspection, as they stood on asOf, with the response overdue longest.
+     * @param code The force's code; a collaboration's code summarises the collaboration and its member forces.
+     * @param asOf (optional) The date to count as of; today when omitted. Responses whose history begins later are left out.
+     * @return OK
+     */
+    getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary> {
+        let url_ = this.baseUrl + "/api/v1/forces/{code}/summary?";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetForceSummary(_response);
+        });
+    }
+
+    protected processGetForceSummary(response: Response): Promise<ForceSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ForceSummary;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ForceSummary>(null as any);
+    }
+
+    /**
+     * Shows where every force stood on one finding on asOf: each force's status, RAG, owner, due date and overdue flag, the counts, and the forces concerned that have recorded no response.
+     * @param id The finding's id.
+     * @param asOf (optional) The date to read every response as of; today when omitted.
+     * @return OK
+     */
+    getFindingSummary(id: string, asOf?: string | undefined, signal?: AbortSignal): Promise<FindingSummary> {
+        let url_ = this.baseUrl + "/api/v1/findings/{id}/summary?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetFindingSummary(_response);
+        });
+    }
+
+    protected processGetFindingSummary(response: Response): Promise<FindingSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FindingSummary;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FindingSummary>(null as any);
+    }
+
+    /**
+     * Shows how one inspection graded the forces: per area, how many got each grade, and each force's grade.
+     * @param inspectionId The inspection.
+     * @return OK
+     */
+    getInspectionGradingsSummary(inspectionId: string, signal?: AbortSignal): Promise<GradingsSummary> {
+        let url_ = this.baseUrl + "/api/v1/inspections/{inspectionId}/gradings/summary";
+        if (inspectionId === undefined || inspectionId === null)
+            throw new globalThis.Error("The parameter 'inspectionId' must be defined.");
+        url_ = url_.replace("{inspectionId}", encodeURIComponent("" + inspectionId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetInspectionGradingsSummary(_response);
+        });
+    }
+
+    protected processGetInspectionGradingsSummary(response: Response): Promise<GradingsSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GradingsSummary;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GradingsSummary>(null as any);
+    }
+
+    /**
+     * Shows how a round of inspections of one type (such as every crime data integrity inspection in a period) graded the forces, per area.
+     * @param inspectionType The type of inspection in the round.
+     * @param publishedFrom (optional) Only inspections published on or after this date.
+     * @param publishedTo (optional) Only inspections published on or before this date.
+     * @return OK
+     */
+    getGradingRoundSummary(inspectionType: InspectionType, publishedFrom?: string | undefined, publishedTo?: string | undefined, signal?: AbortSignal): Promise<GradingsSummary> {
+        let url_ = this.baseUrl + "/api/v1/gradings/summary?";
+        if (inspectionType === undefined || inspectionType === null)
+            throw new globalThis.Error("The parameter 'inspectionType' must be defined and cannot be null.");
+        else
+            url_ += "inspectionType=" + encodeURIComponent("" + inspectionType) + "&";
+        if (publishedFrom === null)
+            throw new globalThis.Error("The parameter 'publishedFrom' cannot be null.");
+        else if (publishedFrom !== undefined)
+            url_ += "publishedFrom=" + encodeURIComponent("" + publishedFrom) + "&";
+        if (publishedTo === null)
+            throw new globalThis.Error("The parameter 'publishedTo' cannot be null.");
+        else if (publishedTo !== undefined)
+            url_ += "publishedTo=" + encodeURIComponent("" + publishedTo) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetGradingRoundSummary(_response);
+        });
+    }
+
+    protected processGetGradingRoundSummary(response: Response): Promise<GradingsSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GradingsSummary;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GradingsSummary>(null as any);
+    }
+}
+
 /** A force's plan of actions, which may answer a whole inspection report. */
 export interface ActionPlan {
     /** The plan's id. */
@@ -4789,8 +6150,98 @@ export interface ApiKeyRequest {
 
 export type ApiKeyRole = "Reader" | "Editor" | "Admin";
 
+/** The grades given in one area. */
+export interface AreaGradings {
+    /** The PEEL pillar or question graded; "Overall" for the whole report. */
+    area: string;
+    /** How many forces were graded in it. */
+    forces: number;
+    counts: GradeCounts;
+    /** Each force's grade, by force code. */
+    grades: ForceGrade[];
+}
+
 /** The APP information-management business areas, plus the areas inspections commonly touch. */
 export type BusinessArea = "Crime" | "Intelligence" | "DomesticAbuse" | "ChildProtection" | "Custody" | "Firearms" | "InformationManagement" | "CrimeDataIntegrity" | "DigitalCrime" | "PublicProtection" | "Leadership" | "Other";
+
+/** A committee a force reports to. */
+export interface Committee {
+    /** The committee's id. */
+    id: string;
+    /** The force (or collaboration) that reports to it. */
+    forceCode: string;
+    /** Its name. */
+    name: string;
+    body: CommitteeBody;
+    /** When it was recorded. */
+    createdAt: string;
+    /** When it last changed. */
+    updatedAt: string;
+}
+
+/** The kinds of body a force reports its compliance to. */
+export type CommitteeBody = "PoliceAndCrimePanel" | "PoliceAndCrimeCommissioner" | "AuditCommittee" | "ForceBoard" | "PoliceAuthorityCommittee" | "Other";
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface CommitteePage {
+    /** The records on this page. */
+    items: Committee[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** A report made to a committee. */
+export interface CommitteeReport {
+    /** The report's id. */
+    id: string;
+    /** The committee it goes to. */
+    committeeId: string;
+    /** The force that reports. */
+    forceCode: string;
+    /** The committee's reference for the paper, such as "Pol 49/15". */
+    reference: string;
+    /** The paper's title. */
+    title?: string | undefined;
+    /** The date of the meeting. */
+    reportedOn: string;
+    /** When its position statement was issued; null until then. An issued report cannot change. */
+    statementIssuedAt?: string | undefined;
+    /** When it was recorded. */
+    createdAt: string;
+    /** When it last changed. */
+    updatedAt: string;
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface CommitteeReportPage {
+    /** The records on this page. */
+    items: CommitteeReport[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** A report made to a committee, or its corrections before its statement is issued. */
+export interface CommitteeReportRequest {
+    /** The committee's reference for the paper, such as "Pol 49/15"; unique within the committee. */
+    reference: string;
+    /** The paper's title. */
+    title?: string | undefined;
+    /** The date of the meeting it goes to; its position statement is as of this date unless issued for another. */
+    reportedOn: string;
+}
+
+/** A committee a force reports to, or its corrected name and body. */
+export interface CommitteeRequest {
+    /** The force (or collaboration) that reports to it; cannot change once recorded. */
+    forceCode: string;
+    /** The committee's name, such as "Police Performance and Resource Management Sub Committee"; unique within the force. */
+    name: string;
+    body: CommitteeBody;
+}
 
 /** How a finding's due date follows from its deadline. */
 export type DeadlineKind = "None" | "Immediate" | "FixedDate" | "Relative" | "Explicit";
@@ -4925,6 +6376,27 @@ export interface FindingRequest {
 /** The orders a list of findings can be sorted in. */
 export type FindingSort = "Recorded" | "DueDate" | "Inspection";
 
+/** One finding across the forces it concerns: each force's response on a date, and the counts. */
+export interface FindingSummary {
+    /** The finding. */
+    findingId: string;
+    /** Its reference, such as "Recommendation 8". */
+    findingReference: string;
+    /** The inspection whose report carries it. */
+    inspectionId: string;
+    /** That inspection's reference. */
+    inspectionReference: string;
+    /** The finding's own due date. */
+    dueDate?: string | undefined;
+    /** The date the responses are read as of. */
+    asOf: string;
+    counts: ResponseCounts;
+    /** Each force's response as it stood on asOf, by force code. */
+    forceResponses: ForceResponse[];
+    /** Forces the finding concerns that had recorded no response by asOf. */
+    forcesWithoutResponse: string[];
+}
+
 /** A police force, a national force, or a collaboration of forces. */
 export interface Force {
     /** Stable code used everywhere a force is named, such as "lancashire". */
@@ -4934,6 +6406,19 @@ export interface Force {
     kind: ForceKind;
     /** For a collaboration, the codes of its member forces. */
     memberCodes: string[];
+}
+
+/** One force's grade in one area. */
+export interface ForceGrade {
+    /** The force. */
+    forceCode: string;
+    /** The area graded. */
+    area: string;
+    grade: Grade;
+    /** When the grade was given. */
+    givenOn: string;
+    /** The inspection that gave it. */
+    inspectionId: string;
 }
 
 export type ForceKind = "Territorial" | "National" | "Collaboration";
@@ -5038,7 +6523,29 @@ export interface ForceResponseRequest {
     effectiveOn?: string | undefined;
 }
 
+/** A force's responses counted by status and RAG on a date, with what is overdue, overall and per inspection. */
+export interface ForceSummary {
+    /** The force summarised. */
+    forceCode: string;
+    /** The forces whose responses are counted: the force, and a collaboration's members. */
+    forceCodes: string[];
+    /** The date the counts are for. */
+    asOf: string;
+    totals: ResponseCounts;
+    oldestOverdue?: ForceResponse;
+    /** The counts per inspection with responses, by inspection reference; at most 1000. */
+    inspections: InspectionSummary[];
+}
+
 export type Grade = "Outstanding" | "Good" | "RequiresImprovement" | "Inadequate";
+
+/** Forces given each grade. */
+export interface GradeCounts {
+    outstanding: number;
+    good: number;
+    requiresImprovement: number;
+    inadequate: number;
+}
 
 /** A graded judgement of one force in one inspection, for a PEEL pillar or the whole report. */
 export interface Grading {
@@ -5078,6 +6585,14 @@ export interface GradingRequest {
     grade: Grade;
     /** When the grade was given. */
     givenOn: string;
+}
+
+/** The distribution of grades across forces, per area graded. */
+export interface GradingsSummary {
+    /** How many inspections the summary covers. */
+    inspections: number;
+    /** Each area graded ("Overall" for the whole report), by name; at most 100. */
+    areas: AreaGradings[];
 }
 
 export interface HttpValidationProblemDetails {
@@ -5142,9 +6657,24 @@ export interface InspectionRequest {
     forcesInScope?: string[] | undefined;
 }
 
+/** A force's responses to one inspection's findings, counted. */
+export interface InspectionSummary {
+    /** The inspection. */
+    inspectionId: string;
+    /** Its reference. */
+    inspectionReference: string;
+    counts: ResponseCounts;
+}
+
 export type InspectionType = "NationalThematic" | "Force" | "Peel" | "CrimeDataIntegrity" | "Joint";
 
 export type Inspectorate = "Hmic" | "Hmicfrs" | "Hmcpsi" | "HmiProbation" | "HmiPrisons" | "Ofsted" | "CareQualityCommission" | "Other";
+
+/** When to read the responses for an issued statement. */
+export interface IssueStatementRequest {
+    /** The date every response is read as of; the report's meeting date when omitted. Not in the future, nor before the last statement issued to the committee. */
+    asOf?: string | undefined;
+}
 
 /** An action in a force's plan; one action can serve several findings. */
 export interface PlanAction {
@@ -5198,6 +6728,40 @@ export interface PlanActionRequest {
     completedOn?: string | undefined;
     /** The findings the action serves, at least one; each must concern the plan's force. */
     findingIds?: string[] | undefined;
+}
+
+/** A force's position statement for a committee on a date: every open finding, the implemented ones not yet reported green to the committee, and, against the previous statement issued to it, what changed. */
+export interface PositionStatement {
+    /** The issued statement's id; null for a preview. */
+    id?: string | undefined;
+    /** The committee it is for. */
+    committeeId: string;
+    /** The committee's name. */
+    committeeName: string;
+    committeeBody: CommitteeBody;
+    /** The force reporting; a collaboration's statement covers its members' responses. */
+    forceCode: string;
+    /** The report it was issued with; null for a preview. */
+    reportId?: string | undefined;
+    /** That report's reference, such as "Pol 49/15". */
+    reportReference?: string | undefined;
+    /** The date of that report's meeting. */
+    reportedOn?: string | undefined;
+    /** The date every response is read as of. */
+    asOf: string;
+    /** When it was issued; null for a preview. */
+    issuedAt?: string | undefined;
+    /** The client application that issued it. */
+    issuedBy?: string | undefined;
+    /** The statement issued before to the committee, which the changes are against; null when none was. */
+    previousStatementId?: string | undefined;
+    /** That statement's report reference. */
+    previousReportReference?: string | undefined;
+    /** That statement's date. */
+    previousAsOf?: string | undefined;
+    changes: StatementChangeCounts;
+    /** The lines: open findings, then implemented ones, then those no longer reported; at most 50,000. */
+    lines: StatementLine[];
 }
 
 export interface ProblemDetails {
@@ -5264,6 +6828,14 @@ export type PublicationStatus = "Published" | "Restricted";
 
 export type Rag = "Red" | "Amber" | "Green";
 
+/** Responses with each RAG rating, and those without one. */
+export interface RagCounts {
+    red: number;
+    amber: number;
+    green: number;
+    unrated: number;
+}
+
 /** Why a closed response is reopened, and by whom. */
 export interface ReopenRequest {
     /** Why it is reopened, such as a finding of a later inspection; recorded as the entry's narrative. */
@@ -5280,10 +6852,104 @@ export interface ResolveDeadlineRequest {
     publishedOn?: string | undefined;
 }
 
+/** How many responses stood in each status, RAG rating and deadline position on the summary's date. */
+export interface ResponseCounts {
+    /** Responses counted. */
+    total: number;
+    /** Of those, how many were overdue: due date passed and not implemented, closed, not applicable or superseded. */
+    overdue: number;
+    byStatus: StatusCounts;
+    byRecordedRag: RagCounts;
+    byDerivedRag: RagCounts;
+    /** The earliest due date among the overdue responses; null when none is overdue. */
+    oldestOverdueDueDate?: string | undefined;
+    /** Days past that date on the summary's date; 0 when none is overdue. */
+    mostDaysOverdue: number;
+}
+
 /** The orders a list of responses can be sorted in. */
 export type ResponseSort = "Recorded" | "DueDate" | "DaysOverdue" | "Force" | "Inspection";
 
 export type ResponseStatus = "NotAssessed" | "NotStarted" | "InProgress" | "Implemented" | "Closed" | "NotApplicable" | "Superseded";
+
+/** How a line moved since the previous statement issued to the same committee. */
+export type StatementChange = "Unchanged" | "New" | "Moved" | "NewlyGreen" | "Closed";
+
+/** How many lines moved in each way since the previous statement; all 0 when there was none. */
+export interface StatementChangeCounts {
+    new: number;
+    moved: number;
+    newlyGreen: number;
+    closed: number;
+    unchanged: number;
+}
+
+/** The forms a position statement can be had in. */
+export type StatementFormat = "Json" | "Csv" | "Xlsx" | "Html";
+
+/** One finding on a position statement, with the force's response as it stood on the statement's date. */
+export interface StatementLine {
+    section: StatementSection;
+    change?: StatementChange;
+    /** The force's response. */
+    responseId: string;
+    /** The force whose response it is. */
+    forceCode: string;
+    /** The finding. */
+    findingId: string;
+    findingKind: FindingKind;
+    /** The finding's reference, such as "Recommendation 8". */
+    findingReference: string;
+    /** The finding's text. */
+    findingText: string;
+    /** The deadline as the report wrote it. */
+    deadlineText?: string | undefined;
+    /** The inspection whose report carries the finding. */
+    inspectionId: string;
+    /** That inspection's reference. */
+    inspectionReference: string;
+    /** That inspection's title. */
+    inspectionTitle: string;
+    /** The owner on the date. */
+    ownerName?: string | undefined;
+    /** The owner's role. */
+    ownerRole?: string | undefined;
+    status: ResponseStatus;
+    rag?: Rag;
+    derivedRag?: Rag;
+    /** The finding's due date. */
+    findingDueDate?: string | undefined;
+    /** The force's re-baselined target date; null when not re-baselined. */
+    revisedDueDate?: string | undefined;
+    /** The date the response is judged against: the revised date, else the finding's. */
+    dueDate?: string | undefined;
+    /** The latest position on the date. */
+    positionStatement?: string | undefined;
+    /** The date of that position. */
+    statusEffectiveOn?: string | undefined;
+    /** The due date had passed and the finding was not implemented, closed, not applicable or superseded. */
+    isOverdue: boolean;
+    /** Days past the due date while overdue; 0 otherwise. */
+    daysOverdue: number;
+    previousStatus?: ResponseStatus;
+    previousRag?: Rag;
+    /** The due date on the previous statement. */
+    previousDueDate?: string | undefined;
+}
+
+/** The parts of a position statement, in the order a committee paper prints them. */
+export type StatementSection = "Open" | "Implemented" | "NoLongerReported";
+
+/** Responses in each status. */
+export interface StatusCounts {
+    notAssessed: number;
+    notStarted: number;
+    inProgress: number;
+    implemented: number;
+    closed: number;
+    notApplicable: number;
+    superseded: number;
+}
 
 /** One re-baselining of a response's target date. Kept for good: a later change is a new entry. */
 export interface TargetDateChange {

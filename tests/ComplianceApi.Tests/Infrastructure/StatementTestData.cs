@@ -32,7 +32,8 @@ public sealed record ForceScenario(
 {
     public static readonly DateOnly ReportDate = new(2016, 1, 7);
 
-    public static async Task<string> NewForceAsync(HttpClient admin, ForceKind kind = ForceKind.Territorial, IReadOnlyList<string>? members = null)
+    // National by default: the hosts are shared, and other tests count the 43 territorial forces of the reference data.
+    public static async Task<string> NewForceAsync(HttpClient admin, ForceKind kind = ForceKind.National, IReadOnlyList<string>? members = null)
     {
         var code = Unique.Slug("test-force");
         await (await admin.PostJsonAsync("/api/v1/forces", new ForceRequest(code, $"Test force {code}", kind, members)))
