@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Features;
+using ComplianceApi.Features.Benchmarking;
 using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,10 @@ builder.Services
 builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();
+if (BareResponseEndpoints.AreEnabled(builder.Configuration))
+{
+    builder.Services.AddSingleton<BareResponseBodies>();
+}
 
 var app = builder.Build();
 
@@ -42,6 +47,10 @@ app.UseClientRateLimiting();
 app.UseAuthorization();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapComplianceApi();
+if (BareResponseEndpoints.AreEnabled(app.Configuration))
+{
+    app.MapBareResponses();
+}
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
 if (args is ["migrate", ..])
