@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Caller>();
+builder.Services.AddSingleton<ApiKeyCache>();
 builder.Services.AddComplianceStorage(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddMediation();
