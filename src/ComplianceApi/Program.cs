@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Features;
+using ComplianceApi.Features.Benchmarking;
 using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Caller>();
+builder.Services.AddSingleton<ApiKeyCache>();
 builder.Services.AddComplianceStorage(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddMediation();
@@ -28,6 +30,10 @@ builder.Services
 builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();
+if (BareResponseEndpoints.AreEnabled(builder.Configuration))
+{
+    builder.Services.AddSingleton<BareResponseBodies>();
+}
 
 var app = builder.Build();
 
@@ -42,11 +48,29 @@ app.UseClientRateLimiting();
 app.UseAuthorization();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapComplianceApi();
+if (BareResponseEndpoints.AreEnabled(app.Configuration))
+{
+    app.MapBareResponses();
+}
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
 if (args is ["migrate", ..])
 {
     await initializer.MigrateAsync(CancellationToken.None);
+    return;
+}
+
+if (args is [NationalDataSet.Verb, ..])
+{
+    var generated = await initializer.GenerateNationalDataSetAsync(CancellationToken.None);
+    if (generated is null)
+    {
+        await Console.Error.WriteLineAsync("The database already holds inspections or action plans; the national data set is generated only into an empty one.");
+        Environment.ExitCode = 1;
+        return;
+    }
+
+    Console.WriteLine($"National data set generated: {generated}");
     return;
 }
 

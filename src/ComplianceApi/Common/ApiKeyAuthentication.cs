@@ -13,7 +13,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IProblemDetailsService problems)
+    IProblemDetailsService problems,
+    ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -28,14 +29,20 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKey.Hash(secret);
-        var db = Context.RequestServices.GetRequiredService<ComplianceDbContext>();
-        var key = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.SecretHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.ClientName, k.Role, k.ForceCode })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var key = cache.Find(hash);
         if (key is null)
         {
-            return AuthenticateResult.Fail("The API key is not recognised, or has been revoked.");
+            var db = Context.RequestServices.GetRequiredService<ComplianceDbContext>();
+            key = await db.ApiKeys.AsNoTracking()
+                .Where(k => k.SecretHash == hash && k.RevokedAt == null)
+                .Select(k => new AuthenticatedKey(k.Id, k.ClientName, k.Role, k.ForceCode))
+                .SingleOrDefaultAsync(Context.RequestAborted);
+            if (key is null)
+            {
+                return AuthenticateResult.Fail("The API key is not recognised, or has been revoked.");
+            }
+
+            cache.Remember(hash, key);
         }
 
         List<Claim> claims =

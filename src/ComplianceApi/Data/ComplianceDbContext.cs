@@ -128,6 +128,9 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             response.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceCode).OnDelete(DeleteBehavior.Restrict);
             response.HasIndex(r => new { r.FindingId, r.ForceCode }).IsUnique();
             response.HasIndex(r => new { r.ForceCode, r.Status });
+
+            // A force's responses page by id; this reads a page in order instead of sorting all of them.
+            response.HasIndex(r => new { r.ForceCode, r.Id });
             response.Property(r => r.OwnerName).HasMaxLength(Lengths.Name);
             response.Property(r => r.OwnerRole).HasMaxLength(Lengths.Name);
             response.Property(r => r.GovernanceBoard).HasMaxLength(Lengths.Name);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,14 +45,26 @@ public static class Storage
     /// WAL lets readers run beside the one writer; synchronous=FULL makes a committed transaction
     /// survive power loss, which WAL's default (NORMAL) does not promise.
     /// </summary>
+    /// <remarks>
+    /// EF opens the connection for every query, and the pool hands back the same physical connection, whose
+    /// settings last as long as it does: the pragmas run once per physical connection, not on every query
+    /// (three statements prepared and run per query were a measurable share of a list's cost, see bench/).
+    /// </remarks>
     private sealed class SqliteDurability : DbConnectionInterceptor
     {
         public static readonly SqliteDurability Instance = new();
 
         private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
 
+        private static readonly ConditionalWeakTable<object, object> Configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (IsConfigured(connection))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -59,9 +72,23 @@ public static class Storage
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (IsConfigured(connection))
+            {
+                return;
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        // The native handle (SQLitePCLRaw's sqlite3) identifies the physical connection. It is read untyped:
+        // compiling against its type would pin SQLitePCLRaw 2.1, which cannot be restored here (see
+        // SqlitePclRawCompatibility).
+        private static readonly System.Reflection.PropertyInfo NativeHandle = typeof(SqliteConnection).GetProperty("Handle")!;
+
+        /// <summary>Whether this physical connection has had its pragmas; marks it as having them from now on.</summary>
+        private static bool IsConfigured(DbConnection connection) =>
+            connection is SqliteConnection && NativeHandle.GetValue(connection) is { } handle && !Configured.TryAdd(handle, Instance);
     }
 }

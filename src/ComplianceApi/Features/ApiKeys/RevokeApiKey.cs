@@ -7,7 +7,7 @@ namespace ComplianceApi.Features.ApiKeys;
 
 public sealed record RevokeApiKeyCommand(Guid Id) : ICommand<Unit>;
 
-public sealed class RevokeApiKeyHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<RevokeApiKeyCommand, Unit>
+public sealed class RevokeApiKeyHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, ApiKeyCache cache) : IRequestHandler<RevokeApiKeyCommand, Unit>
 {
     public async Task<Unit> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -15,6 +15,7 @@ public sealed class RevokeApiKeyHandler(ComplianceDbContext db, Caller caller, T
             ?? throw NotFoundException.For("API key", command.Id);
         key.Revoke(caller.KeyId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(key.SecretHash);
         return Unit.Value;
     }
 }
