@@ -329,7 +329,7 @@ public static class NationalDataSet
                 random.Chance(0.25) ? random.Pick(Constraints) : null,
                 random.Chance(0.6) ? Max(due ?? createdOn.AddMonths(6), createdOn).AddDays(random.Next(0, 120)) : null,
                 null);
-            var response = new ForceResponse(Guid.NewGuid(), finding, force.Code, details, At(createdOn, random.Next(8 * 60, 17 * 60)));
+            var response = new ForceResponse(Guid.NewGuid(), finding, force.Code, details, null, owner.Name, At(createdOn, random.Next(8 * 60, 17 * 60)));
 
             var outcome = ChooseOutcome(published, findings.Count > 1);
             var updates = settings.UpdatesPerResponse;
