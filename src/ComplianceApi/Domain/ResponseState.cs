@@ -98,6 +98,15 @@ public static class ResponseRules
 }
 
 /// <summary>
+/// What the fold needs of a progress update: read straight from the table when many histories are
+/// folded at once (materialising whole entities costs several times more).
+/// </summary>
+public sealed record UpdateInEffect(DateOnly EffectiveOn, DateTimeOffset RecordedAt, ResponseStatus Status, Rag? Rag, string? Narrative)
+{
+    public static UpdateInEffect From(ProgressUpdate update) => new(update.EffectiveOn, update.RecordedAt, update.Status, update.Rag, update.Narrative);
+}
+
+/// <summary>
 /// A response's whole history, folded to its state on any date. Pure: give it the entries (from loaded
 /// entities with <see cref="Of"/>, or from rows read in bulk) and ask for dates.
 /// </summary>
@@ -105,7 +114,7 @@ public sealed class ResponseHistory
 {
     private readonly DateOnly _trackedSince;
     private readonly DateOnly? _findingDueDate;
-    private readonly List<ProgressUpdate> _updates;
+    private readonly List<UpdateInEffect> _updates;
     private readonly List<ResponseRevision> _revisions;
     private readonly List<TargetDateChange> _targetDateChanges;
     private readonly List<DateOnly> _evidenceDates;
@@ -113,7 +122,7 @@ public sealed class ResponseHistory
     public ResponseHistory(
         DateOnly trackedSince,
         DateOnly? findingDueDate,
-        IEnumerable<ProgressUpdate> updates,
+        IEnumerable<UpdateInEffect> updates,
         IEnumerable<ResponseRevision> revisions,
         IEnumerable<TargetDateChange> targetDateChanges,
         IEnumerable<DateOnly> evidenceDates)
@@ -131,7 +140,7 @@ public sealed class ResponseHistory
 
     /// <summary>The history of a response whose updates, revisions, target date changes and finding are loaded.</summary>
     public static ResponseHistory Of(ForceResponse response, IEnumerable<Evidence> evidence) =>
-        new(response.TrackedSince, response.Finding.DueDate, response.Updates, response.Revisions, response.TargetDateChanges,
+        new(response.TrackedSince, response.Finding.DueDate, response.Updates.Select(UpdateInEffect.From), response.Revisions, response.TargetDateChanges,
             evidence.Select(EvidenceDate));
 
     /// <summary>The date evidence counts from: the date it bears, else the day it was recorded.</summary>

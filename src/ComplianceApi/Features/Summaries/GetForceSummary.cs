@@ -55,26 +55,17 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
 
         var on = query.AsOf ?? ResponseViews.Today(clock);
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
-        var rows = new ResponseFilter(ForceCodes: codes).Apply(db, db.ResponsesAsOf(query.AsOf), on);
-
-        // One aggregate query over the snapshot: each group shares what the counts and the rules need.
-        var tallies = await rows
-            .GroupBy(s => new
-            {
-                s.InspectionId,
-                s.InspectionReference,
-                s.Status,
-                s.Rag,
-                IsOverdue = s.DueDate < on && !ResponseRules.Finished.Contains(s.Status),
-                IsRebaselined = s.RevisedTargetDate != null,
-                s.HasEvidence,
-            })
+        var states = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)), on, cancellationToken);
+        var tallies = states
+            .GroupBy(s => (s.InspectionId, s.InspectionReference, s.State.Status, s.State.Rag, s.State.IsOverdue, s.State.IsRebaselined, s.State.HasEvidence))
             .Select(g => new ResponseTally(
                 g.Key.InspectionId, g.Key.InspectionReference, g.Key.Status, g.Key.Rag, g.Key.IsOverdue, g.Key.IsRebaselined,
-                g.Key.HasEvidence, g.Count(), g.Min(s => s.DueKey)))
-            .ToListAsync(cancellationToken);
+                g.Key.HasEvidence, g.Count(), g.Min(s => s.State.DueDate ?? DateOnly.MaxValue)))
+            .ToList();
 
-        var oldest = await rows.Where(ResponseSnapshots.IsOverdue(on)).OrderBy(s => s.DueKey).ThenBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        var oldestId = states.Where(s => s.State.IsOverdue).OrderBy(s => s.State.DueDate).ThenBy(s => s.Id).Select(s => (Guid?)s.Id).FirstOrDefault();
+        var oldest = oldestId is null ? null
+            : await db.ResponsesAsOf(query.AsOf).SingleAsync(s => s.Id == oldestId, cancellationToken);
         var inspections = tallies
             .GroupBy(t => (t.InspectionId, t.InspectionReference))
             .OrderBy(g => g.Key.InspectionReference, StringComparer.Ordinal)
