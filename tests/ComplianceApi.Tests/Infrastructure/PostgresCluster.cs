@@ -116,19 +116,11 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static async Task RunAsync(string fileName, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        foreach (var argument in arguments)
+        // pg_ctl waits (-w, -t 60) for the server; two minutes covers initdb and that wait with room to spare.
+        var result = await ExternalProcess.RunAsync(fileName, arguments, Path.GetTempPath(), TimeSpan.FromMinutes(2));
+        if (result.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}{await output}");
+            throw new InvalidOperationException(result.ToString());
         }
     }
 }
