@@ -9,7 +9,7 @@ public sealed class SpectralLintTests(TestHosts hosts)
     {
         var ct = TestContext.Current.CancellationToken;
         var host = await hosts.For(Provider.Sqlite);
-        var served = await host.AnonymousClient().GetStringAsync("/swagger/v1/swagger.json", ct);
+        var served = await host.ServedContractAsync();
         var folder = Directory.CreateTempSubdirectory("compliance-contract-");
         try
         {

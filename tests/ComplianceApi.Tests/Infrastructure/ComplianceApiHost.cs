@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using Microsoft.AspNetCore.Hosting;
@@ -57,6 +58,10 @@ public sealed class ComplianceApiHost : WebApplicationFactory<Program>
     public HttpClient AdminClient() => ClientWithKey(AdminKey);
 
     public HttpClient AnonymousClient() => CreateClient();
+
+    /// <summary>The contract the service serves, where Swagger UI reads it: no key needed.</summary>
+    public Task<string> ServedContractAsync() =>
+        AnonymousClient().GetStringAsync($"/swagger/{OpenApi.DocumentName}/swagger.json", TestContext.Current.CancellationToken);
 
     public HttpClient ClientWithKey(string secret)
     {
