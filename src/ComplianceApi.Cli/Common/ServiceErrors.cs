@@ -18,7 +18,13 @@ public static class ServiceErrors
     public static void Render(IAnsiConsole error, ComplianceApiException exception)
     {
         var problem = exception.Problem;
-        error.Write(new Text($"The service refused the request ({exception.StatusCode}): ", new Style(Color.Red, decoration: Decoration.Bold)));
+        var headline = exception.StatusCode switch
+        {
+            < 400 => "The service's answer could not be read",
+            >= 500 => "The service failed",
+            _ => "The service refused the request",
+        };
+        error.Write(new Text($"{headline} ({exception.StatusCode}): ", new Style(Color.Red, decoration: Decoration.Bold)));
         error.WriteLine(problem?.Title ?? Summary(exception));
         if (problem?.Detail is { Length: > 0 } detail)
         {
