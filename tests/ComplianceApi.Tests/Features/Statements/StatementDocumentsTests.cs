@@ -99,7 +99,7 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         return body;
     }
 
-    private static List<List<string>> ReadCsv(byte[] bytes)
+    internal static List<List<string>> ReadCsv(byte[] bytes)
     {
         using var reader = new StreamReader(new MemoryStream(bytes));
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
@@ -112,7 +112,7 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         return rows;
     }
 
-    private static List<List<string>> ReadXlsx(byte[] bytes)
+    internal static List<List<string>> ReadXlsx(byte[] bytes)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using ComplianceApi.Client;
+using Spectre.Console;
+
+namespace ComplianceApi.Cli.Common;
+
+/// <summary>
+/// One command's connection to the service: the HttpClient every generated client of the command
+/// shares, and the options carrying the key. The key stays in here; nothing prints it.
+/// </summary>
+public sealed class ServiceConnection : IDisposable
+{
+    // Loads and exports of large files take longer than HttpClient's default of 100 seconds.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly HttpClient _http;
+    private readonly ComplianceApiClientOptions _options;
+    private readonly string _key;
+
+    public ServiceConnection(Uri address, string key, IAnsiConsole? requestLog)
+    {
+        _key = key;
+        _options = new ComplianceApiClientOptions { ApiKey = key };
+        HttpMessageHandler handler = new SocketsHttpHandler();
+        if (requestLog is not null)
+        {
+            handler = new RequestLog(requestLog) { InnerHandler = handler };
+        }
+
+        _http = new HttpClient(handler) { BaseAddress = address, Timeout = RequestTimeout };
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>A generated client on this connection: <c>connection.Create((options, http) => new ApiKeysClient(options, http))</c>.</summary>
+    public TClient Create<TClient>(Func<ComplianceApiClientOptions, HttpClient, TClient> client) => client(_options, _http);
+
+    /// <summary>The text with the key blanked out, for messages that quote what others wrote (an exception's message).</summary>
+    public string Redact(string text) => text.Replace(_key, "[API key]", StringComparison.Ordinal);
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>For --verbose: each request's method and address, and the answer's status and time. Headers (the key) are never written.</summary>
+    private sealed class RequestLog(IAnsiConsole log) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            log.WriteLine($"> {request.Method} {request.RequestUri}", new Style(Color.Grey));
+            var started = Stopwatch.GetTimestamp();
+            var response = await base.SendAsync(request, cancellationToken);
+            log.WriteLine(
+                $"< {(int)response.StatusCode} {response.ReasonPhrase} {response.Content.Headers.ContentType} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms",
+                new Style(Color.Grey));
+            return response;
+        }
+    }
+}
