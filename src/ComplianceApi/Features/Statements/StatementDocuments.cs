@@ -4,9 +4,6 @@ using System.Text;
 using ComplianceApi.Common;
 using ComplianceApi.Domain;
 using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -22,7 +19,7 @@ public enum StatementFormat { Json, Csv, Xlsx, Html }
 public static class StatementDocuments
 {
     public const string Csv = "text/csv";
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Xlsx = XlsxWorkbookWriter.MediaType;
     public const string Html = "text/html";
 
     /// <summary>The media types a statement is served in besides JSON, for the contract.</summary>
@@ -129,44 +126,33 @@ public static class StatementDocuments
 
     public static byte[] ToXlsx(PositionStatementView statement)
     {
+        const string sheet = "Position statement";
         using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        using (var workbook = new XlsxWorkbookWriter(buffer, [sheet]))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var rows = new SheetData();
-            rows.Append(Row(Columns.Select(c => (object?)c.Header)));
+            workbook.StartSheet(sheet);
+            workbook.WriteTextRow(Columns.Select(c => c.Header));
             foreach (var line in statement.Lines)
             {
-                rows.Append(Row(Columns.Select(c => c.Value(line))));
-            }
+                workbook.StartRow();
+                foreach (var (_, value) in Columns)
+                {
+                    // Counts are numbers a clerk can sum; everything else is text.
+                    if (value(line) is int number)
+                    {
+                        workbook.WriteNumber(number);
+                    }
+                    else
+                    {
+                        workbook.WriteText(Text(value(line)));
+                    }
+                }
 
-            sheetPart.Worksheet = new Worksheet(rows);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet
-            {
-                Id = workbook.GetIdOfPart(sheetPart),
-                SheetId = 1,
-                Name = "Position statement",
-            }));
-            workbook.Workbook.Save();
+                workbook.EndRow();
+            }
         }
 
         return buffer.ToArray();
-    }
-
-    private static Row Row(IEnumerable<object?> values)
-    {
-        var row = new Row();
-        foreach (var value in values)
-        {
-            // Counts are numbers a clerk can sum; everything else is text, written inline so the workbook needs no shared-string table.
-            row.Append(value is int number
-                ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) }
-                : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(SpreadsheetCells.Neutralise(Text(value)))) });
-        }
-
-        return row;
     }
 
     public static string ToHtml(PositionStatementView statement)
