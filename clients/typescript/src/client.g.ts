@@ -5381,6 +5381,184 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 }
 
+export interface ISpreadsheetsClient {
+
+    /**
+     * Exports records in the import layout, as CSV (one kind) or an Excel workbook (one kind, or a sheet of every kind), so the file loads back unchanged. Cells a spreadsheet would run as formulas are written with a leading quote. A force-scoped key exports its own force's responses, progress updates, actions and gradings.
+     * @param kind (optional) The kind of record: Findings (inspections with their findings), Responses, ProgressUpdates, Actions or Gradings. Required for CSV; an Excel workbook without it has a sheet of every kind.
+     * @param format (optional) Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.
+     * @param forceCode (optional) Only records of this force (for findings: those that concern it); a collaboration's code means its members too.
+     * @param inspectionReference (optional) Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.
+     * @return OK
+     */
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
+     * @return OK
+     */
+    getImportTemplate(signal?: AbortSignal): Promise<FileResponse>;
+}
+
+export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpreadsheetsClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Exports records in the import layout, as CSV (one kind) or an Excel workbook (one kind, or a sheet of every kind), so the file loads back unchanged. Cells a spreadsheet would run as formulas are written with a leading quote. A force-scoped key exports its own force's responses, progress updates, actions and gradings.
+     * @param kind (optional) The kind of record: Findings (inspections with their findings), Responses, ProgressUpdates, Actions or Gradings. Required for CSV; an Excel workbook without it has a sheet of every kind.
+     * @param format (optional) Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.
+     * @param forceCode (optional) Only records of this force (for findings: those that concern it); a collaboration's code means its members too.
+     * @param inspectionReference (optional) Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.
+     * @return OK
+     */
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/exports?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (forceCode === null)
+            throw new globalThis.Error("The parameter 'forceCode' cannot be null.");
+        else if (forceCode !== undefined)
+            url_ += "forceCode=" + encodeURIComponent("" + forceCode) + "&";
+        if (inspectionReference === null)
+            throw new globalThis.Error("The parameter 'inspectionReference' cannot be null.");
+        else if (inspectionReference !== undefined)
+            url_ += "inspectionReference=" + encodeURIComponent("" + inspectionReference) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processExportSpreadsheet(_response);
+        });
+    }
+
+    protected processExportSpreadsheet(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
+     * @return OK
+     */
+    getImportTemplate(signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/imports/template";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetImportTemplate(_response);
+        });
+    }
+
+    protected processGetImportTemplate(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+}
+
 export interface IStatementsClient {
 
     /**
@@ -6872,6 +7050,12 @@ export type ResponseSort = "Recorded" | "DueDate" | "DaysOverdue" | "Force" | "I
 
 export type ResponseStatus = "NotAssessed" | "NotStarted" | "InProgress" | "Implemented" | "Closed" | "NotApplicable" | "Superseded";
 
+/** The file types spreadsheets load from and export to. */
+export type SpreadsheetFormat = "Csv" | "Xlsx";
+
+/** The kinds of record that load from and export to spreadsheets, in the order a workbook loads them. */
+export type SpreadsheetKind = "Findings" | "Responses" | "ProgressUpdates" | "Actions" | "Gradings";
+
 /** How a line moved since the previous statement issued to the same committee. */
 export type StatementChange = "Unchanged" | "New" | "Moved" | "NewlyGreen" | "Closed";
 
@@ -6991,6 +7175,13 @@ export interface TargetDateChangeRequest {
     reason: string;
     /** The date from which the new target holds: not in the future, nor before the previous re-baselining's; today when omitted. */
     effectiveOn?: string | undefined;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 /**
