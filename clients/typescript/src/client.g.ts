@@ -5391,7 +5391,7 @@ export interface ISpreadsheetsClient {
      * @param inspectionReference (optional) Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.
      * @return OK
      */
-    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<string>;
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
@@ -5419,7 +5419,7 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @param inspectionReference (optional) Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.
      * @return OK
      */
-    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<string> {
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/exports?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -5454,15 +5454,20 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
         });
     }
 
-    protected processExportSpreadsheet(response: Response): Promise<string> {
+    protected processExportSpreadsheet(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -5492,7 +5497,7 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**

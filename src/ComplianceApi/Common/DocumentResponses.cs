@@ -15,7 +15,7 @@ public static class DocumentResponses
 
 /// <summary>
 /// Adds each document type an endpoint declares to its 200 response: text types as strings, others as
-/// binary. A document is bounded only by what one response can carry.
+/// binary (all binary when the endpoint answers only documents). A document is bounded only by what one response can carry.
 /// </summary>
 public sealed class DocumentResponsesOperationFilter : IOperationFilter
 {
@@ -28,6 +28,10 @@ public sealed class DocumentResponsesOperationFilter : IOperationFilter
         }
 
         ok.Content ??= new Dictionary<string, IOpenApiMediaType>();
+
+        // Where JSON is the main answer, text documents stay strings; where the endpoint answers only
+        // documents, every one is binary, so generated clients hand back a stream whatever the format.
+        var onlyDocuments = ok.Content.Count == 0;
         foreach (var mediaType in documents.MediaTypes)
         {
             ok.Content[mediaType] = new OpenApiMediaType
@@ -35,7 +39,7 @@ public sealed class DocumentResponsesOperationFilter : IOperationFilter
                 Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
-                    Format = mediaType.StartsWith("text/", StringComparison.Ordinal) ? null : "binary",
+                    Format = mediaType.StartsWith("text/", StringComparison.Ordinal) && !onlyDocuments ? null : "binary",
                     MaxLength = int.MaxValue,
                 },
             };

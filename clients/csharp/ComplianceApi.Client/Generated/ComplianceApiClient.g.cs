@@ -10326,7 +10326,7 @@ namespace ComplianceApi.Client
         /// <param name="inspectionReference">Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10380,7 +10380,7 @@ namespace ComplianceApi.Client
         /// <param name="inspectionReference">Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10437,14 +10437,12 @@ namespace ComplianceApi.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 200 || status_ == 206)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<string>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
                         }
                         else
                         if (status_ == 400)
