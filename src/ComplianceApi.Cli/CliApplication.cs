@@ -15,7 +15,7 @@ public static class CliApplication
     public const string Name = "compliance";
 
     private const string Description = """
-        ComplianceApi from the command line: position statements for committees and API key management.
+        ComplianceApi from the command line: spreadsheet exports and the import template, position statements for committees, and API key management.
 
         The service's address and key come from --api and --api-key, else COMPLIANCE_API_URL and COMPLIANCE_API_KEY.
         Exit codes: 0 done; 1 the service refused the request (invalid, a rule of the domain, not allowed, not found);
@@ -41,8 +41,9 @@ public static class CliApplication
         var root = new Command(Name, Description) { new HelpOption(), new VersionOption() };
         session.Options.AddTo(root);
         root.Subcommands.Add(StatementCommand.Create(session));
+        root.Subcommands.Add(ExportCommand.Create(session));
+        root.Subcommands.Add(TemplateCommand.Create(session));
         root.Subcommands.Add(KeysCommand.Create(session));
-        // The import and export commands of issue 5 are added here the same way.
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
