@@ -8,6 +8,7 @@ using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Features.Statements;
 using ComplianceApi.Features.Summaries;
 
@@ -30,5 +31,6 @@ public static class ComplianceApiEndpoints
         api.MapSummaries();
         api.MapCommittees();
         api.MapStatements();
+        api.MapSpreadsheets();
     }
 }
