@@ -338,20 +338,23 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     private static IEnumerable<string> InspectionReferencesIn(SpreadsheetSheet sheet)
     {
         var columns = sheet.Layout.Columns;
+        var inspection = columns.Contains(InspectionReference);
+        var plan = columns.Contains(PlanInspectionReference);
+        var lists = new[] { ServesFindings, SupersededBy }.Where(columns.Contains).ToArray();
         foreach (var row in sheet.Rows)
         {
             var cells = new ImportRow(sheet, row);
-            if (columns.Contains(InspectionReference) && cells.Raw(InspectionReference) is { } reference)
+            if (inspection && cells.Raw(InspectionReference) is { } reference)
             {
                 yield return reference;
             }
 
-            if (columns.Contains(PlanInspectionReference) && cells.Raw(PlanInspectionReference) is { } plan)
+            if (plan && cells.Raw(PlanInspectionReference) is { } planInspection)
             {
-                yield return plan;
+                yield return planInspection;
             }
 
-            foreach (var listed in new[] { ServesFindings, SupersededBy }.Where(columns.Contains).Select(cells.Raw).OfType<string>())
+            foreach (var listed in lists.Select(cells.Raw).OfType<string>())
             {
                 foreach (var item in SpreadsheetValues.ParseList(listed))
                 {
