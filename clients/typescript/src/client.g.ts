@@ -5384,6 +5384,21 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 export interface ISpreadsheetsClient {
 
     /**
+     * Loads a CSV or XLSX file of inspections and findings, responses, progress updates, actions or gradings, matching rows to stored records on their natural keys: every row is reported created, updated, unchanged or rejected. A dry run writes nothing; a real run writes all rows in one transaction, or none when any row is rejected (422 with the report).
+     * @param kind (optional) The kinds of record that load from and export to spreadsheets, in the order a workbook loads them.
+     * @param dryRun (optional) 
+     * @param file (optional) 
+     * @return OK
+     */
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
+
+    /**
+     * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
+     * @return OK
+     */
+    getImportTemplate(signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
      * Exports records in the import layout, as CSV (one kind) or an Excel workbook (one kind, or a sheet of every kind), so the file loads back unchanged. Cells a spreadsheet would run as formulas are written with a leading quote. A force-scoped key exports its own force's responses, progress updates, actions and gradings.
      * @param kind (optional) The kind of record: Findings (inspections with their findings), Responses, ProgressUpdates, Actions or Gradings. Required for CSV; an Excel workbook without it has a sheet of every kind.
      * @param format (optional) Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.
@@ -5392,12 +5407,6 @@ export interface ISpreadsheetsClient {
      * @return OK
      */
     exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
-
-    /**
-     * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
-     * @return OK
-     */
-    getImportTemplate(signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpreadsheetsClient {
@@ -5409,6 +5418,175 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
         super(configuration);
         this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
         this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Loads a CSV or XLSX file of inspections and findings, responses, progress updates, actions or gradings, matching rows to stored records on their natural keys: every row is reported created, updated, unchanged or rejected. A dry run writes nothing; a real run writes all rows in one transaction, or none when any row is rejected (422 with the report).
+     * @param kind (optional) The kinds of record that load from and export to spreadsheets, in the order a workbook loads them.
+     * @param dryRun (optional) 
+     * @param file (optional) 
+     * @return OK
+     */
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport> {
+        let url_ = this.baseUrl + "/api/v1/imports?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processImportSpreadsheet(_response);
+        });
+    }
+
+    protected processImportSpreadsheet(response: Response): Promise<ImportReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportRejectedProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportReport>(null as any);
+    }
+
+    /**
+     * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
+     * @return OK
+     */
+    getImportTemplate(signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/imports/template";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetImportTemplate(_response);
+        });
+    }
+
+    protected processGetImportTemplate(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -5474,69 +5652,6 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too Many Requests", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Internal Server Error", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<FileResponse>(null as any);
-    }
-
-    /**
-     * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
-     * @return OK
-     */
-    getImportTemplate(signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/imports/template";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processGetImportTemplate(_response);
-        });
-    }
-
-    protected processGetImportTemplate(response: Response): Promise<FileResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200 || status === 206) {
-            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
-            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
-            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
-            if (fileName) {
-                fileName = decodeURIComponent(fileName);
-            } else {
-                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
-                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
-            }
-            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -6789,6 +6904,72 @@ export interface HttpValidationProblemDetails {
     [key: string]: any;
 }
 
+/** How many rows had each outcome. */
+export interface ImportCounts {
+    created: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+}
+
+/** A remark on a sheet as a whole. */
+export interface ImportNote {
+    /** The sheet it concerns. */
+    sheet: string;
+    /** The remark. */
+    text: string;
+}
+
+/** What a load did, or would do, with a row. */
+export type ImportOutcome = "Created" | "Updated" | "Unchanged" | "Rejected";
+
+/** The problem (RFC 9457) answered when a real run has rejected rows: nothing was written, and `report` says, row by row, what is wrong. */
+export interface ImportRejectedProblem {
+    type?: string | undefined;
+    title?: string | undefined;
+    status?: number | undefined;
+    detail?: string | undefined;
+    instance?: string | undefined;
+    report: ImportReport;
+
+    [key: string]: any;
+}
+
+/** What a load did, or in a dry run would do, with every row of the file. */
+export interface ImportReport {
+    /** True when nothing was meant to be written. */
+    dryRun: boolean;
+    /** True when the rows were written (a real run without rejections), all in one transaction. */
+    applied: boolean;
+    counts: ImportCounts;
+    /** Remarks on the file as a whole, such as columns that match no header of the layout and were not loaded. */
+    notes: ImportNote[];
+    /** Every row loaded, sheet by sheet in load order, each in file order. */
+    rows: ImportRowReport[];
+}
+
+/** What is wrong with one cell of a row, or with the row as a whole. */
+export interface ImportRowProblem {
+    /** The column's header as the layout names it (for a duplicate, the natural key's columns). */
+    column: string;
+    /** What is wrong and, where it helps, what is expected. */
+    reason: string;
+}
+
+/** One row of the file and what became of it. */
+export interface ImportRowReport {
+    kind: SpreadsheetKind;
+    /** The sheet's name (for a CSV, the kind's sheet name). */
+    sheet: string;
+    /** The row's number as the spreadsheet shows it: the header is row 1. */
+    row: number;
+    /** The row's natural key as text, its parts joined by " / ", such as "hmic-2015-cdi-lancashire / Recommendation 1". */
+    key: string;
+    outcome: ImportOutcome;
+    /** For a rejected row, what is wrong, column by column; empty otherwise. */
+    problems: ImportRowProblem[];
+}
+
 /** An inspection report. */
 export interface Inspection {
     id: string;
@@ -7180,6 +7361,11 @@ export interface TargetDateChangeRequest {
     reason: string;
     /** The date from which the new target holds: not in the future, nor before the previous re-baselining's; today when omitted. */
     effectiveOn?: string | undefined;
+}
+
+export interface FileParameter {
+    data: any;
+    fileName: string;
 }
 
 export interface FileResponse {

@@ -17,6 +17,9 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// <summary>The client application the key was issued to, recorded as who made a change.</summary>
     public string Name => User?.Identity?.Name ?? "ComplianceApi";
 
+    /// <summary>Whether the key is an admin's: inspections, findings and gradings are theirs to record.</summary>
+    public bool IsAdmin => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true;
+
     public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
 
     /// <summary>Writing another force's records is refused outright; reading them is answered with 404.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -43,6 +44,29 @@ public sealed class DocumentResponsesOperationFilter : IOperationFilter
                     MaxLength = int.MaxValue,
                 },
             };
+        }
+    }
+}
+
+/// <summary>
+/// A file uploaded in a multipart body is as long as the endpoint lets the body be: its request size
+/// limit (see <see cref="IRequestSizeLimitMetadata"/>), which is where the service enforces it.
+/// </summary>
+public sealed class UploadLimitOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize is not { } limit
+            || operation.RequestBody?.Content is not { } content
+            || !content.TryGetValue("multipart/form-data", out var form)
+            || form.Schema is not OpenApiSchema { Properties: { } parts })
+        {
+            return;
+        }
+
+        foreach (var part in parts.Values.OfType<OpenApiSchema>().Where(p => p.Format == "binary"))
+        {
+            part.MaxLength ??= (int)Math.Min(limit, int.MaxValue);
         }
     }
 }

@@ -18,3 +18,6 @@ public static class Invalid
     public static ValidationException Field(string field, string message) =>
         new([new ValidationFailure(field, message)]);
 }
+
+/// <summary>The request carries more than the service takes in one go (an upload's size or rows); surfaces as 413.</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);

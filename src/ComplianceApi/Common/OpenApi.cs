@@ -46,6 +46,7 @@ public static class OpenApi
             options.SchemaFilter<ContractBoundsSchemaFilter>();
             options.OperationFilter<ListLimitOperationFilter>();
             options.OperationFilter<DocumentResponsesOperationFilter>();
+            options.OperationFilter<UploadLimitOperationFilter>();
             options.CustomSchemaIds(SchemaId);
             options.DescribeAllParametersInCamelCase();
             options.SupportNonNullableReferenceTypes();

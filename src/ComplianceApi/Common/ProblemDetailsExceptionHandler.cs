@@ -4,6 +4,7 @@ using ComplianceApi.Domain;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -22,7 +23,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ValidationException validation => ValidationProblem(validation),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound => ParameterProblem(unbound),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLargeProblem(httpContext),
+            // A multipart section over the endpoint's form limit: the form reader stops there, and says so this way.
+            BadHttpRequestException { InnerException: InvalidDataException data } when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+                TooLargeProblem(httpContext),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
+            PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
             DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "The request breaks a rule of the domain.", rule.Message),
@@ -55,6 +61,17 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>A body refused while it was read, before the endpoint saw it: the limit comes from the endpoint's metadata.</summary>
+    private static ProblemDetails TooLargeProblem(HttpContext httpContext)
+    {
+        // The exception handler clears the endpoint before it runs; its feature keeps the one that failed.
+        var metadata = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata;
+        var limit = metadata?.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit ?? metadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        return Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", limit is { } bytes
+            ? $"The upload is larger than the {bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this endpoint accepts."
+            : "The upload is larger than this endpoint accepts.");
+    }
 
     /// <summary>422, listing the forms that are understood so the caller can reword the deadline or supply its date.</summary>
     private static ProblemDetails DeadlineProblem(DeadlineNotUnderstoodException deadline)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ComplianceApi.Data;
 
@@ -24,9 +25,20 @@ namespace ComplianceApi.Data;
 public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTimeOffset idEpoch) : IDisposable
 {
     private readonly Dictionary<Type, TableInsert> _inserts = [];
+    private readonly Dictionary<Type, TableUpdate> _updates = [];
+    private readonly bool _keepsIds;
     private readonly Dictionary<Guid, Guid> _idsOfReferencedRows = [];
     private readonly long _epochMilliseconds = idEpoch.ToUnixTimeMilliseconds();
     private long _rowsWritten;
+
+    private BulkRowWriter(ComplianceDbContext db)
+        : this(db, Random.Shared, DateTimeOffset.UnixEpoch) => _keepsIds = true;
+
+    /// <summary>
+    /// A writer that stores records under the ids the domain gave them, for records written beside
+    /// stored ones (a spreadsheet load): their rows may refer to stored rows, and to each other.
+    /// </summary>
+    public static BulkRowWriter KeepingIds(ComplianceDbContext db) => new(db);
 
     /// <summary>Rows written so far, per table.</summary>
     public IReadOnlyDictionary<string, long> RowsPerTable =>
@@ -52,11 +64,35 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
         }
     }
 
+    /// <summary>
+    /// Rewrites a stored record's row from the object (every column but the key), provided its
+    /// concurrency token still holds <paramref name="originalToken"/>, the value it was read with: a row
+    /// another writer changed meanwhile fails the write with <see cref="DbUpdateConcurrencyException"/>,
+    /// as SaveChanges would. Its dependent collections are not written; write their new records with <see cref="Write"/>.
+    /// </summary>
+    public void Update(object record, object? originalToken)
+    {
+        if (!_updates.TryGetValue(record.GetType(), out var update))
+        {
+            var entityType = db.Model.FindEntityType(record.GetType())
+                ?? throw new InvalidOperationException($"{record.GetType().Name} is not part of the EF model.");
+            update = new TableUpdate(entityType, db);
+            _updates.Add(record.GetType(), update);
+        }
+
+        update.Execute(record, originalToken);
+    }
+
     public void Dispose()
     {
         foreach (var insert in _inserts.Values)
         {
             insert.Command.Dispose();
+        }
+
+        foreach (var update in _updates.Values)
+        {
+            update.Command.Dispose();
         }
     }
 
@@ -88,7 +124,7 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
 
     private object? StoredValue(ColumnValue column, object? value)
     {
-        if (value is Guid id)
+        if (value is Guid id && !_keepsIds)
         {
             if (column.IsOwnKey)
             {
@@ -171,6 +207,73 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
 
             Command.ExecuteNonQuery();
             Rows++;
+        }
+    }
+
+    private sealed class TableUpdate
+    {
+        private readonly (IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter)[] _values;
+        private readonly DbParameter? _originalToken;
+        private readonly ValueConverter? _tokenConverter;
+        private readonly string _table;
+
+        public TableUpdate(IEntityType entityType, ComplianceDbContext db)
+        {
+            _table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
+            var table = StoreObjectIdentifier.Table(_table, entityType.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            Command = db.Database.GetDbConnection().CreateCommand();
+            Command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("Bulk rows are written inside a transaction.");
+
+            var key = entityType.FindPrimaryKey()!.Properties;
+            var set = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+            var index = 0;
+            DbParameter Parameter(IProperty property)
+            {
+                var mapping = property.GetRelationalTypeMapping();
+                var parameter = mapping.CreateParameter(Command, sql.GenerateParameterName($"p{index++}"), null, property.IsNullable);
+                Command.Parameters.Add(parameter);
+                return parameter;
+            }
+
+            string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+
+            _values = [.. set.Concat(key).Select(p => (p.GetGetter(), p.GetRelationalTypeMapping().Converter, Parameter(p)))];
+            var where = key.Select((p, i) => $"{Column(p)} = {_values[set.Count + i].Parameter.ParameterName}").ToList();
+            if (entityType.GetProperties().SingleOrDefault(p => p.IsConcurrencyToken) is { } token)
+            {
+                _originalToken = Parameter(token);
+                _tokenConverter = token.GetRelationalTypeMapping().Converter;
+                where.Add($"{Column(token)} = {_originalToken.ParameterName}");
+            }
+
+            Command.CommandText =
+                $"UPDATE {sql.DelimitIdentifier(_table, entityType.GetSchema())} "
+                + $"SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {_values[i].Parameter.ParameterName}"))} "
+                + $"WHERE {string.Join(" AND ", where)}";
+            Command.Prepare();
+        }
+
+        public DbCommand Command { get; }
+
+        public void Execute(object record, object? originalToken)
+        {
+            foreach (var (getter, converter, parameter) in _values)
+            {
+                var value = getter.GetClrValue(record);
+                parameter.Value = value is null ? DBNull.Value : converter?.ConvertToProvider(value) ?? value;
+            }
+
+            if (_originalToken is not null)
+            {
+                _originalToken.Value = originalToken is null ? DBNull.Value : _tokenConverter?.ConvertToProvider(originalToken) ?? originalToken;
+            }
+
+            if (Command.ExecuteNonQuery() != 1)
+            {
+                throw new DbUpdateConcurrencyException($"A row of {_table} changed, or was removed, after it was read.");
+            }
         }
     }
 }

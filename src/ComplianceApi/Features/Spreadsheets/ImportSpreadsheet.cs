@@ -1,0 +1,102 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using FluentValidation;
+using MediatR;
+
+namespace ComplianceApi.Features.Spreadsheets;
+
+/// <summary>A CSV or XLSX file to load; in a dry run nothing is written.</summary>
+public sealed record ImportSpreadsheetCommand(IFormFile File, SpreadsheetKind? Kind, bool DryRun) : ICommand<ImportReport>;
+
+public sealed class ImportSpreadsheetValidator : AbstractValidator<ImportSpreadsheetCommand>
+{
+    public ImportSpreadsheetValidator() => RuleFor(c => c.Kind).IsInEnum();
+}
+
+/// <summary>
+/// Reads the file, looks up what its rows refer to in bulk, applies each row through the domain, and
+/// writes only when nothing was rejected and it is not a dry run, in the command's one transaction.
+/// </summary>
+public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, IConfiguration configuration)
+    : IRequestHandler<ImportSpreadsheetCommand, ImportReport>
+{
+    public async Task<ImportReport> Handle(ImportSpreadsheetCommand command, CancellationToken cancellationToken)
+    {
+        var limits = SpreadsheetLimits.From(configuration);
+        if (command.File.Length > limits.MaxFileBytes)
+        {
+            throw new PayloadTooLargeException(
+                $"The file is {command.File.Length:N0} bytes; one load takes at most {limits.MaxFileBytes:N0} (setting Spreadsheets:MaxFileBytes).");
+        }
+
+        IReadOnlyList<SpreadsheetSheet> sheets;
+        await using (var file = command.File.OpenReadStream())
+        {
+            sheets = SpreadsheetUploads.Read(file, command.Kind, limits.MaxRows);
+        }
+
+        var import = new SpreadsheetImport(db, caller, clock.GetUtcNow());
+        await import.LoadAsync(sheets, cancellationToken);
+        var notes = new List<ImportNote>();
+        var rows = new List<ImportRowReport>(sheets.Sum(s => s.Rows.Count));
+        foreach (var sheet in sheets)
+        {
+            if (sheet.IgnoredHeaders.Count > 0 && notes.Count < ImportReport.MostNotes)
+            {
+                notes.Add(new ImportNote(sheet.Name,
+                    $"Columns not in the {sheet.Layout.SheetName} layout were not loaded: {string.Join(", ", sheet.IgnoredHeaders.Select(h => $"'{h}'"))}."));
+            }
+
+            var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var spreadsheetRow in sheet.Rows)
+            {
+                var row = new ImportRow(sheet, spreadsheetRow);
+                var key = KeyOf(sheet.Layout.Kind, row);
+                ImportOutcome? outcome = null;
+                if (firstRowOfKey.TryGetValue(key, out var first))
+                {
+                    row.Problem(sheet.Layout.NaturalKey, $"Row {first} has the same {sheet.Layout.NaturalKey}; each record appears once in a file.");
+                }
+                else
+                {
+                    firstRowOfKey.Add(key, row.Number);
+                    outcome = Load(sheet.Layout.Kind, row, import);
+                }
+
+                rows.Add(new ImportRowReport(sheet.Layout.Kind, sheet.Name, row.Number, key,
+                    row.IsRejected || outcome is null ? ImportOutcome.Rejected : outcome.Value, row.Problems));
+            }
+        }
+
+        var counts = new ImportCounts(
+            rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Updated),
+            rows.Count(r => r.Outcome == ImportOutcome.Unchanged), rows.Count(r => r.Outcome == ImportOutcome.Rejected));
+        var applied = !command.DryRun && counts.Rejected == 0;
+        if (applied)
+        {
+            await import.WriteAsync(cancellationToken);
+        }
+
+        return new ImportReport(command.DryRun, applied, counts, notes, rows);
+    }
+
+    private static string KeyOf(SpreadsheetKind kind, ImportRow row) => kind switch
+    {
+        SpreadsheetKind.Findings => FindingRows.Key(row),
+        SpreadsheetKind.Responses => ResponseRows.Key(row),
+        SpreadsheetKind.ProgressUpdates => ProgressUpdateRows.Key(row),
+        SpreadsheetKind.Actions => ActionRows.Key(row),
+        SpreadsheetKind.Gradings => GradingRows.Key(row),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static ImportOutcome? Load(SpreadsheetKind kind, ImportRow row, SpreadsheetImport import) => kind switch
+    {
+        SpreadsheetKind.Findings => FindingRows.Load(row, import),
+        SpreadsheetKind.Responses => ResponseRows.Load(row, import),
+        SpreadsheetKind.ProgressUpdates => ProgressUpdateRows.Load(row, import),
+        SpreadsheetKind.Actions => ActionRows.Load(row, import),
+        SpreadsheetKind.Gradings => GradingRows.Load(row, import),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

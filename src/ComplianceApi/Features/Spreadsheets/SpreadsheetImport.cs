@@ -1,0 +1,369 @@
+using ComplianceApi.Common;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using Microsoft.EntityFrameworkCore;
+using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
+
+namespace ComplianceApi.Features.Spreadsheets;
+
+/// <summary>
+/// The records one load works on, read in bulk before any row is applied (one query per table, never
+/// one per row), the records its rows create or change, and, at the end, their writes. Inspections,
+/// findings, plans, actions and gradings are few and go through EF's change tracker; responses and
+/// their histories, which a load brings by the ten thousand, are read untracked and written with one
+/// prepared statement per table (<see cref="BulkRowWriter"/>).
+/// </summary>
+public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, DateTimeOffset now)
+{
+    // Lists of ids sent to the database are cut to this size: well within both providers' parameter limits.
+    private const int IdsPerQuery = 1000;
+
+    private readonly Dictionary<string, Force> _forces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Inspection> _inspections = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Guid Inspection, string Reference), Finding> _findings = [];
+    private readonly Dictionary<(string Force, Guid Finding), ForceResponse> _responses = [];
+    private readonly HashSet<(Guid Response, DateOnly EffectiveOn, ResponseStatus Status, string Narrative)> _storedProgress = [];
+    private readonly Dictionary<Guid, int> _storedVersions = [];
+    private readonly HashSet<ForceResponse> _newResponses = [];
+    private readonly HashSet<ForceResponse> _changedResponses = [];
+    private readonly Dictionary<(string Force, string Title), ActionPlan> _plans = [];
+    private readonly Dictionary<(Guid Plan, string Title), PlanAction> _actions = [];
+
+    // Plans and actions are told apart by title in a spreadsheet; stored ones the API gave the same title cannot be.
+    private readonly HashSet<string> _ambiguousTitles = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Guid Inspection, string Force, string Area), Grading> _gradings = [];
+
+    public ComplianceDbContext Db => db;
+
+    public Caller Caller => caller;
+
+    public DateTimeOffset Now => now;
+
+    public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
+
+    /// <summary>Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).</summary>
+    public Dictionary<string, (int Row, object Values)> FirstRows { get; } = new(StringComparer.Ordinal);
+
+    public static string KeyOf(params string?[] parts) => string.Join(" / ", parts.Select(p => p ?? ""));
+
+    /// <summary>Reads, a query per table, every stored record the sheets' rows can refer to.</summary>
+    public async Task LoadAsync(IReadOnlyList<SpreadsheetSheet> sheets, CancellationToken cancellationToken)
+    {
+        foreach (var force in await db.Forces.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            _forces[force.Code] = force;
+        }
+
+        var references = sheets.SelectMany(InspectionReferencesIn).Distinct().ToList();
+        foreach (var chunk in references.Chunk(IdsPerQuery))
+        {
+            foreach (var inspection in await db.Inspections.Where(i => chunk.Contains(i.Reference)).ToListAsync(cancellationToken))
+            {
+                _inspections[inspection.Reference] = inspection;
+            }
+        }
+
+        var inspectionIds = _inspections.Values.Select(i => i.Id).ToList();
+        foreach (var chunk in inspectionIds.Chunk(IdsPerQuery))
+        {
+            foreach (var finding in await db.Findings.Where(f => chunk.Contains(f.InspectionId)).ToListAsync(cancellationToken))
+            {
+                _findings[(finding.InspectionId, finding.Reference)] = finding;
+            }
+        }
+
+        var responseSheets = sheets.Where(s => s.Layout.Kind is SpreadsheetKind.Responses or SpreadsheetKind.ProgressUpdates).ToList();
+        if (responseSheets.Count > 0)
+        {
+            var codes = ForceCodesIn(responseSheets);
+            foreach (var chunk in inspectionIds.Chunk(IdsPerQuery))
+            {
+                var responses = await db.ForceResponses.AsNoTracking()
+                    .Where(r => chunk.Contains(r.Finding.InspectionId) && codes.Contains(r.ForceCode))
+                    .ToListAsync(cancellationToken);
+                foreach (var response in responses)
+                {
+                    _responses[(response.ForceCode, response.FindingId)] = response;
+                    _storedVersions[response.Id] = response.Version;
+                }
+            }
+        }
+
+        if (sheets.FirstOrDefault(s => s.Layout.Kind == SpreadsheetKind.ProgressUpdates) is { } progress)
+        {
+            await LoadStoredProgressAsync(progress, cancellationToken);
+        }
+
+        if (sheets.FirstOrDefault(s => s.Layout.Kind == SpreadsheetKind.Actions) is { } actions)
+        {
+            var codes = ForceCodesIn([actions]);
+            foreach (var plan in await db.ActionPlans.Where(p => codes.Contains(p.ForceCode)).ToListAsync(cancellationToken))
+            {
+                if (!_plans.TryAdd((plan.ForceCode, plan.Title), plan))
+                {
+                    _ambiguousTitles.Add(plan.ForceCode + "/" + plan.Title);
+                }
+            }
+
+            foreach (var action in await db.PlanActions.Where(a => codes.Contains(a.ForceCode)).ToListAsync(cancellationToken))
+            {
+                if (!_actions.TryAdd((action.PlanId, action.Title), action))
+                {
+                    _ambiguousTitles.Add(action.PlanId + "/" + action.Title);
+                }
+            }
+        }
+
+        if (sheets.Any(s => s.Layout.Kind == SpreadsheetKind.Gradings))
+        {
+            foreach (var chunk in inspectionIds.Chunk(IdsPerQuery))
+            {
+                foreach (var grading in await db.Gradings.Where(g => chunk.Contains(g.InspectionId)).ToListAsync(cancellationToken))
+                {
+                    _gradings[(grading.InspectionId, grading.ForceCode, grading.Area)] = grading;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stored entries the file's progress rows could repeat: of the responses they name, those dated
+    /// on a day a row names. Only the key of each is kept.
+    /// </summary>
+    private async Task LoadStoredProgressAsync(SpreadsheetSheet sheet, CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<(Guid, DateOnly)>();
+        foreach (var row in sheet.Rows)
+        {
+            var cells = new ImportRow(sheet, row);
+            if (cells.Raw(ForceCode) is { } force && FindingNamed(cells.Raw(InspectionReference), cells.Raw(FindingReference)) is { } finding
+                && _responses.TryGetValue((force, finding.Id), out var response)
+                && cells.Raw(EffectiveOn) is { } date && SpreadsheetValues.TryParseDate(date, out var effectiveOn))
+            {
+                wanted.Add((response.Id, effectiveOn));
+            }
+        }
+
+        foreach (var chunk in wanted.Select(w => w.Item1).Distinct().Chunk(IdsPerQuery))
+        {
+            var entries = db.ProgressUpdates.AsNoTracking()
+                .Where(u => chunk.Contains(u.ResponseId))
+                .Select(u => new { u.ResponseId, u.EffectiveOn, u.Status, u.Narrative })
+                .AsAsyncEnumerable();
+            await foreach (var entry in entries.WithCancellation(cancellationToken))
+            {
+                if (wanted.Contains((entry.ResponseId, entry.EffectiveOn)))
+                {
+                    _storedProgress.Add((entry.ResponseId, entry.EffectiveOn, entry.Status, entry.Narrative));
+                }
+            }
+        }
+    }
+
+    public bool ForceExists(string code) => _forces.ContainsKey(code);
+
+    public Inspection? InspectionNamed(string? reference) => reference is not null && _inspections.TryGetValue(reference, out var inspection) ? inspection : null;
+
+    public Finding? FindingNamed(string? inspectionReference, string? findingReference) =>
+        findingReference is not null && InspectionNamed(inspectionReference) is { } inspection
+        && _findings.TryGetValue((inspection.Id, findingReference), out var finding)
+            ? finding
+            : null;
+
+    public IEnumerable<Finding> FindingsOf(Inspection inspection) => _findings.Values.Where(f => f.InspectionId == inspection.Id);
+
+    public ForceResponse? ResponseOf(string force, Finding finding) => _responses.GetValueOrDefault((force, finding.Id));
+
+    public bool IsStoredProgress(ForceResponse response, ProgressEntry entry) =>
+        _storedProgress.Contains((response.Id, entry.EffectiveOn, entry.Status, entry.Narrative));
+
+    public ActionPlan? PlanNamed(string force, string title) => _plans.GetValueOrDefault((force, title));
+
+    public PlanAction? ActionNamed(ActionPlan plan, string title) => _actions.GetValueOrDefault((plan.Id, title));
+
+    /// <summary>Whether more than one stored plan of the force (or action of the plan) has this title, so a row cannot say which it means.</summary>
+    public bool IsAmbiguous(string force, string title) => _ambiguousTitles.Contains(force + "/" + title);
+
+    public bool IsAmbiguous(ActionPlan plan, string title) => _ambiguousTitles.Contains(plan.Id + "/" + title);
+
+    public Grading? GradingOf(Inspection inspection, string force, string area) => _gradings.GetValueOrDefault((inspection.Id, force, area));
+
+    /// <summary>The force, checked: it exists, and this key may write its records (row by row, as the API does).</summary>
+    public string? WritableForce(ImportRow row)
+    {
+        var code = row.Required(ForceCode, Lengths.Code);
+        if (code.Length == 0)
+        {
+            return null;
+        }
+
+        if (!ForceExists(code))
+        {
+            row.Problem(ForceCode, $"No force has code '{code}'; GET /api/v1/forces lists them.");
+            return null;
+        }
+
+        if (!caller.CanSee(code))
+        {
+            row.Problem(ForceCode, $"This API key is scoped to force '{caller.ForceCode}' and cannot load records of '{code}'.");
+            return null;
+        }
+
+        return code;
+    }
+
+    /// <summary>The finding a row names by its Inspection reference and Finding reference columns, stored or created earlier in the load.</summary>
+    public Finding? NamedFinding(ImportRow row)
+    {
+        var inspectionReference = row.Required(InspectionReference, Lengths.Reference);
+        var findingReference = row.Required(FindingReference, Lengths.Reference);
+        if (inspectionReference.Length == 0 || findingReference.Length == 0)
+        {
+            return null;
+        }
+
+        if (InspectionNamed(inspectionReference) is null)
+        {
+            row.Problem(InspectionReference, $"No inspection has reference '{inspectionReference}' (stored, or on the Findings sheet of this file).");
+            return null;
+        }
+
+        if (FindingNamed(inspectionReference, findingReference) is not { } finding)
+        {
+            row.Problem(FindingReference, $"Inspection '{inspectionReference}' has no finding '{findingReference}' (stored, or on the Findings sheet of this file).");
+            return null;
+        }
+
+        return finding;
+    }
+
+    /// <summary>A finding named as "inspection reference: finding reference" in a cell, stored or created earlier in the load.</summary>
+    public Finding? NamedFinding(ImportRow row, SpreadsheetColumn column, string text)
+    {
+        if (row.FindingReference(text, column) is not { } named)
+        {
+            return null;
+        }
+
+        if (FindingNamed(named.Inspection, named.Finding) is { } finding)
+        {
+            return finding;
+        }
+
+        row.Problem(column, $"No finding '{named.Finding}' in an inspection with reference '{named.Inspection}'.");
+        return null;
+    }
+
+    public void Added(Inspection inspection)
+    {
+        db.Inspections.Add(inspection);
+        _inspections[inspection.Reference] = inspection;
+    }
+
+    public void Added(Finding finding)
+    {
+        db.Findings.Add(finding);
+        _findings[(finding.InspectionId, finding.Reference)] = finding;
+    }
+
+    public void Added(ForceResponse response)
+    {
+        _responses[(response.ForceCode, response.FindingId)] = response;
+        _newResponses.Add(response);
+    }
+
+    /// <summary>A response whose history grew: a stored one is rewritten with its new entries, a new one is written whole anyway.</summary>
+    public void Changed(ForceResponse response)
+    {
+        if (!_newResponses.Contains(response))
+        {
+            _changedResponses.Add(response);
+        }
+    }
+
+    public void Added(ActionPlan plan)
+    {
+        db.ActionPlans.Add(plan);
+        _plans[(plan.ForceCode, plan.Title)] = plan;
+    }
+
+    public void Added(PlanAction action)
+    {
+        db.PlanActions.Add(action);
+        _actions[(action.PlanId, action.Title)] = action;
+    }
+
+    public void Added(Grading grading)
+    {
+        db.Gradings.Add(grading);
+        _gradings[(grading.InspectionId, grading.ForceCode, grading.Area)] = grading;
+    }
+
+    /// <summary>
+    /// Writes everything in the caller's transaction: tracked records first (responses refer to findings),
+    /// then new responses whole, then each changed stored response and the entries added to its history.
+    /// A stored response changed by someone else since it was read fails the load (409), as the API does.
+    /// </summary>
+    public async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        using var writer = BulkRowWriter.KeepingIds(db);
+        foreach (var response in _newResponses)
+        {
+            writer.Write(response);
+        }
+
+        foreach (var response in _changedResponses)
+        {
+            writer.Update(response, _storedVersions[response.Id]);
+
+            // Read untracked, a stored response's collections hold only what this load appended.
+            foreach (var revision in response.Revisions)
+            {
+                writer.Write(revision);
+            }
+
+            foreach (var change in response.TargetDateChanges)
+            {
+                writer.Write(change);
+            }
+
+            foreach (var update in response.Updates)
+            {
+                writer.Write(update);
+            }
+        }
+    }
+
+    private static IEnumerable<string> InspectionReferencesIn(SpreadsheetSheet sheet)
+    {
+        var columns = sheet.Layout.Columns;
+        var inspection = columns.Contains(InspectionReference);
+        var plan = columns.Contains(PlanInspectionReference);
+        var lists = new[] { ServesFindings, SupersededBy }.Where(columns.Contains).ToArray();
+        foreach (var row in sheet.Rows)
+        {
+            var cells = new ImportRow(sheet, row);
+            if (inspection && cells.Raw(InspectionReference) is { } reference)
+            {
+                yield return reference;
+            }
+
+            if (plan && cells.Raw(PlanInspectionReference) is { } planInspection)
+            {
+                yield return planInspection;
+            }
+
+            foreach (var listed in lists.Select(cells.Raw).OfType<string>())
+            {
+                foreach (var item in SpreadsheetValues.ParseList(listed))
+                {
+                    yield return SpreadsheetValues.ParsePair(item).First;
+                }
+            }
+        }
+    }
+
+    private static List<string> ForceCodesIn(IEnumerable<SpreadsheetSheet> sheets) =>
+        sheets.SelectMany(sheet => sheet.Rows.Select(row => new ImportRow(sheet, row).Raw(ForceCode))).OfType<string>().Distinct().ToList();
+}
