@@ -55,7 +55,7 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
         var key = string.Join('\n', services.GetRequiredService<Caller>().ForceCode, today.DayNumber, request.Path.Value, request.QueryString.Value);
 
         // Read before the view, so the view is at least as new as the version it is stored under.
-        var version = await services.GetRequiredService<ComplianceDbContext>().CurrentStampAsync(http.RequestAborted);
+        var version = await services.GetRequiredService<DataVersionReader>().CurrentStampAsync(http.RequestAborted);
         if (!AsksForFreshAnswer(request) && _pages.TryGetValue(key, out CachedPage? cached) && cached!.Version == version)
         {
             return TypedResults.Bytes(cached.Body, ContentType);

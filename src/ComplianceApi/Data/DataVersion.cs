@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ComplianceApi.Data;
 
@@ -27,14 +27,9 @@ public sealed class DataVersion
 
 public static class DataVersions
 {
-    // Read on every cached request, so compiled once, skipping EF's query cache lookup; a compiled query
-    // serves one model, and SQLite and PostgreSQL have one each.
-    private static readonly ConditionalWeakTable<IModel, Func<ComplianceDbContext, CancellationToken, Task<Guid>>> ReadStamp = [];
-
-    /// <summary>The stamp as it stands; read it before the data it is to vouch for.</summary>
+    /// <summary>The stamp as it stands, through EF; <see cref="DataVersionReader"/> reads it on the hot path.</summary>
     public static Task<Guid> CurrentStampAsync(this ComplianceDbContext db, CancellationToken cancellationToken) =>
-        ReadStamp.GetValue(db.Model, _ => EF.CompileAsyncQuery((ComplianceDbContext context, CancellationToken _) =>
-            context.DataVersions.Where(v => v.Id == DataVersion.RowId).Select(v => v.Stamp).Single()))(db, cancellationToken);
+        db.DataVersions.Where(v => v.Id == DataVersion.RowId).Select(v => v.Stamp).SingleAsync(cancellationToken);
 
     /// <summary>
     /// Gives the data a new stamp inside the current transaction, so the stamp changes when, and only when,
@@ -62,5 +57,86 @@ public static class DataVersions
 
         var stamp = Guid.NewGuid();
         db.DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdate(v => v.SetProperty(p => p.Stamp, stamp));
+    }
+}
+
+/// <summary>
+/// Reads the stamp for every cached answer (<see cref="Common.FirstPageCache"/>), on a few connections kept
+/// open with the statement prepared. Through a DbContext the read cost about 0.35 ms of CPU (the context,
+/// EF's query pipeline, opening the pooled connection, the interceptors), four times the whole bare
+/// request; this way a hit costs about what the bare endpoint does (measured with bench/run).
+/// </summary>
+public sealed class DataVersionReader(DbProviderFactory provider, string connectionString) : IAsyncDisposable
+{
+    /// <summary>Connections kept idle; a burst opens more and closes them after.</summary>
+    private const int MostIdle = 8;
+
+    private const string Query = """SELECT "Stamp" FROM "DataVersions" WHERE "Id" = 1""";
+
+    private readonly ConcurrentBag<DbCommand> _idle = [];
+    private bool _disposed;
+
+    /// <summary>The stamp as it stands; read it before the data it is to vouch for.</summary>
+    public async Task<Guid> CurrentStampAsync(CancellationToken cancellationToken)
+    {
+        var command = _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken);
+        try
+        {
+            var stamp = await command.ExecuteScalarAsync(cancellationToken) switch
+            {
+                Guid guid => guid,
+                string text => Guid.Parse(text), // SQLite stores a Guid as text
+                var other => throw new InvalidOperationException($"The data version's stamp reads as {other?.GetType().Name ?? "nothing"}."),
+            };
+            Return(command);
+            return stamp;
+        }
+        catch
+        {
+            // A broken connection (a database restart) is not reused; the next read opens another.
+            await CloseAsync(command);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var command))
+        {
+            await CloseAsync(command);
+        }
+    }
+
+    private async Task<DbCommand> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = provider.CreateConnection()!;
+        connection.ConnectionString = connectionString;
+        await connection.OpenAsync(cancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText = Query;
+        await command.PrepareAsync(cancellationToken);
+        return command;
+    }
+
+    private void Return(DbCommand command)
+    {
+        if (_disposed || _idle.Count >= MostIdle)
+        {
+            _ = CloseAsync(command);
+            return;
+        }
+
+        _idle.Add(command);
+    }
+
+    private static async Task CloseAsync(DbCommand command)
+    {
+        var connection = command.Connection;
+        await command.DisposeAsync();
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
     }
 }
