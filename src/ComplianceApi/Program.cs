@@ -13,6 +13,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Caller>();
 builder.Services.AddSingleton<ApiKeyCache>();
+builder.Services.AddSingleton<FirstPageCache>();
 builder.Services.AddComplianceStorage(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddMediation();

@@ -30,18 +30,80 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<IssuedStatement> IssuedStatements => Set<IssuedStatement>();
     public DbSet<StatementLine> StatementLines => Set<StatementLine>();
 
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    // The transaction whose writes have already changed the data version: one that saves several times
+    // changes it once, and then holds its row lock only until it commits.
+    private object? _versionChangedIn;
+
     /// <summary>
-    /// Issued position statements are a record of what a committee was told: the domain gives them no way
-    /// to change, and this refuses any change that reaches the database another way.
+    /// Every save that writes anything also changes the <see cref="DataVersion"/>, in the same transaction,
+    /// so caches validated against it (<see cref="Common.FirstPageCache"/>) never outlive the data they hold.
+    /// A save outside a transaction gets one of its own for that. Issued position statements are a record of
+    /// what a committee was told: the domain gives them no way to change, and this refuses any change that
+    /// reaches the database another way.
     /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToIssuedStatements();
+        if (!ChangeTracker.HasChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is { } current)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (!ReferenceEquals(_versionChangedIn, current))
+            {
+                await this.MarkChangedAsync(cancellationToken);
+                _versionChangedIn = current;
+            }
+
+            return saved;
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await this.MarkChangedAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseChangesToIssuedStatements();
+        if (!ChangeTracker.HasChanges())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        if (Database.CurrentTransaction is { } current)
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            if (!ReferenceEquals(_versionChangedIn, current))
+            {
+                this.MarkChanged();
+                _versionChangedIn = current;
+            }
+
+            return saved;
+        }
+
+        using var transaction = Database.BeginTransaction();
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        this.MarkChanged();
+        transaction.Commit();
+        return written;
+    }
+
+    private void RefuseChangesToIssuedStatements()
     {
         if (ChangeTracker.Entries().Any(e => e.Entity is IssuedStatement or StatementLine && e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new DomainRuleException("An issued position statement is a record of what the committee was told; it never changes.");
         }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -287,6 +349,12 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             line.Property(l => l.OwnerRole).HasMaxLength(Lengths.Name);
             line.Property(l => l.PositionStatement).HasMaxLength(Lengths.LongText);
             line.Ignore(l => l.IsReportedGreen);
+        });
+
+        modelBuilder.Entity<DataVersion>(version =>
+        {
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.HasData(new DataVersion());
         });
 
         KeysAreAssignedByTheDomain(modelBuilder);

@@ -95,6 +95,9 @@ public static class NationalDataSet
             using var writer = new BulkRowWriter(db, new Random(settings.Seed ^ 0x5EED), new DateTimeOffset(FirstPublication.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             new Generator(settings, forces, writer, new Random(settings.Seed)).Generate();
             rows = writer.RowsPerTable;
+
+            // The rows went around SaveChanges, which would have changed the data version itself.
+            await db.MarkChangedAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

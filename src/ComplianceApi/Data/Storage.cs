@@ -22,6 +22,10 @@ public static class Storage
             Pooling = true,
         }.ToString();
 
+        // Made by the container, so the container closes its connections when the host stops.
+        services.AddSingleton(_ => string.IsNullOrWhiteSpace(postgres)
+            ? new DataVersionReader(SqliteFactory.Instance, sqlite)
+            : new DataVersionReader(Npgsql.NpgsqlFactory.Instance, postgres));
         services.AddDbContext<ComplianceDbContext>(options =>
         {
             if (string.IsNullOrWhiteSpace(postgres))

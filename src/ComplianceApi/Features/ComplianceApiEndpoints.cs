@@ -1,3 +1,4 @@
+using ComplianceApi.Common;
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
 using ComplianceApi.Features.Committees;
@@ -19,6 +20,11 @@ public static class ComplianceApiEndpoints
     public static void MapComplianceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
+
+        // The views forces' dashboards poll: a force's list (the overdue list is its usual first page) and
+        // where everyone stands on a finding. Their first pages are answered from the cache while no write
+        // has committed since; see FirstPageCache.
+        api.CachesFirstPagesOf("ListForceResponses", "GetFindingSummary");
         api.MapForces();
         api.MapInspections();
         api.MapFindings();

@@ -28,6 +28,9 @@ public sealed class ComplianceApiHost : WebApplicationFactory<Program>
 
     public Provider Provider { get; }
 
+    /// <summary>The settings it was started with: where its database is.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>
     /// Where a host started with <see cref="StartOnLoopback"/> listens: a real Kestrel socket on 127.0.0.1,
     /// for clients that cannot use the in-memory test server (the TypeScript client, a browser).

@@ -15,6 +15,7 @@ public sealed class TestHosts : IAsyncLifetime
     private ComplianceApiHost? _sqlite;
     private ComplianceApiHost? _postgres;
     private ComplianceApiHost? _loopback;
+    private readonly Dictionary<Provider, ComplianceApiHost> _secondInstances = [];
     private PostgresCluster? _cluster;
     private string? _postgresUnavailable;
     private bool _postgresTried;
@@ -49,6 +50,48 @@ public sealed class TestHosts : IAsyncLifetime
         {
             _postgresStart.Release();
         }
+    }
+
+    /// <summary>
+    /// A second instance of the service on the same database as <see cref="For"/>'s, as when several run
+    /// behind a load balancer: its own memory (caches), the same rows.
+    /// </summary>
+    public async Task<ComplianceApiHost> SecondInstanceFor(Provider provider)
+    {
+        var first = await For(provider);
+        lock (_secondInstances)
+        {
+            if (!_secondInstances.TryGetValue(provider, out var second))
+            {
+                second = Start(provider, first.Settings);
+                _secondInstances.Add(provider, second);
+            }
+
+            return second;
+        }
+    }
+
+    /// <summary>
+    /// A service on a database of its own, for a test that no other test's writes may disturb; the caller
+    /// disposes of it.
+    /// </summary>
+    public async Task<ComplianceApiHost> IsolatedHostFor(Provider provider)
+    {
+        if (provider == Provider.Sqlite)
+        {
+            return Start(Provider.Sqlite, new Dictionary<string, string?> { ["Storage:DataFolder"] = Path.Combine(_sqliteFolder, $"isolated-{Guid.NewGuid():N}") });
+        }
+
+        var cluster = await ClusterAsync();
+        if (cluster is null)
+        {
+            Assert.Skip(_postgresUnavailable!);
+        }
+
+        return Start(Provider.Postgres, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = await cluster.CreateDatabaseAsync($"isolated_{Guid.NewGuid():N}"),
+        });
     }
 
     /// <summary>
@@ -96,6 +139,11 @@ public sealed class TestHosts : IAsyncLifetime
             await _postgres.DisposeAsync();
         }
 
+        foreach (var second in _secondInstances.Values)
+        {
+            await second.DisposeAsync();
+        }
+
         if (_loopback is not null)
         {
             await _loopback.DisposeAsync();
@@ -113,7 +161,7 @@ public sealed class TestHosts : IAsyncLifetime
         }
     }
 
-    private static ComplianceApiHost Start(Provider provider, Dictionary<string, string?> settings)
+    private static ComplianceApiHost Start(Provider provider, IReadOnlyDictionary<string, string?> settings)
     {
         var host = new ComplianceApiHost(provider, settings);
         _ = host.Server; // starts it: migrations and the bootstrap key happen here, once

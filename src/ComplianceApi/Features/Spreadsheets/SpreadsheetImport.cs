@@ -333,6 +333,13 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
                 writer.Write(update);
             }
         }
+
+        // The rows above go around SaveChanges, which changes the data version only for what it saved;
+        // without this a load of progress updates alone would leave cached first pages in place.
+        if (_newResponses.Count > 0 || _changedResponses.Count > 0)
+        {
+            await db.MarkChangedAsync(cancellationToken);
+        }
     }
 
     private static IEnumerable<string> InspectionReferencesIn(SpreadsheetSheet sheet)
