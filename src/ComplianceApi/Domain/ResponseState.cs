@@ -1,8 +1,9 @@
 namespace ComplianceApi.Domain;
 
 /// <summary>
-/// A response as it stood on one date, with the flags derived from it on that date. Built in memory by
-/// <see cref="ResponseHistory.StateOn"/>, or from a database row folded the same way
+/// A response as it stood on one date, with the flags derived from it on that date. Folded by
+/// <see cref="ResponseFold"/> (from loaded entities through <see cref="ResponseHistory.StateOn"/>, or from
+/// rows read in bulk, Data/ResponseHistories.cs), or from a database row folded the same way in SQL
 /// (Data/ResponseSnapshots.cs); either way the flags below are computed here, once.
 /// </summary>
 /// <param name="On">The date the state is for; the flags are derived on it.</param>
@@ -106,6 +107,95 @@ public sealed record UpdateInEffect(DateOnly EffectiveOn, DateTimeOffset Recorde
     public static UpdateInEffect From(ProgressUpdate update) => new(update.EffectiveOn, update.RecordedAt, update.Status, update.Rag, update.Narrative);
 }
 
+/// <summary>What the fold needs of a details revision; <see cref="EffectiveOn"/> is null for the first details.</summary>
+public sealed record RevisionInEffect(DateOnly? EffectiveOn, DateTimeOffset RecordedAt, string? OwnerName, string? OwnerRole, DateOnly? TargetDate)
+{
+    public static RevisionInEffect From(ResponseRevision revision) =>
+        new(revision.EffectiveOn, revision.RecordedAt, revision.OwnerName, revision.OwnerRole, revision.TargetDate);
+}
+
+/// <summary>What the fold needs of a re-baselining.</summary>
+public sealed record TargetChangeInEffect(DateOnly EffectiveOn, DateTimeOffset RecordedAt, DateOnly NewTargetDate)
+{
+    public static TargetChangeInEffect From(TargetDateChange change) => new(change.EffectiveOn, change.RecordedAt, change.NewTargetDate);
+}
+
+/// <summary>
+/// One response's history entries, offered in any order, folded to its state on one date: of each kind,
+/// the entry in effect on the date with the latest date wins, and among entries of one date the one
+/// recorded last (entries are appended in date order). Exact ties go to the entry offered first.
+/// </summary>
+/// <remarks>
+/// The <c>Takes…</c> questions let a reader of many histories at once leave the rest of a row unread
+/// when it would not stand.
+/// </remarks>
+public sealed class ResponseFold(DateOnly on, DateOnly trackedSince, DateOnly? findingDueDate)
+{
+    private UpdateInEffect? _update;
+    private RevisionInEffect? _revision;
+    private TargetChangeInEffect? _targetChange;
+    private bool _hasEvidence;
+
+    public DateOnly On => on;
+
+    /// <summary>The state on the date; null before the response's history begins.</summary>
+    public ResponseState? State => on < trackedSince
+        ? null
+        : new ResponseState(
+            on,
+            _update?.Status ?? ResponseStatus.NotAssessed,
+            _update?.Rag,
+            _update?.Narrative,
+            _update?.EffectiveOn,
+            _revision?.OwnerName,
+            _revision?.OwnerRole,
+            _targetChange?.NewTargetDate ?? _revision?.TargetDate,
+            _targetChange?.NewTargetDate,
+            findingDueDate,
+            _hasEvidence);
+
+    public bool TakesUpdate(DateOnly effectiveOn, DateTimeOffset recordedAt) =>
+        effectiveOn <= on && (_update is null || StandsOver(effectiveOn, recordedAt, _update.EffectiveOn, _update.RecordedAt));
+
+    // The first details (no date) hold from the start of the history, whatever date it begins on.
+    public bool TakesRevision(DateOnly? effectiveOn, DateTimeOffset recordedAt) =>
+        (effectiveOn is null || effectiveOn <= on)
+        && (_revision is null || StandsOver(effectiveOn ?? DateOnly.MinValue, recordedAt, _revision.EffectiveOn ?? DateOnly.MinValue, _revision.RecordedAt));
+
+    public bool TakesTargetChange(DateOnly effectiveOn, DateTimeOffset recordedAt) =>
+        effectiveOn <= on && (_targetChange is null || StandsOver(effectiveOn, recordedAt, _targetChange.EffectiveOn, _targetChange.RecordedAt));
+
+    public void Take(UpdateInEffect update)
+    {
+        if (TakesUpdate(update.EffectiveOn, update.RecordedAt))
+        {
+            _update = update;
+        }
+    }
+
+    public void Take(RevisionInEffect revision)
+    {
+        if (TakesRevision(revision.EffectiveOn, revision.RecordedAt))
+        {
+            _revision = revision;
+        }
+    }
+
+    public void Take(TargetChangeInEffect change)
+    {
+        if (TakesTargetChange(change.EffectiveOn, change.RecordedAt))
+        {
+            _targetChange = change;
+        }
+    }
+
+    /// <summary>Evidence counts from its date (see <see cref="ResponseHistory.EvidenceDate(DateOnly?, DateTimeOffset)"/>).</summary>
+    public void TakeEvidenceFrom(DateOnly countsFrom) => _hasEvidence |= countsFrom <= on;
+
+    private static bool StandsOver(DateOnly effectiveOn, DateTimeOffset recordedAt, DateOnly heldOn, DateTimeOffset heldRecordedAt) =>
+        effectiveOn > heldOn || (effectiveOn == heldOn && recordedAt > heldRecordedAt);
+}
+
 /// <summary>
 /// A response's whole history, folded to its state on any date. Pure: give it the entries (from loaded
 /// entities with <see cref="Of"/>, or from rows read in bulk) and ask for dates.
@@ -115,8 +205,8 @@ public sealed class ResponseHistory
     private readonly DateOnly _trackedSince;
     private readonly DateOnly? _findingDueDate;
     private readonly List<UpdateInEffect> _updates;
-    private readonly List<ResponseRevision> _revisions;
-    private readonly List<TargetDateChange> _targetDateChanges;
+    private readonly List<RevisionInEffect> _revisions;
+    private readonly List<TargetChangeInEffect> _targetDateChanges;
     private readonly List<DateOnly> _evidenceDates;
 
     public ResponseHistory(
@@ -129,12 +219,9 @@ public sealed class ResponseHistory
     {
         _trackedSince = trackedSince;
         _findingDueDate = findingDueDate;
-
-        // Latest first: the first entry in effect on a date is the one that stands on it. Entries are
-        // appended in date order, so among those of one date the one recorded last wins.
-        _updates = [.. updates.OrderByDescending(u => u.EffectiveOn).ThenByDescending(u => u.RecordedAt)];
-        _revisions = [.. revisions.OrderByDescending(r => r.EffectiveOn ?? DateOnly.MinValue).ThenByDescending(r => r.RecordedAt)];
-        _targetDateChanges = [.. targetDateChanges.OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAt)];
+        _updates = [.. updates];
+        _revisions = [.. revisions.Select(RevisionInEffect.From)];
+        _targetDateChanges = [.. targetDateChanges.Select(TargetChangeInEffect.From)];
         _evidenceDates = [.. evidenceDates];
     }
 
@@ -144,32 +231,35 @@ public sealed class ResponseHistory
             evidence.Select(EvidenceDate));
 
     /// <summary>The date evidence counts from: the date it bears, else the day it was recorded.</summary>
-    public static DateOnly EvidenceDate(Evidence evidence) => evidence.Date ?? DateOnly.FromDateTime(evidence.RecordedAt.UtcDateTime);
+    public static DateOnly EvidenceDate(Evidence evidence) => EvidenceDate(evidence.Date, evidence.RecordedAt);
+
+    /// <inheritdoc cref="EvidenceDate(Evidence)"/>
+    public static DateOnly EvidenceDate(DateOnly? date, DateTimeOffset recordedAt) => date ?? DateOnly.FromDateTime(recordedAt.UtcDateTime);
 
     /// <summary>The state on a date; null before the response's history begins.</summary>
     public ResponseState? StateOn(DateOnly on)
     {
-        if (on < _trackedSince)
+        var fold = new ResponseFold(on, _trackedSince, _findingDueDate);
+        foreach (var update in _updates)
         {
-            return null;
+            fold.Take(update);
         }
 
-        var update = _updates.FirstOrDefault(u => u.EffectiveOn <= on);
+        foreach (var revision in _revisions)
+        {
+            fold.Take(revision);
+        }
 
-        // The first details hold from the start of the history, whatever date it begins on.
-        var revision = _revisions.FirstOrDefault(r => r.EffectiveOn is null || r.EffectiveOn <= on);
-        var change = _targetDateChanges.FirstOrDefault(c => c.EffectiveOn <= on);
-        return new ResponseState(
-            on,
-            update?.Status ?? ResponseStatus.NotAssessed,
-            update?.Rag,
-            update?.Narrative,
-            update?.EffectiveOn,
-            revision?.OwnerName,
-            revision?.OwnerRole,
-            change?.NewTargetDate ?? revision?.TargetDate,
-            change?.NewTargetDate,
-            _findingDueDate,
-            _evidenceDates.Any(d => d <= on));
+        foreach (var change in _targetDateChanges)
+        {
+            fold.Take(change);
+        }
+
+        foreach (var date in _evidenceDates)
+        {
+            fold.TakeEvidenceFrom(date);
+        }
+
+        return fold.State;
     }
 }

@@ -66,6 +66,37 @@ public sealed class ResponseHistoryTests
         Assert.Equal((Rag.Amber, "Corrected the same day."), (state.Rag!.Value, state.PositionStatement!));
     }
 
+    [Fact]
+    public void Entries_read_in_bulk_in_any_order_fold_to_the_same_state_as_the_loaded_history()
+    {
+        var response = Recommendation8Response();
+        var on = new DateOnly(2016, 1, 20);
+        response.RecordProgress(Entry(new DateOnly(2015, 10, 21), ResponseStatus.InProgress, Rag.Red, "First view."), Later(1));
+        response.RecordProgress(Entry(new DateOnly(2015, 10, 21), ResponseStatus.InProgress, Rag.Amber, "Corrected the same day."), Later(2));
+        response.Revise(Details("Detective Chief Inspector Records", new DateOnly(2016, 3, 31)), new DateOnly(2016, 1, 4), "City tracker", Later(3));
+        response.Rebaseline(new DateOnly(2016, 12, 31), "A new IT system is to be procured in 2016.", new DateOnly(2016, 1, 10), "City tracker", Later(4));
+        response.RecordProgress(Entry(new DateOnly(2016, 2, 1), ResponseStatus.Implemented, Rag.Green, "Not yet in effect on the date."), Later(5));
+        var expected = ResponseHistory.Of(response, [Minutes(new DateOnly(2016, 1, 15))]).StateOn(on);
+
+        var latestFirst = new ResponseFold(on, response.TrackedSince, DueOn);
+        foreach (var update in response.Updates.Reverse())
+        {
+            latestFirst.Take(UpdateInEffect.From(update));
+        }
+
+        foreach (var revision in response.Revisions.Reverse())
+        {
+            latestFirst.Take(RevisionInEffect.From(revision));
+        }
+
+        latestFirst.Take(TargetChangeInEffect.From(response.TargetDateChanges.Single()));
+        latestFirst.TakeEvidenceFrom(new DateOnly(2016, 1, 15));
+
+        Assert.Equal(expected, latestFirst.State);
+        Assert.Equal(("Corrected the same day.", "Detective Chief Inspector Records", new DateOnly(2016, 12, 31)),
+            (expected!.PositionStatement, expected.OwnerName, expected.DueDate!.Value));
+    }
+
     [Theory]
     [InlineData(ResponseStatus.InProgress, "2015-07-02", false, 0)]
     [InlineData(ResponseStatus.InProgress, "2015-07-03", true, 1)]

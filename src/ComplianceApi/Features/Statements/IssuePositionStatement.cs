@@ -28,7 +28,7 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
             throw Invalid.Field("asOf", $"A statement reads responses as they stood; {on:yyyy-MM-dd} is in the future. Give a date up to {today:yyyy-MM-dd}.");
         }
 
-        var composed = await StatementSources.ComposeAsync(db, committee, on == today ? null : on, on, issuing: true, cancellationToken);
+        var composed = await StatementSources.ComposeAsync(db, committee, on, issuing: true, cancellationToken);
         var now = clock.GetUtcNow();
         var statement = report.Issue(Guid.CreateVersion7(now), on, composed.Previous, composed.Lines, caller.Name, now);
         db.IssuedStatements.Add(statement);

@@ -20,7 +20,7 @@ public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, Time
         var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.CommitteeId, cancellationToken)
             ?? throw NotFoundException.For("committee", query.CommitteeId);
         var on = query.AsOf ?? ResponseViews.Today(clock);
-        var composed = await StatementSources.ComposeAsync(db, committee, query.AsOf, on, issuing: false, cancellationToken);
+        var composed = await StatementSources.ComposeAsync(db, committee, on, issuing: false, cancellationToken);
         var lines = composed.Lines.Select(StatementLineView.From).ToList();
         return new PositionStatementView(
             null, committee.Id, committee.Name, committee.Body, committee.ForceCode, null, null, null, on, null, null,

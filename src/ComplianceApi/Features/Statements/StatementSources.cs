@@ -1,6 +1,5 @@
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
-using ComplianceApi.Features.Responses;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Features.Statements;
@@ -13,12 +12,11 @@ public static class StatementSources
 {
     /// <param name="db">The database.</param>
     /// <param name="committee">The committee the statement is for.</param>
-    /// <param name="asOf">The statement's date; null for today, read from the responses' own columns.</param>
     /// <param name="on">The statement's date.</param>
     /// <param name="issuing">True when issuing: the previous statement is the latest issued, whatever its date (the domain refuses an earlier date).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<ComposedStatement> ComposeAsync(
-        ComplianceDbContext db, Committee committee, DateOnly? asOf, DateOnly on, bool issuing, CancellationToken cancellationToken)
+        ComplianceDbContext db, Committee committee, DateOnly on, bool issuing, CancellationToken cancellationToken)
     {
         var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Code == committee.ForceCode, cancellationToken);
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
@@ -37,19 +35,16 @@ public static class StatementSources
             .Where(l => issued.Any(s => s.Id == l.StatementId) && l.Section == StatementSection.Implemented && l.Rag == Rag.Green)
             .Select(l => l.ResponseId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
-        var rows = await new ResponseFilter(ForceCodes: codes).Apply(db, db.ResponsesAsOf(asOf), on)
-            .Where(s => !ResponseRules.Unrated.Contains(s.Status))
-            .Select(s => new
-            {
-                Snapshot = s,
-                Finding = db.Findings.Where(f => f.Id == s.FindingId)
-                    .Select(f => new { f.Text, f.DeadlineText, InspectionTitle = f.Inspection.Title }).First(),
-            })
-            .ToListAsync(cancellationToken);
+        // Folded in memory (Data/ResponseHistories.cs): the SQL fold of ResponseSnapshots seeks each
+        // response's history once per column, which a force's ~2,300 responses made the slowest view.
+        var responses = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)), r => new StatementFinding(
+                r.ForceCode, r.FindingId, r.Finding.Kind, r.Finding.Reference, r.Finding.Text, r.Finding.DeadlineText,
+                r.Finding.InspectionId, r.Finding.Inspection.Reference, r.Finding.Inspection.Title),
+            on, cancellationToken);
 
-        var candidates = rows.Select(r => new StatementCandidate(
-            r.Snapshot.Id, r.Snapshot.ForceCode, r.Snapshot.FindingId, r.Snapshot.FindingKind, r.Snapshot.FindingReference, r.Finding.Text,
-            r.Finding.DeadlineText, r.Snapshot.InspectionId, r.Snapshot.InspectionReference, r.Finding.InspectionTitle, r.Snapshot.ToState(on)));
+        var candidates = responses.Where(r => !ResponseRules.Unrated.Contains(r.State.Status)).Select(r => new StatementCandidate(
+            r.Id, r.Details.ForceCode, r.Details.FindingId, r.Details.FindingKind, r.Details.FindingReference, r.Details.FindingText,
+            r.Details.DeadlineText, r.Details.InspectionId, r.Details.InspectionReference, r.Details.InspectionTitle, r.State));
         var lines = PositionStatements.Compose(candidates, previousLines, reportedGreen);
         if (lines.Count > PositionStatementView.MostLines)
         {
@@ -60,3 +55,15 @@ public static class StatementSources
         return new ComposedStatement(previous, previousReference, lines);
     }
 }
+
+/// <summary>What a statement line says about the finding a response answers.</summary>
+internal sealed record StatementFinding(
+    string ForceCode,
+    Guid FindingId,
+    FindingKind FindingKind,
+    string FindingReference,
+    string FindingText,
+    string? DeadlineText,
+    Guid InspectionId,
+    string InspectionReference,
+    string InspectionTitle);

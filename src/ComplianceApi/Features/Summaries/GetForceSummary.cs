@@ -55,9 +55,10 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
 
         var on = query.AsOf ?? ResponseViews.Today(clock);
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
-        var states = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)), on, cancellationToken);
+        var states = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)),
+            r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference), on, cancellationToken);
         var tallies = states
-            .GroupBy(s => (s.InspectionId, s.InspectionReference, s.State.Status, s.State.Rag, s.State.IsOverdue, s.State.IsRebaselined, s.State.HasEvidence))
+            .GroupBy(s => (s.Details.InspectionId, s.Details.InspectionReference, s.State.Status, s.State.Rag, s.State.IsOverdue, s.State.IsRebaselined, s.State.HasEvidence))
             .Select(g => new ResponseTally(
                 g.Key.InspectionId, g.Key.InspectionReference, g.Key.Status, g.Key.Rag, g.Key.IsOverdue, g.Key.IsRebaselined,
                 g.Key.HasEvidence, g.Count(), g.Min(s => s.State.DueDate ?? DateOnly.MaxValue)))
@@ -76,3 +77,6 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
             oldest is null ? null : ForceResponseView.From(oldest, on), inspections);
     }
 }
+
+/// <summary>The inspection whose finding a response answers, which the summary counts by.</summary>
+internal sealed record ResponseInspection(Guid InspectionId, string InspectionReference);
