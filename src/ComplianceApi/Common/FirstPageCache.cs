@@ -9,9 +9,10 @@ namespace ComplianceApi.Common;
 
 /// <summary>
 /// The serialized first pages of the views forces poll most (their overdue list, where everyone stands on
-/// a finding), so that a repeated read costs one look at the <see cref="DataVersion"/> instead of the
-/// queries, the folding and the serialization (on the national data set, about 0.1 ms of server CPU
-/// instead of 2.5 to 10 ms; see bench/run).
+/// a finding, their summary, a committee's statement as JSON), so that a repeated read costs one look at
+/// the <see cref="DataVersion"/> instead of the queries, the folding and the serialization (on the
+/// national data set, about 0.1 ms of server CPU instead of 2.5 to 10 ms for a list page and 60 to 80 ms
+/// for a summary or a statement as of a date; see bench/run).
 /// </summary>
 /// <remarks>
 /// <para>An entry is keyed by what decides the body: the path and query string, the force the caller's key
@@ -30,7 +31,7 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
 {
     public const string EnabledSetting = "FirstPageCache:Enabled";
 
-    /// <summary>A first page is 40 to 50 KB on the national data set; this holds a few hundred.</summary>
+    /// <summary>A first page is 40 to 50 KB on the national data set, a force's statement up to about 2 MB; this holds a few hundred pages or several statements.</summary>
     public const long MostBytes = 16 * 1024 * 1024;
 
     private const string ContentType = "application/json; charset=utf-8";
@@ -53,7 +54,9 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
         var services = http.RequestServices;
         var clock = services.GetRequiredService<TimeProvider>();
         var today = Today(clock);
-        var key = string.Join('\n', services.GetRequiredService<Caller>().ForceCode, today.DayNumber, request.Path.Value, request.QueryString.Value);
+        // Accept is part of the key: the statement answers JSON or a document by it (only JSON is kept).
+        var key = string.Join('\n', services.GetRequiredService<Caller>().ForceCode, today.DayNumber, request.Path.Value, request.QueryString.Value,
+            request.Headers.Accept.ToString());
 
         // Read before the view, so the view is at least as new as the version it is stored under.
         var version = await services.GetRequiredService<DataVersionReader>().CurrentStampAsync(http.RequestAborted);

@@ -21,10 +21,11 @@ public static class ComplianceApiEndpoints
     {
         var api = app.MapGroup("/api/v1");
 
-        // The views forces' dashboards poll: a force's list (the overdue list is its usual first page) and
-        // where everyone stands on a finding. Their first pages are answered from the cache while no write
-        // has committed since; see FirstPageCache.
-        api.CachesFirstPagesOf("ListForceResponses", "GetFindingSummary");
+        // The views forces' dashboards and committee members read again and again: a force's list (the
+        // overdue list is its usual first page), where everyone stands on a finding, a force's summary, and
+        // a committee's statement as JSON. Their first pages are answered from the cache while no write has
+        // committed since; see FirstPageCache.
+        api.CachesFirstPagesOf("ListForceResponses", "GetFindingSummary", "GetForceSummary", "PreviewPositionStatement");
         api.MapForces();
         api.MapInspections();
         api.MapFindings();

@@ -3,6 +3,7 @@ using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Features.Statements;
 using ComplianceApi.Features.Summaries;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
@@ -88,6 +89,45 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
 
         Assert.Equal(ResponseStatus.InProgress, Assert.Single((await admin.GetAsync<Page<ForceResponseView>>(list)).Items).Status);
         Assert.Equal(1, (await admin.GetAsync<FindingSummaryView>(summary)).Counts.ByStatus.InProgress);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_write_makes_the_next_statement_preview_and_force_summary_as_of_a_date_fresh(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var admin = host.AdminClient();
+        var scenario = await ForceScenario.CreateAsync(host);
+        var committee = await scenario.CreateCommitteeAsync(admin);
+        var statement = $"/api/v1/committees/{committee.Id}/statement?asOf=2016-01-07";
+        var summary = $"/api/v1/forces/{scenario.ForceCode}/summary?asOf=2016-01-07";
+        StatementLineView R5(PositionStatementView view) => view.Lines.Single(l => l.ResponseId == scenario.R5.Id);
+        Assert.Equal(ResponseStatus.InProgress, R5(await admin.GetAsync<PositionStatementView>(statement)).Status);
+        Assert.Equal(1, (await admin.GetAsync<ForceSummaryView>(summary)).Totals.ByStatus.Implemented);
+
+        await admin.RecordUpdateAsync(scenario.R5.Id, Update(new DateOnly(2015, 12, 1), ResponseStatus.Implemented, Rag.Green, "The policy was agreed."));
+
+        Assert.Equal(ResponseStatus.Implemented, R5(await admin.GetAsync<PositionStatementView>(statement)).Status);
+        Assert.Equal(2, (await admin.GetAsync<ForceSummaryView>(summary)).Totals.ByStatus.Implemented);
+    }
+
+    [Fact]
+    public async Task A_statement_asked_for_as_a_document_is_never_answered_with_the_cached_json()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var host = await hosts.For(Provider.Sqlite);
+        var admin = host.AdminClient();
+        var scenario = await ForceScenario.CreateAsync(host);
+        var committee = await scenario.CreateCommitteeAsync(admin);
+        var statement = $"/api/v1/committees/{committee.Id}/statement?asOf=2016-01-07";
+        await admin.GetAsync<PositionStatementView>(statement);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, statement);
+        request.Headers.Accept.ParseAdd("text/csv");
+        using var csv = await admin.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Recommendation 5", await csv.Content.ReadAsStringAsync(ct));
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]

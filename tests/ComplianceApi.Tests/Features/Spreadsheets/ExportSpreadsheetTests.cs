@@ -150,7 +150,7 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
     /// do not give, a cause of concern and the recommendation answering it), both forces' responses,
     /// their progress (one superseded), an action each and a grading each.
     /// </summary>
-    private sealed record ExportScenario(string Reference, Dictionary<SpreadsheetKind, List<List<string>>> Rows)
+    internal sealed record ExportScenario(string Reference, Dictionary<SpreadsheetKind, List<List<string>>> Rows)
     {
         public string Url(string query) => $"/api/v1/exports?inspectionReference={Reference}&{query}";
 
