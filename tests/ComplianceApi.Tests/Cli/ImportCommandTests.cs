@@ -116,6 +116,23 @@ public sealed class ImportCommandTests(TestHosts hosts) : IDisposable
     }
 
     [Fact]
+    public async Task A_large_file_streams_to_the_service_and_outside_a_terminal_prints_the_report_without_progress()
+    {
+        var host = hosts.Loopback();
+        var inspection = Unique.Slug("cli-import");
+        // Over the 1 MB from which a terminal would show a progress bar.
+        var rows = Enumerable.Range(1, 3_000).Select(n => Finding(inspection, $"Recommendation {n}")).ToArray();
+        var file = await FindingsCsvAsync("large.csv", rows);
+        Assert.True(new FileInfo(file).Length > 1024 * 1024);
+
+        var run = await CliRunner.RunAsync(host, "import", file, "--kind", "Findings", "--dry-run");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal($"Dry run of large.csv, nothing written: 3,000 to create, 0 to update, 0 unchanged, 0 rejected.{Environment.NewLine}", run.Error);
+        Assert.Matches(@"Created\s*│\s*3,000", run.Output);
+    }
+
+    [Fact]
     public async Task A_file_that_does_not_exist_is_a_usage_error_before_any_request()
     {
         var host = hosts.Loopback();
