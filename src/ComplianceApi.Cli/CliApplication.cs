@@ -18,7 +18,7 @@ public static class CliApplication
         ComplianceApi from the command line: spreadsheet loads (with a dry run) and exports, the import template, position statements for committees, and API key management.
 
         The service's address and key come from --api and --api-key, else COMPLIANCE_API_URL and COMPLIANCE_API_KEY.
-        Exit codes: 0 done; 1 the service refused the request (invalid, a rule of the domain, not allowed, not found);
+        Exit codes: 0 done; 1 the service refused the request (invalid, rows of an import rejected, a rule of the domain, not allowed, not found);
         2 the command line or configuration is wrong; 3 the service could not be reached.
         """;
 
