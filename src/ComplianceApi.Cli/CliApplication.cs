@@ -15,10 +15,10 @@ public static class CliApplication
     public const string Name = "compliance";
 
     private const string Description = """
-        ComplianceApi from the command line: spreadsheet exports and the import template, position statements for committees, and API key management.
+        ComplianceApi from the command line: spreadsheet loads (with a dry run) and exports, the import template, position statements for committees, and API key management.
 
         The service's address and key come from --api and --api-key, else COMPLIANCE_API_URL and COMPLIANCE_API_KEY.
-        Exit codes: 0 done; 1 the service refused the request (invalid, a rule of the domain, not allowed, not found);
+        Exit codes: 0 done; 1 the service refused the request (invalid, rows of an import rejected, a rule of the domain, not allowed, not found);
         2 the command line or configuration is wrong; 3 the service could not be reached.
         """;
 
@@ -27,6 +27,7 @@ public static class CliApplication
     /// <param name="error">stderr: messages for the person running it.</param>
     /// <param name="environment">Looks up an environment variable; null when unset.</param>
     /// <param name="isTerminal">Whether output and error go to a terminal (colours and its width) rather than a file or pipe.</param>
+    /// <param name="errorIsTerminal">Whether stderr alone is a terminal, where a progress bar can redraw itself; stdout may still be a file.</param>
     /// <param name="cancellationToken">Stops the command (the tool's Ctrl+C, a test's time limit).</param>
     public static async Task<int> RunAsync(
         string[] args,
@@ -34,13 +35,17 @@ public static class CliApplication
         TextWriter error,
         Func<string, string?> environment,
         bool isTerminal = false,
+        bool errorIsTerminal = false,
         CancellationToken cancellationToken = default)
     {
-        var session = new CliSession(Console(output, environment, isTerminal), output, Console(error, environment, isTerminal), environment);
+        var session = new CliSession(
+            Console(output, environment, isTerminal), output, Console(error, environment, isTerminal || errorIsTerminal, live: errorIsTerminal), environment,
+            showsProgress: errorIsTerminal);
         // A plain command rather than RootCommand, whose name would be the assembly's, not the tool's.
         var root = new Command(Name, Description) { new HelpOption(), new VersionOption() };
         session.Options.AddTo(root);
         root.Subcommands.Add(StatementCommand.Create(session));
+        root.Subcommands.Add(ImportCommand.Create(session));
         root.Subcommands.Add(ExportCommand.Create(session));
         root.Subcommands.Add(TemplateCommand.Create(session));
         root.Subcommands.Add(KeysCommand.Create(session));
@@ -60,7 +65,8 @@ public static class CliApplication
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 
-    private static IAnsiConsole Console(TextWriter writer, Func<string, string?> environment, bool isTerminal)
+    // live: whether the console may redraw in place (a progress bar); Spectre falls back to lines of text without it.
+    private static IAnsiConsole Console(TextWriter writer, Func<string, string?> environment, bool isTerminal, bool live = false)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -68,7 +74,7 @@ public static class CliApplication
             // https://no-color.org: any value of NO_COLOR turns colours off.
             Ansi = isTerminal && environment("NO_COLOR") is null ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal && environment("NO_COLOR") is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Interactive = live ? InteractionSupport.Yes : InteractionSupport.No,
         });
         if (!isTerminal)
         {

@@ -9,4 +9,5 @@ return await CliApplication.RunAsync(
     Console.Out,
     Console.Error,
     Environment.GetEnvironmentVariable,
-    isTerminal: !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+    isTerminal: !Console.IsOutputRedirected && !Console.IsErrorRedirected,
+    errorIsTerminal: !Console.IsErrorRedirected);

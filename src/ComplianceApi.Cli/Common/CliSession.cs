@@ -10,7 +10,7 @@ namespace ComplianceApi.Cli.Common;
 /// environment, and the global options. <see cref="RunAgainstServiceAsync"/> turns each way a call can
 /// fail into its message and exit code, so commands only do their work.
 /// </summary>
-public sealed class CliSession(IAnsiConsole output, TextWriter outputText, IAnsiConsole error, Func<string, string?> environment)
+public sealed class CliSession(IAnsiConsole output, TextWriter outputText, IAnsiConsole error, Func<string, string?> environment, bool showsProgress = false)
 {
     /// <summary>stdout, for tables.</summary>
     public IAnsiConsole Output { get; } = output;
@@ -22,6 +22,9 @@ public sealed class CliSession(IAnsiConsole output, TextWriter outputText, IAnsi
     public IAnsiConsole Error { get; } = error;
 
     public ServiceOptions Options { get; } = new();
+
+    /// <summary>Whether stderr is a terminal, where a progress bar redraws in place; in a file or a pipe it would only be noise.</summary>
+    public bool ShowsProgress { get; } = showsProgress;
 
     public async Task<int> RunAgainstServiceAsync(ParseResult parse, Func<ServiceConnection, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {

@@ -65,6 +65,7 @@ public static class ServiceErrors
         403 => "The key is valid but may not do this: its role is too low (managing keys needs a national Admin key), "
             + "or it is scoped to a force and the request is for another one.",
         404 => "Not found, or it belongs to a force this key cannot see: the service answers both alike.",
+        413 => "The file is over the size or row limit of one load; split the file into smaller files and load each of them.",
         429 => RetryAfter(exception) is { } seconds
             ? $"The key went over its rate limit; try again in {seconds} seconds."
             : "The key went over its rate limit; try again shortly.",
