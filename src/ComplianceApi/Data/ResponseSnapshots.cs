@@ -87,7 +87,7 @@ public static class ResponseSnapshots
             TargetDate = r.TargetDate,
             RevisedTargetDate = r.RevisedTargetDate,
             // The response's own copy (RevisedTargetDate ?? the finding's DueDate, kept by the domain): the
-            // overdue and due-between filters then read the (ForceCode, DueOn, Status) index, not every finding.
+            // overdue and due-between filters then read the (ForceCode, DueOn, Status, Id) index, not every finding.
             DueDate = r.DueOn,
             DueKey = r.DueOn ?? DateOnly.MaxValue,
             HasEvidence = db.Evidence.Any(e => e.ResponseId == r.Id),

@@ -5,9 +5,10 @@ namespace ComplianceApi.Data.Migrations;
 
 /// <summary>
 /// Each response's due date kept on the response (<see cref="Domain.ForceResponse.DueOn"/>), with an index
-/// on (ForceCode, DueOn, Status). Judging "overdue" on the finding's due date meant joining every one of a
-/// force's ~2,300 responses to its finding on each uncached page of the overdue list (7 to 10 ms of CPU);
-/// with the column the page and its count are a range of the index. Measured with bench/run.
+/// on (ForceCode, DueOn, Status, Id). Judging "overdue" on the finding's due date meant joining every one of
+/// a force's ~2,300 responses to its finding on each uncached page of the overdue list; with the column the
+/// count and the page's ids are read from a range of the index alone (on SQLite 2.2 → 0.7 ms a page for
+/// Lancashire's 607 overdue of 2,328 on the national data set).
 /// </summary>
 [DbContext(typeof(ComplianceDbContext))]
 [Migration("20261121150000_ResponseDueOn")]
@@ -26,7 +27,7 @@ public sealed class ResponseDueOn : Migration
                 (SELECT f."DueDate" FROM "Findings" AS f WHERE f."Id" = r."FindingId"));
             """);
 
-        migrationBuilder.CreateIndex("IX_ForceResponses_ForceCode_DueOn_Status", "ForceResponses", ["ForceCode", "DueOn", "Status"]);
+        migrationBuilder.CreateIndex("IX_ForceResponses_ForceCode_DueOn_Status_Id", "ForceResponses", ["ForceCode", "DueOn", "Status", "Id"]);
 
         // Rows changed: pages cached by an instance still running the old version must not be served.
         migrationBuilder.Sql("""UPDATE "DataVersions" SET "Stamp" = '6F0D3C2A-8E1B-4B7C-9A45-2D1E0F9B7C31';""");
@@ -34,7 +35,7 @@ public sealed class ResponseDueOn : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropIndex("IX_ForceResponses_ForceCode_DueOn_Status", "ForceResponses");
+        migrationBuilder.DropIndex("IX_ForceResponses_ForceCode_DueOn_Status_Id", "ForceResponses");
         migrationBuilder.DropColumn("DueOn", "ForceResponses");
     }
 }
