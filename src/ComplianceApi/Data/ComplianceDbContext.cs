@@ -193,6 +193,12 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
             // A force's responses page by id; this reads a page in order instead of sorting all of them.
             response.HasIndex(r => new { r.ForceCode, r.Id });
+
+            // A force's overdue and due-between lists: a range of this index, holding the status that tells open
+            // from finished and the id the page is ordered and cut by, so neither the count nor the page's ids
+            // read a row (migration 20261121150000_ResponseDueOn).
+            response.HasIndex(r => new { r.ForceCode, r.DueOn, r.Status, r.Id });
+
             response.Property(r => r.OwnerName).HasMaxLength(Lengths.Name);
             response.Property(r => r.OwnerRole).HasMaxLength(Lengths.Name);
             response.Property(r => r.GovernanceBoard).HasMaxLength(Lengths.Name);

@@ -86,8 +86,10 @@ public static class ResponseSnapshots
             NextReviewOn = r.NextReviewOn,
             TargetDate = r.TargetDate,
             RevisedTargetDate = r.RevisedTargetDate,
-            DueDate = r.RevisedTargetDate ?? r.Finding.DueDate,
-            DueKey = r.RevisedTargetDate ?? r.Finding.DueDate ?? DateOnly.MaxValue,
+            // The response's own copy (RevisedTargetDate ?? the finding's DueDate, kept by the domain): the
+            // overdue and due-between filters then read the (ForceCode, DueOn, Status, Id) index, not every finding.
+            DueDate = r.DueOn,
+            DueKey = r.DueOn ?? DateOnly.MaxValue,
             HasEvidence = db.Evidence.Any(e => e.ResponseId == r.Id),
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,

@@ -35,6 +35,7 @@ public sealed class ForceResponse
         TrackedSince = Today(now);
         EnsureNotInTheFuture(detailsEffectiveOn, now, "The details");
         TargetDate = details.TargetDate;
+        DueOn = ResponseRules.DueDate(RevisedTargetDate, finding.DueDate);
         Apply(details, detailsEffectiveOn, recordedBy, now);
     }
 
@@ -51,6 +52,14 @@ public sealed class ForceResponse
 
     /// <summary>The target date set by the latest re-baselining; null until the force first re-baselines.</summary>
     public DateOnly? RevisedTargetDate { get; private set; }
+
+    /// <summary>
+    /// The date the response is judged against today: the latest re-baselined target, else the finding's
+    /// due date. Kept on the response so that a force's overdue list is an index range instead of a join
+    /// to every finding; <see cref="FollowDueDateOf"/> keeps it in step when the finding's deadline moves.
+    /// Lists as of a past date cannot use it: a later re-baselining may have moved it since.
+    /// </summary>
+    public DateOnly? DueOn { get; private set; }
 
     public DateOnly? NextReviewOn { get; private set; }
 
@@ -146,10 +155,26 @@ public sealed class ForceResponse
         _targetDateChanges.Add(change);
         TargetDate = newTargetDate;
         RevisedTargetDate = newTargetDate;
+        DueOn = newTargetDate;
         TargetRevisedOn = from;
         Track(from);
         Touch(now);
         return change;
+    }
+
+    /// <summary>
+    /// Called when the finding's due date has moved (its deadline revised, or its report's publication
+    /// date corrected): a response the force has not re-baselined falls due with the finding. Only the
+    /// derived due date changes, not the response's own record, so its version stays.
+    /// </summary>
+    public void FollowDueDateOf(Finding finding)
+    {
+        if (finding.Id != FindingId)
+        {
+            throw new InvalidOperationException($"Response {Id} answers finding {FindingId}, not {finding.Id}.");
+        }
+
+        DueOn = ResponseRules.DueDate(RevisedTargetDate, finding.DueDate);
     }
 
     private ResponseRevision Apply(ResponseDetails details, DateOnly? effectiveOn, string changedBy, DateTimeOffset now)

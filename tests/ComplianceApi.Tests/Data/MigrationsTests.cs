@@ -92,6 +92,48 @@ public sealed class MigrationsTests(TestHosts hosts)
             findings);
     }
 
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Responses_recorded_before_due_dates_were_kept_on_them_are_due_on_their_revised_target_else_their_findings_due_date(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Context(provider, await NewDatabaseAsync(provider));
+        await db.GetService<IMigrator>().MigrateAsync("20261121000000_InitialSchema", ct);
+        var inspectionId = Guid.NewGuid();
+        var dated = Guid.NewGuid();
+        var undated = Guid.NewGuid();
+        var now = DateTime.UtcNow;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Inspections" ("Id", "Reference", "Inspectorate", "Title", "Type", "PublishedOn", "PublicationStatus", "AllForcesInScope", "CreatedAt", "UpdatedAt")
+            VALUES ({inspectionId}, 'building-the-picture-2015', 'Hmic', 'Building the picture', 'NationalThematic', {new DateOnly(2015, 7, 2)}, 'Published', {true}, {now}, {now})
+            """, ct);
+        foreach (var (id, reference, dueDate) in new (Guid, string, DateOnly?)[] { (dated, "Recommendation 1", new DateOnly(2015, 11, 30)), (undated, "Recommendation 2", null) })
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Findings" ("Id", "InspectionId", "Reference", "Kind", "Text", "BusinessArea", "DeadlineText", "DueDate", "CreatedAt", "UpdatedAt")
+                VALUES ({id}, {inspectionId}, {reference}, 'Recommendation', 'Text', 'InformationManagement', NULL, {dueDate}, {now}, {now})
+                """, ct);
+        }
+
+        (Guid Id, Guid Finding, string Force)[] responses = [(Guid.NewGuid(), dated, "kent"), (Guid.NewGuid(), dated, "lancashire"), (Guid.NewGuid(), undated, "kent")];
+        foreach (var (id, finding, force) in responses)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ForceResponses" ("Id", "FindingId", "ForceCode", "Status", "CreatedAt", "UpdatedAt", "Version")
+                VALUES ({id}, {finding}, {force}, 'InProgress', {now}, {now}, 1)
+                """, ct);
+        }
+
+        // Lancashire re-baselined before the column existed.
+        await db.GetService<IMigrator>().MigrateAsync("20261121140000_DataVersion", ct);
+        await db.Database.ExecuteSqlAsync(
+            $"""UPDATE "ForceResponses" SET "RevisedTargetDate" = {new DateOnly(2016, 3, 31)} WHERE "Id" = {responses[1].Id}""", ct);
+
+        await db.Database.MigrateAsync(ct);
+
+        var dueOn = await db.ForceResponses.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.DueOn, ct);
+        Assert.Equal([new DateOnly(2015, 11, 30), new DateOnly(2016, 3, 31), null], responses.Select(r => dueOn[r.Id]));
+    }
+
     [Fact]
     public async Task Two_instances_starting_at_once_on_PostgreSQL_migrate_once_and_create_one_admin_key()
     {

@@ -96,6 +96,20 @@ public sealed class NationalDataSetTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Every_response_keeps_the_due_date_the_lists_judge_it_on(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await GenerateAsync(provider, Small);
+
+        var responses = await db.ForceResponses.AsNoTracking()
+            .Select(r => new { r.DueOn, r.RevisedTargetDate, FindingDueDate = r.Finding.DueDate })
+            .ToListAsync(ct);
+
+        Assert.All(responses, r => Assert.Equal(r.RevisedTargetDate ?? r.FindingDueDate, r.DueOn));
+        Assert.Contains(responses, r => r.DueOn is not null);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task A_database_that_already_holds_data_is_left_alone(Provider provider)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -28,7 +28,13 @@ public sealed class UpdateFindingHandler(ComplianceDbContext db, TimeProvider cl
 
         await db.EnsureForcesExistAsync(body.AddresseeForceCodes(), "addressees", cancellationToken);
         var causeOfConcern = await db.FindingNamedAsync(body.CauseOfConcernId, "causeOfConcernId", cancellationToken);
+        var dueDate = finding.DueDate;
         finding.Revise(body.ToDetails(), clock.GetUtcNow(), causeOfConcern);
+        if (finding.DueDate != dueDate)
+        {
+            await db.ResponsesFollowDueDatesAsync([finding], cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return FindingView.From(finding);
     }

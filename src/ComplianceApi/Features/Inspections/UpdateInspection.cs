@@ -36,10 +36,18 @@ public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider
             var countingFromPublication = await db.Findings
                 .Where(f => f.InspectionId == inspection.Id && (f.DeadlineKind == DeadlineKind.Immediate || f.DeadlineKind == DeadlineKind.Relative))
                 .ToListAsync(cancellationToken);
+            var moved = new List<Finding>();
             foreach (var finding in countingFromPublication)
             {
+                var dueDate = finding.DueDate;
                 finding.FollowPublicationDate(now);
+                if (finding.DueDate != dueDate)
+                {
+                    moved.Add(finding);
+                }
             }
+
+            await db.ResponsesFollowDueDatesAsync(moved, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -21,6 +21,9 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     private readonly Dictionary<string, Force> _forces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Inspection> _inspections = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid Inspection, string Reference), Finding> _findings = [];
+
+    // Each stored finding's due date as read, to find those the load moved: their responses follow them.
+    private readonly Dictionary<Guid, DateOnly?> _storedDueDates = [];
     private readonly Dictionary<(string Force, Guid Finding), ForceResponse> _responses = [];
     private readonly HashSet<(Guid Response, DateOnly EffectiveOn, ResponseStatus Status, string Narrative)> _storedProgress = [];
     private readonly Dictionary<Guid, int> _storedVersions = [];
@@ -69,6 +72,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
             foreach (var finding in await db.Findings.Where(f => chunk.Contains(f.InspectionId)).ToListAsync(cancellationToken))
             {
                 _findings[(finding.InspectionId, finding.Reference)] = finding;
+                _storedDueDates[finding.Id] = finding.DueDate;
             }
         }
 
@@ -306,6 +310,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     /// </summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
+        await ResponsesFollowMovedDueDatesAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         using var writer = BulkRowWriter.KeepingIds(db);
         foreach (var response in _newResponses)
@@ -340,6 +345,38 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
         {
             await db.MarkChangedAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Responses to findings whose due date the load moved (a revised deadline, a corrected publication
+    /// date) follow them: those the load holds are rewritten with its other rows, the rest through EF.
+    /// </summary>
+    private async Task ResponsesFollowMovedDueDatesAsync(CancellationToken cancellationToken)
+    {
+        var moved = _findings.Values
+            .Where(f => _storedDueDates.TryGetValue(f.Id, out var dueDate) && dueDate != f.DueDate)
+            .ToDictionary(f => f.Id);
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        var held = new HashSet<Guid>();
+        foreach (var response in _responses.Values.Where(r => moved.ContainsKey(r.FindingId)))
+        {
+            var dueOn = response.DueOn;
+            response.FollowDueDateOf(moved[response.FindingId]);
+            if (!_newResponses.Contains(response))
+            {
+                held.Add(response.Id);
+                if (response.DueOn != dueOn)
+                {
+                    Changed(response);
+                }
+            }
+        }
+
+        await db.ResponsesFollowDueDatesAsync(moved.Values, held, cancellationToken);
     }
 
     private static IEnumerable<string> InspectionReferencesIn(SpreadsheetSheet sheet)

@@ -1,5 +1,7 @@
 using System.Net;
+using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -143,5 +145,29 @@ public sealed class ImportSpreadsheetTests(TestHosts hosts)
         Assert.Equal($"{CityOfLondon} / {inspection} / Recommendation 1 / 2015-12-02 / Implemented / =Reviewed by the board", csv.Row(3).Key);
         Assert.Equal(ImportOutcome.Created, csv.Row(4).Outcome);
         Assert.EndsWith("/ -1 open record left", csv.Row(4).Key);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_finding_row_that_moves_the_deadline_moves_every_forces_response_to_it_in_the_lists(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var inspection = Unique.Slug("building-the-picture");
+        var admin = host.AdminClient();
+        await admin.LoadAsync(WholeWorkbook(inspection));
+
+        // City of London's response row comes with it, unchanged, so the load holds that response; Lancashire's it does not.
+        var report = await admin.LoadAsync(SpreadsheetUploads.Xlsx(
+            SpreadsheetUploads.Sheet(SpreadsheetLayouts.Findings, Finding(inspection, "Recommendation 1", "by 31 March 2016")),
+            SpreadsheetUploads.Sheet(SpreadsheetLayouts.Responses,
+                Response(CityOfLondon, inspection, "Recommendation 1", status: "Implemented", rag: "Green", position: "Compliant across the archive."))));
+
+        Assert.Equal([ImportOutcome.Updated, ImportOutcome.Unchanged], report.Rows.Select(r => r.Outcome));
+        Guid inspectionId = default;
+        await host.WithDatabaseAsync(async db => inspectionId = await db.Inspections
+            .Where(i => i.Reference == inspection).Select(i => i.Id).SingleAsync(TestContext.Current.CancellationToken));
+        var dueOnTheNewDate = await admin.GetAsync<Page<ForceResponseView>>(
+            $"/api/v1/responses?inspectionId={inspectionId}&dueFrom=2016-03-31&dueTo=2016-03-31&sort=Force");
+        Assert.Equal([CityOfLondon, Lancashire], dueOnTheNewDate.Items.Select(r => r.ForceCode));
+        Assert.Equal(2, dueOnTheNewDate.TotalCount);
     }
 }
