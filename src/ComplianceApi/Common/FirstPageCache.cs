@@ -66,7 +66,15 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
         }
 
         var result = await next(invocation);
-        if (result is not (IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value }))
+
+        // An endpoint answering one of several result types (Results<Ok<T>, …>) wraps the one it chose.
+        var answer = result;
+        while (answer is INestedHttpResult nested)
+        {
+            answer = nested.Result;
+        }
+
+        if (answer is not (IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value }))
         {
             return result;
         }

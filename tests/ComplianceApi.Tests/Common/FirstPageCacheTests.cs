@@ -92,6 +92,31 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_statement_preview_as_json_is_answered_from_the_cache_until_the_data_version_changes(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await hosts.IsolatedHostFor(provider);
+        var admin = host.AdminClient();
+        var scenario = await ForceScenario.CreateAsync(host);
+        var committee = await scenario.CreateCommitteeAsync(admin);
+        var statement = $"/api/v1/committees/{committee.Id}/statement?asOf=2016-01-07";
+        var first = await admin.GetStringAsync(statement, ct);
+
+        await host.WithDatabaseAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "ProgressUpdates" SET "Narrative" = 'Rewritten around the service' WHERE "ResponseId" = {scenario.R5.Id}""", ct));
+        Assert.Equal(first, await admin.GetStringAsync(statement, ct));
+
+        await host.WithDatabaseAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.MarkChangedAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
+        var fresh = await admin.GetAsync<PositionStatementView>(statement);
+        Assert.Equal("Rewritten around the service", fresh.Lines.Single(l => l.ResponseId == scenario.R5.Id).PositionStatement);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task A_write_makes_the_next_statement_preview_and_force_summary_as_of_a_date_fresh(Provider provider)
     {
         var host = await hosts.For(provider);
