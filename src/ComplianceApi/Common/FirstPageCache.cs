@@ -22,7 +22,7 @@ namespace ComplianceApi.Common;
 /// (<see cref="ComplianceDbContext.SaveChangesAsync(bool, CancellationToken)"/>), so a write committed by any
 /// instance of the service on the same database makes the next read fresh.</para>
 /// <para>Pages after the first (a cursor) are not cached: they are read once while walking a list. A request
-/// with <c>Cache-Control: no-cache</c> is computed afresh (and refreshes the entry). Authentication,
+/// with <c>Cache-Control: no-cache</c> is computed afresh (and stores it when the entry is missing or stale). Authentication,
 /// authorization and the rate limit run before the cache; only a 200 answer is kept, so a hit is a query
 /// that passed validation with the same data, and every error is answered as without the cache.
 /// <c>FirstPageCache:Enabled=false</c> turns it off.</para>
@@ -60,9 +60,10 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
 
         // Read before the view, so the view is at least as new as the version it is stored under.
         var version = await services.GetRequiredService<DataVersionReader>().CurrentStampAsync(http.RequestAborted);
-        if (!AsksForFreshAnswer(request) && _pages.TryGetValue(key, out CachedPage? cached) && cached!.Version == version)
+        var isCurrent = _pages.TryGetValue(key, out CachedPage? cached) && cached!.Version == version;
+        if (isCurrent && !AsksForFreshAnswer(request))
         {
-            return TypedResults.Bytes(cached.Body, ContentType);
+            return TypedResults.Bytes(cached!.Body, ContentType);
         }
 
         var result = await next(invocation);
@@ -74,7 +75,9 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
             answer = nested.Result;
         }
 
-        if (answer is not (IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value }))
+        // A fresh answer asked for while the entry is current is sent as computed: copying a 2 MB statement
+        // into a new array on every such request only churns the large object heap.
+        if (isCurrent || answer is not (IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value }))
         {
             return result;
         }
