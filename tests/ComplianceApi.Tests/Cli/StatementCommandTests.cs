@@ -46,7 +46,7 @@ public sealed class StatementCommandTests(TestHosts hosts) : IDisposable
         Assert.Empty(asWorkbook.Output);
         var served = await DownloadAsync(host, $"/api/v1/committee-reports/{report}/statement?format=Csv");
         Assert.Equal(served, await File.ReadAllBytesAsync(csv, TestContext.Current.CancellationToken));
-        var rows = StatementDocumentsTests.ReadCsv(served);
+        var rows = ComplianceApi.Tests.Features.Spreadsheets.SpreadsheetFiles.ReadCsv(served);
         Assert.Equal(lines + 1, rows.Count);
         Assert.Equal(rows, StatementDocumentsTests.ReadXlsx(await File.ReadAllBytesAsync(workbook, TestContext.Current.CancellationToken)));
         Assert.Equal(["appendix-a.csv", "appendix-a.xlsx"], _folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Statements;
+using ComplianceApi.Tests.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;
-using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
@@ -30,11 +28,11 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         var json = await ForceScenario.IssueAsync(admin, report.Id);
         var url = $"/api/v1/committee-reports/{report.Id}/statement";
 
-        var csv = await DownloadAsync(admin, $"{url}?format=Csv", "text/csv");
-        var xlsx = await DownloadAsync(admin, $"{url}?format=Xlsx", StatementDocuments.Xlsx);
-        var html = await DownloadAsync(admin, url, "text/html", accept: "text/html");
+        var csv = await admin.DownloadAsync($"{url}?format=Csv", "text/csv");
+        var xlsx = await admin.DownloadAsync($"{url}?format=Xlsx", StatementDocuments.Xlsx);
+        var html = await admin.DownloadAsync(url, "text/html", accept: "text/html");
 
-        var csvRows = ReadCsv(csv);
+        var csvRows = SpreadsheetFiles.ReadCsv(csv);
         var xlsxRows = ReadXlsx(xlsx);
         Assert.Equal(csvRows, xlsxRows);
         Assert.Equal(json.Lines.Count + 1, csvRows.Count);
@@ -64,8 +62,8 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         var committee = await scenario.CreateCommitteeAsync(admin);
         var url = $"/api/v1/committees/{committee.Id}/statement?asOf=2016-01-07";
 
-        var csv = ReadCsv(await DownloadAsync(admin, url, "text/csv", accept: "text/csv"));
-        var xlsx = ReadXlsx(await DownloadAsync(admin, url, StatementDocuments.Xlsx, accept: StatementDocuments.Xlsx));
+        var csv = SpreadsheetFiles.ReadCsv(await admin.DownloadAsync(url, "text/csv", accept: "text/csv"));
+        var xlsx = ReadXlsx(await admin.DownloadAsync(url, StatementDocuments.Xlsx, accept: StatementDocuments.Xlsx));
 
         Assert.Equal(4, csv.Count);
         Assert.Equal(csv, xlsx);
@@ -83,35 +81,7 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         Assert.Equal("", ComplianceApi.Common.SpreadsheetCells.Neutralise(""));
     }
 
-    private static async Task<byte[]> DownloadAsync(HttpClient client, string url, string mediaType, string? accept = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (accept is not null)
-        {
-            request.Headers.Accept.Clear();
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-        }
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(body));
-        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
-        return body;
-    }
-
-    internal static List<List<string>> ReadCsv(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var rows = new List<List<string>>();
-        while (csv.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i) ?? "")]);
-        }
-
-        return rows;
-    }
-
+    // Unlike an export's, a statement's workbook may hold numbers, so it is read by its own reader.
     internal static List<List<string>> ReadXlsx(byte[] bytes)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
