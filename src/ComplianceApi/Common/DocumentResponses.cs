@@ -9,6 +9,32 @@ public sealed record DocumentTypes(IReadOnlyList<string> MediaTypes);
 
 public static class DocumentResponses
 {
+    /// <summary>
+    /// The format asked for: <paramref name="asked"/> when given, else the first offered media type the
+    /// Accept header names (by quality), else <paramref name="fallback"/>.
+    /// </summary>
+    public static TFormat Negotiate<TFormat>(TFormat? asked, HttpRequest request, IReadOnlyList<(string MediaType, TFormat Format)> offered, TFormat fallback)
+        where TFormat : struct, Enum
+    {
+        if (asked is { } format)
+        {
+            return format;
+        }
+
+        foreach (var accepted in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            foreach (var (mediaType, candidate) in offered)
+            {
+                if (string.Equals(accepted.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return fallback;
+    }
+
     /// <summary>Declares that the endpoint's 200 answers in these document types too.</summary>
     public static RouteHandlerBuilder ProducesDocuments(this RouteHandlerBuilder endpoint, params string[] mediaTypes) =>
         endpoint.WithMetadata(new DocumentTypes(mediaTypes));

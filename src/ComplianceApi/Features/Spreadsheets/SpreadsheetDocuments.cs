@@ -25,28 +25,16 @@ public static class SpreadsheetDocuments
     /// <summary>The media types a spreadsheet is served in, for the contract.</summary>
     public static readonly string[] DocumentTypes = [Csv, Xlsx];
 
+    private static readonly (string, SpreadsheetFormat)[] Offered = [(Csv, SpreadsheetFormat.Csv), (Xlsx, SpreadsheetFormat.Xlsx)];
+
     /// <summary>Rows written between two looks at whether enough has gathered to send.</summary>
     private const int RowsBetweenSends = 128;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The format asked for: <c>format</c> when given, else the first spreadsheet type the Accept header names, else XLSX.</summary>
-    public static SpreadsheetFormat Negotiate(SpreadsheetFormat? format, HttpRequest request)
-    {
-        if (format is { } asked)
-        {
-            return asked;
-        }
-
-        foreach (var accepted in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
-        {
-            var type = accepted.MediaType.Value;
-            if (string.Equals(type, Csv, StringComparison.OrdinalIgnoreCase)) return SpreadsheetFormat.Csv;
-            if (string.Equals(type, Xlsx, StringComparison.OrdinalIgnoreCase)) return SpreadsheetFormat.Xlsx;
-        }
-
-        return SpreadsheetFormat.Xlsx;
-    }
+    public static SpreadsheetFormat Negotiate(SpreadsheetFormat? format, HttpRequest request) =>
+        DocumentResponses.Negotiate(format, request, Offered, SpreadsheetFormat.Xlsx);
 
     public static string MediaType(SpreadsheetFormat format) => format == SpreadsheetFormat.Csv ? $"{Csv}; charset=utf-8" : Xlsx;
 

@@ -25,6 +25,9 @@ public static class StatementDocuments
     /// <summary>The media types a statement is served in besides JSON, for the contract.</summary>
     public static readonly string[] DocumentTypes = [Csv, Xlsx, Html];
 
+    private static readonly (string, StatementFormat)[] Offered =
+        [(Csv, StatementFormat.Csv), (Xlsx, StatementFormat.Xlsx), (Html, StatementFormat.Html), ("application/json", StatementFormat.Json)];
+
     private static readonly (string Header, Func<StatementLineView, object?> Value)[] Columns =
     [
         ("Section", l => l.Section),
@@ -53,24 +56,8 @@ public static class StatementDocuments
     ];
 
     /// <summary>The format asked for: <c>format</c> when given, else the first document type the Accept header names, else JSON.</summary>
-    public static StatementFormat Negotiate(StatementFormat? format, HttpRequest request)
-    {
-        if (format is { } asked)
-        {
-            return asked;
-        }
-
-        foreach (var accepted in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
-        {
-            var type = accepted.MediaType.Value;
-            if (string.Equals(type, Csv, StringComparison.OrdinalIgnoreCase)) return StatementFormat.Csv;
-            if (string.Equals(type, Xlsx, StringComparison.OrdinalIgnoreCase)) return StatementFormat.Xlsx;
-            if (string.Equals(type, Html, StringComparison.OrdinalIgnoreCase)) return StatementFormat.Html;
-            if (string.Equals(type, "application/json", StringComparison.OrdinalIgnoreCase)) return StatementFormat.Json;
-        }
-
-        return StatementFormat.Json;
-    }
+    public static StatementFormat Negotiate(StatementFormat? format, HttpRequest request) =>
+        DocumentResponses.Negotiate(format, request, Offered, StatementFormat.Json);
 
     public static Results<Ok<PositionStatementView>, FileContentHttpResult, ContentHttpResult> Render(PositionStatementView statement, StatementFormat format) =>
         format switch
