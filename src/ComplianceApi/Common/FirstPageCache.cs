@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComplianceApi.Data;
+using ComplianceApi.Features.Responses;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -53,7 +54,8 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
 
         var services = http.RequestServices;
         var clock = services.GetRequiredService<TimeProvider>();
-        var today = Today(clock);
+        // The day the views judge their flags on when no asOf is given: the key changes when it does.
+        var today = ResponseViews.Today(clock);
         // Accept is part of the key: the statement answers JSON or a document by it (only JSON is kept).
         var key = string.Join('\n', services.GetRequiredService<Caller>().ForceCode, today.DayNumber, request.Path.Value, request.QueryString.Value,
             request.Headers.Accept.ToString());
@@ -87,16 +89,13 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
         var body = JsonSerializer.SerializeToUtf8Bytes(value, json.GetTypeInfo(value.GetType()));
 
         // A view computed across midnight may hold either day's flags: it is answered, not kept.
-        if (Today(clock) == today)
+        if (ResponseViews.Today(clock) == today)
         {
             _pages.Set(key, new CachedPage(version, body), new MemoryCacheEntryOptions { Size = body.Length + (key.Length * sizeof(char)) });
         }
 
         return TypedResults.Bytes(body, ContentType);
     }
-
-    // The day the views judge their flags on when no asOf is given (ResponseViews.Today).
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static bool AsksForFreshAnswer(HttpRequest request) =>
         CacheControlHeaderValue.TryParse(request.Headers.CacheControl.ToString(), out var cacheControl) && cacheControl.NoCache;

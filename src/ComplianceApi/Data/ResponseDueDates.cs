@@ -10,9 +10,6 @@ namespace ComplianceApi.Data;
 /// </summary>
 public static class ResponseDueDates
 {
-    // Lists of ids sent to the database are cut to this size: well within both providers' parameter limits.
-    private const int IdsPerQuery = 1000;
-
     /// <summary>Loads the responses to <paramref name="moved"/> (tracked, so SaveChanges writes them) and has each follow its finding's due date.</summary>
     public static Task ResponsesFollowDueDatesAsync(this ComplianceDbContext db, IReadOnlyCollection<Finding> moved, CancellationToken cancellationToken) =>
         db.ResponsesFollowDueDatesAsync(moved, new HashSet<Guid>(), cancellationToken);
@@ -30,7 +27,7 @@ public static class ResponseDueDates
         }
 
         var findings = moved.ToDictionary(f => f.Id);
-        foreach (var chunk in findings.Keys.Chunk(IdsPerQuery))
+        foreach (var chunk in findings.Keys.Chunk(Storage.IdsPerQuery))
         {
             // Every force's responses, whatever the caller's key may see: the finding moved for all of them.
             var responses = await db.ForceResponses.IgnoreQueryFilters().Where(r => chunk.Contains(r.FindingId)).ToListAsync(cancellationToken);

@@ -8,6 +8,9 @@ namespace ComplianceApi.Data;
 
 public static class Storage
 {
+    /// <summary>Lists of ids sent to the database in one query are cut to this size: well within both providers' parameter limits.</summary>
+    public const int IdsPerQuery = 1000;
+
     /// <summary>
     /// PostgreSQL when <c>ConnectionStrings:Postgres</c> is set; otherwise an SQLite file in
     /// <c>Storage:DataFolder</c> (default: <c>data</c> under the content root).

@@ -15,9 +15,6 @@ namespace ComplianceApi.Features.Spreadsheets;
 /// </summary>
 public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, DateTimeOffset now)
 {
-    // Lists of ids sent to the database are cut to this size: well within both providers' parameter limits.
-    private const int IdsPerQuery = 1000;
-
     private readonly Dictionary<string, Force> _forces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Inspection> _inspections = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid Inspection, string Reference), Finding> _findings = [];
@@ -58,7 +55,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
         }
 
         var references = sheets.SelectMany(InspectionReferencesIn).Distinct().ToList();
-        foreach (var chunk in references.Chunk(IdsPerQuery))
+        foreach (var chunk in references.Chunk(Storage.IdsPerQuery))
         {
             foreach (var inspection in await db.Inspections.Where(i => chunk.Contains(i.Reference)).ToListAsync(cancellationToken))
             {
@@ -67,7 +64,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
         }
 
         var inspectionIds = _inspections.Values.Select(i => i.Id).ToList();
-        foreach (var chunk in inspectionIds.Chunk(IdsPerQuery))
+        foreach (var chunk in inspectionIds.Chunk(Storage.IdsPerQuery))
         {
             foreach (var finding in await db.Findings.Where(f => chunk.Contains(f.InspectionId)).ToListAsync(cancellationToken))
             {
@@ -80,7 +77,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
         if (responseSheets.Count > 0)
         {
             var codes = ForceCodesIn(responseSheets);
-            foreach (var chunk in inspectionIds.Chunk(IdsPerQuery))
+            foreach (var chunk in inspectionIds.Chunk(Storage.IdsPerQuery))
             {
                 var responses = await db.ForceResponses.AsNoTracking()
                     .Where(r => chunk.Contains(r.Finding.InspectionId) && codes.Contains(r.ForceCode))
@@ -120,7 +117,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
         if (sheets.Any(s => s.Layout.Kind == SpreadsheetKind.Gradings))
         {
-            foreach (var chunk in inspectionIds.Chunk(IdsPerQuery))
+            foreach (var chunk in inspectionIds.Chunk(Storage.IdsPerQuery))
             {
                 foreach (var grading in await db.Gradings.Where(g => chunk.Contains(g.InspectionId)).ToListAsync(cancellationToken))
                 {
@@ -148,7 +145,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
             }
         }
 
-        foreach (var chunk in wanted.Select(w => w.Item1).Distinct().Chunk(IdsPerQuery))
+        foreach (var chunk in wanted.Select(w => w.Item1).Distinct().Chunk(Storage.IdsPerQuery))
         {
             var entries = db.ProgressUpdates.AsNoTracking()
                 .Where(u => chunk.Contains(u.ResponseId))
