@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -65,22 +66,28 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
     }
 
     /// <summary>
-    /// Rewrites a stored record's row from the object (every column but the key), provided its
-    /// concurrency token still holds <paramref name="originalToken"/>, the value it was read with: a row
-    /// another writer changed meanwhile fails the write with <see cref="DbUpdateConcurrencyException"/>,
-    /// as SaveChanges would. Its dependent collections are not written; write their new records with <see cref="Write"/>.
+    /// The record's values as read, column by column, for <see cref="Update"/> to tell what a change
+    /// touched. Taken before any change is made to the record.
     /// </summary>
-    public void Update(object record, object? originalToken)
+    public static object?[] Snapshot(ComplianceDbContext db, object record) =>
+        [.. EntityTypeOf(db, record.GetType()).GetProperties().Select(p => p.GetGetter().GetClrValue(record))];
+
+    /// <summary>
+    /// Writes the columns of a stored record's row that differ from its <paramref name="snapshot"/>,
+    /// provided its concurrency token still holds the value it was read with: a row another writer changed
+    /// meanwhile fails the write with <see cref="DbUpdateConcurrencyException"/>, as SaveChanges would.
+    /// Only the changed columns are set, as SaveChanges does, so indexes over the others are not rewritten.
+    /// Its dependent collections are not written; write their new records with <see cref="Write"/>.
+    /// </summary>
+    public void Update(object record, object?[] snapshot)
     {
         if (!_updates.TryGetValue(record.GetType(), out var update))
         {
-            var entityType = db.Model.FindEntityType(record.GetType())
-                ?? throw new InvalidOperationException($"{record.GetType().Name} is not part of the EF model.");
-            update = new TableUpdate(entityType, db);
+            update = new TableUpdate(EntityTypeOf(db, record.GetType()), db);
             _updates.Add(record.GetType(), update);
         }
 
-        update.Execute(record, originalToken);
+        update.Execute(record, snapshot);
     }
 
     public void Dispose()
@@ -92,7 +99,7 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
 
         foreach (var update in _updates.Values)
         {
-            update.Command.Dispose();
+            update.Dispose();
         }
     }
 
@@ -100,14 +107,15 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
     {
         if (!_inserts.TryGetValue(type, out var insert))
         {
-            var entityType = db.Model.FindEntityType(type)
-                ?? throw new InvalidOperationException($"{type.Name} is not part of the EF model.");
-            insert = new TableInsert(entityType, db);
+            insert = new TableInsert(EntityTypeOf(db, type), db);
             _inserts.Add(type, insert);
         }
 
         return insert;
     }
+
+    private static IEntityType EntityTypeOf(ComplianceDbContext db, Type type) =>
+        db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not part of the EF model.");
 
     private Guid NextId()
     {
@@ -210,70 +218,111 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
         }
     }
 
-    private sealed class TableUpdate
+    /// <summary>An UPDATE per set of changed columns, made the first time that set is seen (a load changes the same few again and again).</summary>
+    private sealed class TableUpdate(IEntityType entityType, ComplianceDbContext db) : IDisposable
     {
-        private readonly (IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter)[] _values;
-        private readonly DbParameter? _originalToken;
-        private readonly ValueConverter? _tokenConverter;
-        private readonly string _table;
+        private readonly string _table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
+        private readonly IProperty[] _properties = [.. entityType.GetProperties()];
+        private readonly IClrPropertyGetter[] _getters = [.. entityType.GetProperties().Select(p => p.GetGetter())];
+        private readonly ValueComparer[] _comparers = [.. entityType.GetProperties().Select(p => p.GetValueComparer())];
+        private readonly ValueConverter?[] _converters = [.. entityType.GetProperties().Select(p => p.GetRelationalTypeMapping().Converter)];
+        private readonly Dictionary<ulong, (DbCommand Command, DbParameter[] Parameters)> _commands = [];
 
-        public TableUpdate(IEntityType entityType, ComplianceDbContext db)
+        public void Execute(object record, object?[] snapshot)
         {
-            _table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
-            var table = StoreObjectIdentifier.Table(_table, entityType.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            Command = db.Database.GetDbConnection().CreateCommand();
-            Command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                ?? throw new InvalidOperationException("Bulk rows are written inside a transaction.");
-
-            var key = entityType.FindPrimaryKey()!.Properties;
-            var set = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
-            var index = 0;
-            DbParameter Parameter(IProperty property)
+            if (_properties.Length > 64)
             {
-                var mapping = property.GetRelationalTypeMapping();
-                var parameter = mapping.CreateParameter(Command, sql.GenerateParameterName($"p{index++}"), null, property.IsNullable);
-                Command.Parameters.Add(parameter);
-                return parameter;
+                throw new InvalidOperationException($"{_table} has more columns than a change mask holds.");
             }
 
-            string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
-
-            _values = [.. set.Concat(key).Select(p => (p.GetGetter(), p.GetRelationalTypeMapping().Converter, Parameter(p)))];
-            var where = key.Select((p, i) => $"{Column(p)} = {_values[set.Count + i].Parameter.ParameterName}").ToList();
-            if (entityType.GetProperties().SingleOrDefault(p => p.IsConcurrencyToken) is { } token)
+            var values = new object?[_properties.Length];
+            var changed = 0UL;
+            for (var i = 0; i < _properties.Length; i++)
             {
-                _originalToken = Parameter(token);
-                _tokenConverter = token.GetRelationalTypeMapping().Converter;
-                where.Add($"{Column(token)} = {_originalToken.ParameterName}");
+                values[i] = _getters[i].GetClrValue(record);
+                if (!_properties[i].IsPrimaryKey() && !_comparers[i].Equals(values[i], snapshot[i]))
+                {
+                    changed |= 1UL << i;
+                }
             }
 
-            Command.CommandText =
-                $"UPDATE {sql.DelimitIdentifier(_table, entityType.GetSchema())} "
-                + $"SET {string.Join(", ", set.Select((p, i) => $"{Column(p)} = {_values[i].Parameter.ParameterName}"))} "
-                + $"WHERE {string.Join(" AND ", where)}";
-            Command.Prepare();
-        }
-
-        public DbCommand Command { get; }
-
-        public void Execute(object record, object? originalToken)
-        {
-            foreach (var (getter, converter, parameter) in _values)
+            if (changed == 0)
             {
-                var value = getter.GetClrValue(record);
-                parameter.Value = value is null ? DBNull.Value : converter?.ConvertToProvider(value) ?? value;
+                return;
             }
 
-            if (_originalToken is not null)
+            if (!_commands.TryGetValue(changed, out var update))
             {
-                _originalToken.Value = originalToken is null ? DBNull.Value : _tokenConverter?.ConvertToProvider(originalToken) ?? originalToken;
+                update = Prepare(changed);
+                _commands.Add(changed, update);
             }
 
-            if (Command.ExecuteNonQuery() != 1)
+            // Parameters in the order Prepare made them: the changed columns, the key, then the token as read.
+            var at = 0;
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if ((changed & (1UL << i)) != 0)
+                {
+                    update.Parameters[at++].Value = ProviderValue(i, values[i]);
+                }
+            }
+
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if (_properties[i].IsPrimaryKey())
+                {
+                    update.Parameters[at++].Value = ProviderValue(i, values[i]);
+                }
+            }
+
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if (_properties[i].IsConcurrencyToken)
+                {
+                    update.Parameters[at++].Value = ProviderValue(i, snapshot[i]);
+                }
+            }
+
+            if (update.Command.ExecuteNonQuery() != 1)
             {
                 throw new DbUpdateConcurrencyException($"A row of {_table} changed, or was removed, after it was read.");
             }
+        }
+
+        public void Dispose()
+        {
+            foreach (var (command, _) in _commands.Values)
+            {
+                command.Dispose();
+            }
+        }
+
+        private object ProviderValue(int column, object? value) =>
+            value is null ? DBNull.Value : _converters[column]?.ConvertToProvider(value) ?? value;
+
+        private (DbCommand, DbParameter[]) Prepare(ulong changed)
+        {
+            var table = StoreObjectIdentifier.Table(_table, entityType.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("Bulk rows are written inside a transaction.");
+            var parameters = new List<DbParameter>();
+            string Assign(IProperty property)
+            {
+                var parameter = property.GetRelationalTypeMapping()
+                    .CreateParameter(command, sql.GenerateParameterName($"p{parameters.Count}"), null, property.IsNullable);
+                command.Parameters.Add(parameter);
+                parameters.Add(parameter);
+                return $"{sql.DelimitIdentifier(property.GetColumnName(table)!)} = {parameter.ParameterName}";
+            }
+
+            var set = _properties.Where((_, i) => (changed & (1UL << i)) != 0).Select(Assign).ToList();
+            var where = _properties.Where(p => p.IsPrimaryKey()).Select(Assign)
+                .Concat(_properties.Where(p => p.IsConcurrencyToken).Select(Assign)).ToList();
+            command.CommandText = $"UPDATE {sql.DelimitIdentifier(_table, entityType.GetSchema())} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
+            command.Prepare();
+            return (command, [.. parameters]);
         }
     }
 }

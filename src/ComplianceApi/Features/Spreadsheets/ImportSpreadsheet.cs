@@ -15,7 +15,8 @@ public sealed class ImportSpreadsheetValidator : AbstractValidator<ImportSpreads
 
 /// <summary>
 /// Reads the file, looks up what its rows refer to in bulk, applies each row through the domain, and
-/// writes only when nothing was rejected and it is not a dry run, in the command's one transaction.
+/// writes only when nothing was rejected and it is not a dry run, in the command's one transaction. In a
+/// real run most rows are written while later ones are still being applied, and undone if one is rejected.
 /// </summary>
 public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, IConfiguration configuration)
     : IRequestHandler<ImportSpreadsheetCommand, ImportReport>
@@ -37,6 +38,41 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
 
         var import = new SpreadsheetImport(db, caller, clock.GetUtcNow());
         await import.LoadAsync(sheets, cancellationToken);
+        if (!command.DryRun)
+        {
+            import.BeginWriting();
+        }
+
+        List<ImportNote> notes;
+        List<ImportRowReport> rows;
+        try
+        {
+            (notes, rows) = Apply(sheets, import);
+        }
+        catch
+        {
+            await import.DiscardAsync(CancellationToken.None);
+            throw;
+        }
+
+        var counts = new ImportCounts(
+            rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Updated),
+            rows.Count(r => r.Outcome == ImportOutcome.Unchanged), rows.Count(r => r.Outcome == ImportOutcome.Rejected));
+        var applied = !command.DryRun && counts.Rejected == 0;
+        if (applied)
+        {
+            await import.WriteAsync(cancellationToken);
+        }
+        else
+        {
+            await import.DiscardAsync(cancellationToken);
+        }
+
+        return new ImportReport(command.DryRun, applied, counts, notes, rows);
+    }
+
+    private static (List<ImportNote> Notes, List<ImportRowReport> Rows) Apply(IReadOnlyList<SpreadsheetSheet> sheets, SpreadsheetImport import)
+    {
         var notes = new List<ImportNote>();
         var rows = new List<ImportRowReport>(sheets.Sum(s => s.Rows.Count));
         foreach (var sheet in sheets)
@@ -68,16 +104,7 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
             }
         }
 
-        var counts = new ImportCounts(
-            rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Updated),
-            rows.Count(r => r.Outcome == ImportOutcome.Unchanged), rows.Count(r => r.Outcome == ImportOutcome.Rejected));
-        var applied = !command.DryRun && counts.Rejected == 0;
-        if (applied)
-        {
-            await import.WriteAsync(cancellationToken);
-        }
-
-        return new ImportReport(command.DryRun, applied, counts, notes, rows);
+        return (notes, rows);
     }
 
     private static string KeyOf(SpreadsheetKind kind, ImportRow row) => kind switch

@@ -46,12 +46,12 @@ public static class ProgressUpdateRows
             return ImportOutcome.Unchanged;
         }
 
-        if (row.Domain(Status, () => response.RecordProgress(entry, import.Now)) is null)
+        if (row.Domain(Status, () => response.RecordProgress(entry, import.Now)) is not { } update)
         {
             return null;
         }
 
-        import.Changed(response);
+        import.Recorded(response, update);
         return ImportOutcome.Created;
     }
 }

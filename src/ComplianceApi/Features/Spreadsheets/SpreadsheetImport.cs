@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
@@ -23,7 +24,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     private readonly Dictionary<Guid, DateOnly?> _storedDueDates = [];
     private readonly Dictionary<(string Force, Guid Finding), ForceResponse> _responses = [];
     private readonly HashSet<(Guid Response, DateOnly EffectiveOn, ResponseStatus Status, string Narrative)> _storedProgress = [];
-    private readonly Dictionary<Guid, int> _storedVersions = [];
+    private readonly Dictionary<Guid, object?[]> _storedRows = [];
     private readonly HashSet<ForceResponse> _newResponses = [];
     private readonly HashSet<ForceResponse> _changedResponses = [];
     private readonly Dictionary<(string Force, string Title), ActionPlan> _plans = [];
@@ -32,6 +33,10 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     // Plans and actions are told apart by title in a spreadsheet; stored ones the API gave the same title cannot be.
     private readonly HashSet<string> _ambiguousTitles = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid Inspection, string Force, string Area), Grading> _gradings = [];
+
+    private const string BeforeEarlyWrites = "spreadsheet_import";
+    private BackgroundRowWriter? _early;
+    private readonly HashSet<ProgressUpdate> _writtenEarly = [];
 
     public ComplianceDbContext Db => db;
 
@@ -44,7 +49,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     /// <summary>Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).</summary>
     public Dictionary<string, (int Row, object Values)> FirstRows { get; } = new(StringComparer.Ordinal);
 
-    public static string KeyOf(params string?[] parts) => string.Join(" / ", parts.Select(p => p ?? ""));
+    public static string KeyOf(params string?[] parts) => string.Join(" / ", parts);
 
     /// <summary>Reads, a query per table, every stored record the sheets' rows can refer to.</summary>
     public async Task LoadAsync(IReadOnlyList<SpreadsheetSheet> sheets, CancellationToken cancellationToken)
@@ -85,7 +90,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
                 foreach (var response in responses)
                 {
                     _responses[(response.ForceCode, response.FindingId)] = response;
-                    _storedVersions[response.Id] = response.Version;
+                    _storedRows[response.Id] = BulkRowWriter.Snapshot(db, response);
                 }
             }
         }
@@ -282,6 +287,21 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
         }
     }
 
+    /// <summary>
+    /// A progress entry appended to a response's history. An entry of a stored response that names no
+    /// finding this load creates refers only to stored rows, so it is written at once when writing has begun.
+    /// </summary>
+    public void Recorded(ForceResponse response, ProgressUpdate update)
+    {
+        Changed(response);
+        if (_early is not null && !_newResponses.Contains(response)
+            && (update.SupersededByFindingId is not { } superseding || _storedDueDates.ContainsKey(superseding)))
+        {
+            _early.Write(update);
+            _writtenEarly.Add(update);
+        }
+    }
+
     public void Added(ActionPlan plan)
     {
         db.ActionPlans.Add(plan);
@@ -301,12 +321,49 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     }
 
     /// <summary>
+    /// Starts writing, on a second thread while rows are still being applied, what refers only to stored
+    /// rows (<see cref="Recorded"/>): in a large load, most of its rows. It is written after a savepoint,
+    /// so that a row rejected later undoes it (<see cref="DiscardAsync"/>).
+    /// </summary>
+    public void BeginWriting()
+    {
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("A load is written inside a transaction.");
+        transaction.CreateSavepoint(BeforeEarlyWrites);
+        _early = new BackgroundRowWriter(db);
+    }
+
+    /// <summary>Undoes what was written while rows were applied: a load with a rejected row writes nothing.</summary>
+    public async Task DiscardAsync(CancellationToken cancellationToken)
+    {
+        if (_early is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _early.CompleteAsync();
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException)
+        {
+            // The rows are being undone: why one of them could not be written no longer matters.
+        }
+
+        await db.Database.CurrentTransaction!.RollbackToSavepointAsync(BeforeEarlyWrites, cancellationToken);
+    }
+
+    /// <summary>
     /// Writes everything in the caller's transaction: tracked records first (responses refer to findings),
     /// then new responses whole, then each changed stored response and the entries added to its history.
     /// A stored response changed by someone else since it was read fails the load (409), as the API does.
     /// </summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
+        if (_early is not null)
+        {
+            await _early.CompleteAsync();
+        }
+
         await ResponsesFollowMovedDueDatesAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         using var writer = BulkRowWriter.KeepingIds(db);
@@ -317,7 +374,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
         foreach (var response in _changedResponses)
         {
-            writer.Update(response, _storedVersions[response.Id]);
+            writer.Update(response, _storedRows[response.Id]);
 
             // Read untracked, a stored response's collections hold only what this load appended.
             foreach (var revision in response.Revisions)
@@ -332,7 +389,10 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
             foreach (var update in response.Updates)
             {
-                writer.Write(update);
+                if (!_writtenEarly.Contains(update))
+                {
+                    writer.Write(update);
+                }
             }
         }
 
