@@ -35,6 +35,23 @@ public sealed class SpreadsheetValuesTests
         Assert.Equal(new DateOnly(2015, 10, 21), date);
     }
 
+    [Theory]
+    [InlineData("2015-02-29")]
+    [InlineData("2015-13-01")]
+    [InlineData("2015-00-10")]
+    [InlineData("2015-1-10")]
+    [InlineData("2015/10/21")]
+    [InlineData("0000-10-21")]
+    public void A_day_that_does_not_exist_or_a_malformed_iso_date_is_not_a_date(string text) =>
+        Assert.False(SpreadsheetValues.TryParseDate(text, out _));
+
+    [Fact]
+    public void The_leap_day_of_a_leap_year_is_a_date()
+    {
+        Assert.True(SpreadsheetValues.TryParseDate(" 2016-02-29 ", out var date));
+        Assert.Equal(new DateOnly(2016, 2, 29), date);
+    }
+
     [Fact]
     public void An_american_date_is_not_taken_for_a_british_one() =>
         Assert.False(SpreadsheetValues.TryParseDate("10/21/2015", out _));
