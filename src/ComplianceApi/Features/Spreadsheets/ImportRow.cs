@@ -9,20 +9,17 @@ namespace ComplianceApi.Features.Spreadsheets;
 /// </summary>
 public sealed class ImportRow(SpreadsheetSheet sheet, SpreadsheetRow row)
 {
-    private readonly List<ImportRowProblem> _problems = [];
+    // Made on the first problem: most rows of a large load have none.
+    private List<ImportRowProblem>? _problems;
 
     public int Number => row.Number;
 
-    public IReadOnlyList<ImportRowProblem> Problems => _problems;
+    public IReadOnlyList<ImportRowProblem> Problems => _problems ?? [];
 
-    public bool IsRejected => _problems.Count > 0;
+    public bool IsRejected => _problems is not null;
 
     /// <summary>The cell's text as it is, without checking it (null for a blank or formula cell): for keys and look-ups.</summary>
-    public string? Raw(SpreadsheetColumn column)
-    {
-        var index = sheet.IndexOf(column);
-        return row.IsFormula(index) ? null : row[index];
-    }
+    public string? Raw(SpreadsheetColumn column) => sheet.Raw(row, column);
 
     /// <summary>The cell's text, null when blank; a formula or a text too long is a problem.</summary>
     public string? Text(SpreadsheetColumn column, int maxLength)
@@ -120,6 +117,7 @@ public sealed class ImportRow(SpreadsheetSheet sheet, SpreadsheetRow row)
 
     public void Problem(string column, string reason)
     {
+        _problems ??= [];
         if (_problems.Count < ImportRowReport.MostProblems)
         {
             _problems.Add(new ImportRowProblem(column, reason));

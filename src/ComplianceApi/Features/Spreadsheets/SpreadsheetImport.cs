@@ -141,10 +141,9 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
         var wanted = new HashSet<(Guid, DateOnly)>();
         foreach (var row in sheet.Rows)
         {
-            var cells = new ImportRow(sheet, row);
-            if (cells.Raw(ForceCode) is { } force && FindingNamed(cells.Raw(InspectionReference), cells.Raw(FindingReference)) is { } finding
+            if (sheet.Raw(row, ForceCode) is { } force && FindingNamed(sheet.Raw(row, InspectionReference), sheet.Raw(row, FindingReference)) is { } finding
                 && _responses.TryGetValue((force, finding.Id), out var response)
-                && cells.Raw(EffectiveOn) is { } date && SpreadsheetValues.TryParseDate(date, out var effectiveOn))
+                && sheet.Raw(row, EffectiveOn) is { } date && SpreadsheetValues.TryParseDate(date, out var effectiveOn))
             {
                 wanted.Add((response.Id, effectiveOn));
             }
@@ -444,19 +443,23 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
         var lists = new[] { ServesFindings, SupersededBy }.Where(columns.Contains).ToArray();
         foreach (var row in sheet.Rows)
         {
-            var cells = new ImportRow(sheet, row);
-            if (inspection && cells.Raw(InspectionReference) is { } reference)
+            if (inspection && sheet.Raw(row, InspectionReference) is { } reference)
             {
                 yield return reference;
             }
 
-            if (plan && cells.Raw(PlanInspectionReference) is { } planInspection)
+            if (plan && sheet.Raw(row, PlanInspectionReference) is { } planInspection)
             {
                 yield return planInspection;
             }
 
-            foreach (var listed in lists.Select(cells.Raw).OfType<string>())
+            foreach (var column in lists)
             {
+                if (sheet.Raw(row, column) is not { } listed)
+                {
+                    continue;
+                }
+
                 foreach (var item in SpreadsheetValues.ParseList(listed))
                 {
                     yield return SpreadsheetValues.ParsePair(item).First;
@@ -466,5 +469,5 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     }
 
     private static List<string> ForceCodesIn(IEnumerable<SpreadsheetSheet> sheets) =>
-        sheets.SelectMany(sheet => sheet.Rows.Select(row => new ImportRow(sheet, row).Raw(ForceCode))).OfType<string>().Distinct().ToList();
+        sheets.SelectMany(sheet => sheet.Rows.Select(row => sheet.Raw(row, ForceCode))).OfType<string>().Distinct().ToList();
 }

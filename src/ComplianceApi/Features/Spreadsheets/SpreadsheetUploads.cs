@@ -40,6 +40,13 @@ public sealed class SpreadsheetSheet(SpreadsheetLayout layout, string name, IRea
 
     /// <summary>Where a column of the layout sits in each row's cells.</summary>
     public int IndexOf(SpreadsheetColumn column) => _columns[column.Header];
+
+    /// <summary>A row's cell as it is, without checking it (null for a blank or formula cell): for keys and look-ups.</summary>
+    public string? Raw(SpreadsheetRow row, SpreadsheetColumn column)
+    {
+        var index = IndexOf(column);
+        return row.IsFormula(index) ? null : row[index];
+    }
 }
 
 /// <summary>The most an upload may hold (<c>Spreadsheets:*</c> settings).</summary>
