@@ -1,12 +1,8 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using ComplianceApi.Common;
 using CsvHelper;
 using CsvHelper.Configuration;
-using ExcelDataReader;
 
 namespace ComplianceApi.Features.Spreadsheets;
 
@@ -76,9 +72,9 @@ public sealed class SpreadsheetLimits
 
 /// <summary>
 /// Reads an upload, told apart by its content: an XLSX workbook (a zip package) or CSV text. Rows are
-/// read streaming (ExcelDataReader, CsvHelper) into the layout's column order; what is wrong with the
-/// file as a whole (not CSV or XLSX, unreadable, a required column or the wanted sheet missing) is a
-/// 400 naming what was expected, and more rows than the limit a 413.
+/// read streaming (<see cref="XlsxWorkbookReader"/>, CsvHelper) into the layout's column order; what is
+/// wrong with the file as a whole (not CSV or XLSX, unreadable, a required column or the wanted sheet
+/// missing) is a 400 naming what was expected, and more rows than the limit a 413.
 /// </summary>
 public static class SpreadsheetUploads
 {
@@ -96,8 +92,6 @@ public static class SpreadsheetUploads
             SpreadsheetLayouts.EffectiveOn, SpreadsheetLayouts.DueOn, SpreadsheetLayouts.CompletedOn, SpreadsheetLayouts.GivenOn,
         }.Select(c => c.Header),
         StringComparer.Ordinal);
-
-    static SpreadsheetUploads() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The sheets to load, in the order they load (<see cref="SpreadsheetLayouts.All"/>).</summary>
     public static IReadOnlyList<SpreadsheetSheet> Read(Stream file, SpreadsheetKind? kind, int maxRows)
@@ -167,23 +161,20 @@ public static class SpreadsheetUploads
     private static IReadOnlyList<SpreadsheetSheet> ReadWorkbook(Stream file, SpreadsheetKind? kind, int maxRows)
     {
         var sheets = new List<SpreadsheetSheet>();
-        var names = new List<string>();
+        IReadOnlyList<string> names = [];
         var rows = 0;
         try
         {
-            var formulas = XlsxFormulaCells.Find(file);
-            file.Position = 0;
-            using var reader = ExcelReaderFactory.CreateOpenXmlReader(file, new ExcelReaderConfiguration { LeaveOpen = true });
-            var sheetCount = reader.ResultsCount;
-            do
+            using var workbook = new XlsxWorkbookReader(file);
+            names = workbook.SheetNames;
+            for (var index = 0; index < names.Count; index++)
             {
-                var name = reader.Name;
-                names.Add(name);
+                var name = names[index];
                 var layout = SpreadsheetLayouts.All.FirstOrDefault(l => SpreadsheetColumn.Normalise(l.SheetName) == SpreadsheetColumn.Normalise(name));
                 if (kind is { } wanted)
                 {
                     // A single-sheet workbook loads as the kind asked for, whatever its sheet is called.
-                    layout = layout?.Kind == wanted || sheetCount == 1 ? SpreadsheetLayouts.For(wanted) : null;
+                    layout = layout?.Kind == wanted || names.Count == 1 ? SpreadsheetLayouts.For(wanted) : null;
                 }
 
                 if (layout is null)
@@ -196,29 +187,11 @@ public static class SpreadsheetUploads
                     throw FileFault($"Two sheets hold {layout.SheetName}; a workbook has one sheet per kind.");
                 }
 
-                var sheetFormulas = formulas.GetValueOrDefault(name);
-                SheetBuilder? builder = null;
-                var number = 0;
-                while (reader.Read())
-                {
-                    number++;
-                    if (builder is null)
-                    {
-                        var headers = Enumerable.Range(0, reader.FieldCount).Select(i => CellText(reader.GetValue(i), false) ?? "").ToArray();
-                        builder = new SheetBuilder(layout, name, headers, rows, maxRows);
-                        continue;
-                    }
-
-                    var row = number;
-                    builder.Add(number, reader.FieldCount, i => CellText(reader.GetValue(i), builder.IsDateColumn(i)),
-                        i => sheetFormulas?.Contains((row, i)) == true);
-                }
-
-                var sheet = (builder ?? throw FileFault($"The sheet '{name}' is empty: its first row must hold the headers ({Headers(layout)}).")).Build();
+                using var reader = workbook.OpenSheet(index);
+                var sheet = ReadSheet(reader, layout, name, rows, maxRows);
                 rows += sheet.Rows.Count;
                 sheets.Add(sheet);
             }
-            while (reader.NextResult());
         }
         catch (Exception exception) when (exception is not (FluentValidation.ValidationException or PayloadTooLargeException))
         {
@@ -234,17 +207,45 @@ public static class SpreadsheetUploads
         return [.. sheets.OrderBy(s => s.Layout.Kind)];
     }
 
-    /// <summary>An XLSX cell as text: dates as ISO dates, numbers without a thousands separator, true and false as Yes and No.</summary>
-    private static string? CellText(object? value, bool isDate) => value switch
+    private static SpreadsheetSheet ReadSheet(XlsxSheetReader reader, SpreadsheetLayout layout, string name, int rowsBefore, int maxRows)
     {
-        null => null,
-        string text => text,
-        DateTime dateTime => SpreadsheetValues.Format(DateOnly.FromDateTime(dateTime)),
-        double serial when isDate && serial is >= 1 and < 2958466 => SpreadsheetValues.Format(DateOnly.FromDateTime(DateTime.FromOADate(serial))),
-        double number => number.ToString("R", CultureInfo.InvariantCulture),
-        bool flag => SpreadsheetValues.Format(flag),
-        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        SheetBuilder? builder = null;
+        Func<int, string?> text = i => CellText(reader.Cells[i], builder!.IsDateColumn(i));
+        Func<int, bool> isFormula = i => reader.Cells[i].IsFormula;
+        while (reader.ReadRow())
+        {
+            if (builder is null)
+            {
+                // The headers are row 1: when the sheet's first row is further down, row 1 is blank, as it shows.
+                var headers = new string[reader.RowNumber == 1 ? reader.Cells.Length : 0];
+                for (var i = 0; i < headers.Length; i++)
+                {
+                    headers[i] = CellText(reader.Cells[i], false) ?? "";
+                }
+
+                builder = new SheetBuilder(layout, name, headers, rowsBefore, maxRows);
+                if (reader.RowNumber == 1)
+                {
+                    continue;
+                }
+            }
+
+            builder.Add(reader.RowNumber, reader.Cells.Length, text, isFormula);
+        }
+
+        return (builder ?? throw FileFault($"The sheet '{name}' is empty: its first row must hold the headers ({Headers(layout)}).")).Build();
+    }
+
+    /// <summary>An XLSX cell as text: dates as ISO dates, numbers without a thousands separator, true and false as Yes and No.</summary>
+    private static string? CellText(in XlsxCell cell, bool isDateColumn) => cell.Type switch
+    {
+        XlsxCellType.Blank => null,
+        XlsxCellType.Text => cell.Text,
+        XlsxCellType.Date => SpreadsheetValues.Format(cell.Date),
+        XlsxCellType.Boolean => SpreadsheetValues.Format(cell.Boolean),
+        // A date column may hold a date as its serial number without a date format.
+        _ when isDateColumn && cell.Number is >= 1 and < 2958466 => SpreadsheetValues.Format(DateOnly.FromDateTime(DateTime.FromOADate(cell.Number))),
+        _ => cell.Number.ToString("R", CultureInfo.InvariantCulture),
     };
 
     /// <summary>
@@ -354,13 +355,14 @@ public static class SpreadsheetUploads
                     continue;
                 }
 
-                var text = cell(at)?.Trim();
                 if (isFormula(at))
                 {
                     (formulas ??= new bool[cells.Length])[column] = true;
                     blank = false;
                     continue;
                 }
+
+                var text = cell(at)?.Trim();
 
                 if (!string.IsNullOrEmpty(text))
                 {
@@ -385,145 +387,5 @@ public static class SpreadsheetUploads
         }
 
         public SpreadsheetSheet Build() => new(_layout, _name, _rows, _ignored);
-    }
-}
-
-/// <summary>
-/// Finds the cells of an XLSX that hold formulas. ExcelDataReader gives only a formula's cached value,
-/// so each sheet's XML is scanned for formula elements: first as bytes, which costs little when there
-/// are none (the usual case), then, only for a sheet that has some, read to find their cells.
-/// </summary>
-public static class XlsxFormulaCells
-{
-    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-
-    /// <summary>Per sheet name, the (row number, zero-based column) of every formula cell.</summary>
-    public static Dictionary<string, HashSet<(int Row, int Column)>> Find(Stream file)
-    {
-        var found = new Dictionary<string, HashSet<(int, int)>>(StringComparer.Ordinal);
-        using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
-        if (zip.GetEntry("xl/workbook.xml") is not { } workbookEntry || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { } relsEntry)
-        {
-            return found;
-        }
-
-        XDocument workbook, rels;
-        using (var stream = workbookEntry.Open())
-        {
-            workbook = XDocument.Load(stream);
-        }
-
-        using (var stream = relsEntry.Open())
-        {
-            rels = XDocument.Load(stream);
-        }
-
-        var targets = rels.Root!.Elements(PackageRelationships + "Relationship")
-            .ToDictionary(r => (string)r.Attribute("Id")!, r => (string)r.Attribute("Target")!);
-        foreach (var sheet in workbook.Descendants(Main + "sheet"))
-        {
-            var id = (string?)sheet.Attribute(Relationships + "id");
-            if (id is null || !targets.TryGetValue(id, out var target))
-            {
-                continue;
-            }
-
-            var path = target.StartsWith('/') ? target[1..] : "xl/" + target;
-            if (zip.GetEntry(path) is not { } entry || !HasFormulaElement(entry))
-            {
-                continue;
-            }
-
-            found[(string)sheet.Attribute("name")!] = FormulaCells(entry);
-        }
-
-        return found;
-    }
-
-    private static bool HasFormulaElement(ZipArchiveEntry entry)
-    {
-        using var stream = entry.Open();
-        var buffer = new byte[64 * 1024];
-        var carry = 0;
-        int read;
-        while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
-        {
-            var length = carry + read;
-            var span = buffer.AsSpan(0, length);
-            for (var at = span.IndexOf((byte)'<'); at >= 0 && at < length - 2; at = NextTag(span, at))
-            {
-                // <f>, <f …>, or with a prefix, <x:f>.
-                var name = at + 1;
-                while (name < length && span[name] != ':' && char.IsAsciiLetterOrDigit((char)span[name]) && name - at < 12)
-                {
-                    name++;
-                }
-
-                var local = name < length && span[name] == ':' ? name + 1 : at + 1;
-                if (local + 1 < length && span[local] == 'f' && span[local + 1] is (byte)'>' or (byte)' ' or (byte)'/')
-                {
-                    return true;
-                }
-            }
-
-            // Keep the tail, in case a tag straddles two reads.
-            carry = Math.Min(16, length);
-            span[(length - carry)..].CopyTo(buffer);
-        }
-
-        return false;
-    }
-
-    private static int NextTag(Span<byte> span, int at)
-    {
-        var next = span[(at + 1)..].IndexOf((byte)'<');
-        return next < 0 ? -1 : at + 1 + next;
-    }
-
-    private static HashSet<(int, int)> FormulaCells(ZipArchiveEntry entry)
-    {
-        var cells = new HashSet<(int, int)>();
-        using var stream = entry.Open();
-        using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
-        string? reference = null;
-        var row = 0;
-        var column = -1;
-        while (xml.Read())
-        {
-            if (xml.NodeType != XmlNodeType.Element || xml.NamespaceURI != Main.NamespaceName)
-            {
-                continue;
-            }
-
-            switch (xml.LocalName)
-            {
-                case "row":
-                    row = int.TryParse(xml.GetAttribute("r"), CultureInfo.InvariantCulture, out var r) ? r : row + 1;
-                    column = -1;
-                    break;
-                case "c":
-                    reference = xml.GetAttribute("r");
-                    column = reference is null ? column + 1 : ColumnOf(reference);
-                    break;
-                case "f":
-                    cells.Add((row, column));
-                    break;
-            }
-        }
-
-        return cells;
-    }
-
-    private static int ColumnOf(string reference)
-    {
-        var column = 0;
-        foreach (var letter in reference.TakeWhile(char.IsAsciiLetter))
-        {
-            column = column * 26 + (char.ToUpperInvariant(letter) - 'A' + 1);
-        }
-
-        return column - 1;
     }
 }
