@@ -134,16 +134,23 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
     /// <summary>
     /// The stored entries the file's progress rows could repeat: of the responses they name, those dated
-    /// on a day a row names. Only the key of each is kept.
+    /// on a day a row names. Only the key of each is kept. A stored entry is dated no later than its
+    /// response's latest (<see cref="ForceResponse.StatusEffectiveOn"/>), so rows dated after it, and all
+    /// rows of a first load of history, have nothing to look for.
     /// </summary>
     private async Task LoadStoredProgressAsync(SpreadsheetSheet sheet, CancellationToken cancellationToken)
     {
+        if (_responses.Values.All(r => r.StatusEffectiveOn is null))
+        {
+            return;
+        }
+
         var wanted = new HashSet<(Guid, DateOnly)>();
         foreach (var row in sheet.Rows)
         {
             if (sheet.Raw(row, ForceCode) is { } force && FindingNamed(sheet.Raw(row, InspectionReference), sheet.Raw(row, FindingReference)) is { } finding
-                && _responses.TryGetValue((force, finding.Id), out var response)
-                && sheet.Raw(row, EffectiveOn) is { } date && SpreadsheetValues.TryParseDate(date, out var effectiveOn))
+                && _responses.TryGetValue((force, finding.Id), out var response) && response.StatusEffectiveOn is { } latest
+                && sheet.Raw(row, EffectiveOn) is { } date && SpreadsheetValues.TryParseDate(date, out var effectiveOn) && effectiveOn <= latest)
             {
                 wanted.Add((response.Id, effectiveOn));
             }
