@@ -62,6 +62,20 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
 
+    /// <summary>
+    /// Completes a problem the framework writes for a bare status code. Kestrel refuses a body far over
+    /// the endpoint's limit as soon as the form is read (its Content-Length says so), and the minimal API's
+    /// form binding answers that with a bare 413 instead of throwing it here; the caller still needs the limit.
+    /// </summary>
+    public static void CompleteBareProblem(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails is { Status: StatusCodes.Status413PayloadTooLarge, Detail: null } bare)
+        {
+            var tooLarge = TooLargeProblem(context.HttpContext);
+            (bare.Title, bare.Detail) = (tooLarge.Title, tooLarge.Detail);
+        }
+    }
+
     /// <summary>A body refused while it was read, before the endpoint saw it: the limit comes from the endpoint's metadata.</summary>
     private static ProblemDetails TooLargeProblem(HttpContext httpContext)
     {
