@@ -49,6 +49,35 @@ public sealed class ImportSpreadsheetTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Progress_on_stored_responses_loads_beside_entries_that_name_a_finding_the_same_workbook_creates(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var inspection = Unique.Slug("building-the-picture");
+        await host.AdminClient().LoadAsync(WholeWorkbook(inspection));
+        string?[] superseded = [.. Update(Lancashire, inspection, "Recommendation 1", "2015-12-01", "Superseded", "Replaced by Recommendation 9.")[..^1],
+            $"{inspection}: Recommendation 9"];
+
+        // The first entry refers only to stored rows and is written while the rest are checked; the second must wait for the new finding.
+        var report = await host.AdminClient().LoadAsync(SpreadsheetUploads.Xlsx(
+            SpreadsheetUploads.Sheet(SpreadsheetLayouts.Findings, Finding(inspection, "Recommendation 9")),
+            SpreadsheetUploads.Sheet(SpreadsheetLayouts.ProgressUpdates,
+                Update(CityOfLondon, inspection, "Recommendation 1", "2015-12-01", "Implemented", "Confirmed at the board.", "Green"),
+                superseded)));
+
+        Assert.Equal(new ImportCounts(3, 0, 0, 0), report.Counts);
+        await host.WithDatabaseAsync(async db =>
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var r9 = await db.Findings.SingleAsync(f => f.Inspection.Reference == inspection && f.Reference == "Recommendation 9", ct);
+            var responses = await db.ForceResponses.AsNoTracking().Include(r => r.Updates)
+                .Where(r => r.Finding.Inspection.Reference == inspection && r.Finding.Reference == "Recommendation 1").ToListAsync(ct);
+            var lancashire = responses.Single(r => r.ForceCode == Lancashire);
+            Assert.Equal((ResponseStatus.Superseded, r9.Id), (lancashire.Status, lancashire.SupersededByFindingId));
+            Assert.Equal(3, responses.Single(r => r.ForceCode == CityOfLondon).Updates.Count);
+        });
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task Loading_the_same_workbook_twice_reports_every_row_unchanged_the_second_time_and_changes_nothing(Provider provider)
     {
         var host = await hosts.For(provider);
