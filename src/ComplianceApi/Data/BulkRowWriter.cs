@@ -227,28 +227,45 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
     }
 
     /// <summary>An UPDATE per set of changed columns, made the first time that set is seen (a load changes the same few again and again).</summary>
-    private sealed class TableUpdate(IEntityType entityType, ComplianceDbContext db) : IDisposable
+    private sealed class TableUpdate : IDisposable
     {
-        private readonly string _table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
-        private readonly IProperty[] _properties = [.. entityType.GetProperties()];
-        private readonly IClrPropertyGetter[] _getters = [.. entityType.GetProperties().Select(p => p.GetGetter())];
-        private readonly ValueComparer[] _comparers = [.. entityType.GetProperties().Select(p => p.GetValueComparer())];
-        private readonly ValueConverter?[] _converters = [.. entityType.GetProperties().Select(p => p.GetRelationalTypeMapping().Converter)];
-        private readonly Dictionary<ulong, (DbCommand Command, DbParameter[] Parameters)> _commands = [];
+        private readonly IEntityType _entityType;
+        private readonly ComplianceDbContext _db;
+        private readonly string _table;
+        private readonly IProperty[] _properties;
+        private readonly IClrPropertyGetter[] _getters;
+        private readonly ValueComparer[] _comparers;
+        private readonly ValueConverter?[] _converters;
+        private readonly int[] _key;
+        private readonly int[] _tokens;
+        private readonly Dictionary<ulong, (DbCommand Command, Binding[] Bindings)> _commands = [];
 
-        public void Execute(object record, object?[] snapshot)
+        public TableUpdate(IEntityType entityType, ComplianceDbContext db)
         {
+            _entityType = entityType;
+            _db = db;
+            _table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
+            _properties = [.. entityType.GetProperties()];
             if (_properties.Length > 64)
             {
                 throw new InvalidOperationException($"{_table} has more columns than a change mask holds.");
             }
 
+            _getters = [.. _properties.Select(p => p.GetGetter())];
+            _comparers = [.. _properties.Select(p => p.GetValueComparer())];
+            _converters = [.. _properties.Select(p => p.GetRelationalTypeMapping().Converter)];
+            _key = [.. Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsPrimaryKey())];
+            _tokens = [.. Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsConcurrencyToken)];
+        }
+
+        public void Execute(object record, object?[] snapshot)
+        {
             var values = new object?[_properties.Length];
             var changed = 0UL;
             for (var i = 0; i < _properties.Length; i++)
             {
                 values[i] = _getters[i].GetClrValue(record);
-                if (!_properties[i].IsPrimaryKey() && !_comparers[i].Equals(values[i], snapshot[i]))
+                if (Array.IndexOf(_key, i) < 0 && !_comparers[i].Equals(values[i], snapshot[i]))
                 {
                     changed |= 1UL << i;
                 }
@@ -265,30 +282,10 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
                 _commands.Add(changed, update);
             }
 
-            // Parameters in the order Prepare made them: the changed columns, the key, then the token as read.
-            var at = 0;
-            for (var i = 0; i < _properties.Length; i++)
+            foreach (var (column, asRead, parameter) in update.Bindings)
             {
-                if ((changed & (1UL << i)) != 0)
-                {
-                    update.Parameters[at++].Value = ProviderValue(i, values[i]);
-                }
-            }
-
-            for (var i = 0; i < _properties.Length; i++)
-            {
-                if (_properties[i].IsPrimaryKey())
-                {
-                    update.Parameters[at++].Value = ProviderValue(i, values[i]);
-                }
-            }
-
-            for (var i = 0; i < _properties.Length; i++)
-            {
-                if (_properties[i].IsConcurrencyToken)
-                {
-                    update.Parameters[at++].Value = ProviderValue(i, snapshot[i]);
-                }
+                var value = asRead ? snapshot[column] : values[column];
+                parameter.Value = value is null ? DBNull.Value : _converters[column]?.ConvertToProvider(value) ?? value;
             }
 
             if (update.Command.ExecuteNonQuery() != 1)
@@ -305,32 +302,33 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
             }
         }
 
-        private object ProviderValue(int column, object? value) =>
-            value is null ? DBNull.Value : _converters[column]?.ConvertToProvider(value) ?? value;
-
-        private (DbCommand, DbParameter[]) Prepare(ulong changed)
+        /// <summary>SET the changed columns, WHERE the key and the concurrency token still hold the values read.</summary>
+        private (DbCommand, Binding[]) Prepare(ulong changed)
         {
-            var table = StoreObjectIdentifier.Table(_table, entityType.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            var table = StoreObjectIdentifier.Table(_table, _entityType.GetSchema());
+            var sql = _db.GetService<ISqlGenerationHelper>();
+            var command = _db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Bulk rows are written inside a transaction.");
-            var parameters = new List<DbParameter>();
-            string Assign(IProperty property)
+            var bindings = new List<Binding>();
+            string Assign(int column, bool asRead)
             {
+                var property = _properties[column];
                 var parameter = property.GetRelationalTypeMapping()
-                    .CreateParameter(command, sql.GenerateParameterName($"p{parameters.Count}"), null, property.IsNullable);
+                    .CreateParameter(command, sql.GenerateParameterName($"p{bindings.Count}"), null, property.IsNullable);
                 command.Parameters.Add(parameter);
-                parameters.Add(parameter);
+                bindings.Add(new Binding(column, asRead, parameter));
                 return $"{sql.DelimitIdentifier(property.GetColumnName(table)!)} = {parameter.ParameterName}";
             }
 
-            var set = _properties.Where((_, i) => (changed & (1UL << i)) != 0).Select(Assign).ToList();
-            var where = _properties.Where(p => p.IsPrimaryKey()).Select(Assign)
-                .Concat(_properties.Where(p => p.IsConcurrencyToken).Select(Assign)).ToList();
-            command.CommandText = $"UPDATE {sql.DelimitIdentifier(_table, entityType.GetSchema())} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
+            var set = Enumerable.Range(0, _properties.Length).Where(i => (changed & (1UL << i)) != 0).Select(i => Assign(i, asRead: false)).ToList();
+            var where = _key.Select(i => Assign(i, asRead: false)).Concat(_tokens.Select(i => Assign(i, asRead: true))).ToList();
+            command.CommandText = $"UPDATE {sql.DelimitIdentifier(_table, _entityType.GetSchema())} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
             command.Prepare();
-            return (command, [.. parameters]);
+            return (command, [.. bindings]);
         }
+
+        /// <summary>A parameter of a prepared UPDATE and the column whose value it takes: as the record holds it now, or as it was read.</summary>
+        private readonly record struct Binding(int Column, bool AsRead, DbParameter Parameter);
     }
 }

@@ -244,29 +244,15 @@ public static class SpreadsheetValues
     {
         date = default;
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !TryParseDigits(text[..4], out var year) || !TryParseDigits(text[5..7], out var month) || !TryParseDigits(text[8..], out var day)
+            || !int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
             || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
         date = new DateOnly(year, month, day);
-        return true;
-    }
-
-    private static bool TryParseDigits(ReadOnlySpan<char> digits, out int value)
-    {
-        value = 0;
-        foreach (var digit in digits)
-        {
-            if (!char.IsAsciiDigit(digit))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (digit - '0');
-        }
-
         return true;
     }
 

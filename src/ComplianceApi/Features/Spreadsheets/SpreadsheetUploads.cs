@@ -244,7 +244,7 @@ public static class SpreadsheetUploads
         XlsxCellType.Date => SpreadsheetValues.Format(cell.Date),
         XlsxCellType.Boolean => SpreadsheetValues.Format(cell.Boolean),
         // A date column may hold a date as its serial number without a date format.
-        _ when isDateColumn && cell.Number is >= 1 and < 2958466 => SpreadsheetValues.Format(DateOnly.FromDateTime(DateTime.FromOADate(cell.Number))),
+        _ when isDateColumn && cell.Number is >= 1 and < 2958466 => SpreadsheetValues.Format(cell.Date),
         _ => cell.Number.ToString("R", CultureInfo.InvariantCulture),
     };
 
