@@ -24,7 +24,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
 
         Assert.True(breaks.Count == 0,
             $"The contract breaks clients of {Path.GetFileName(releasedPath)}; keep the old shape, or release a new major version "
-            + $"(see README, \"The contract\"):{Environment.NewLine}{string.Join(Environment.NewLine, breaks.Select(b => $"  - {b}"))}");
+            + $"(see openapi/README.md):{Environment.NewLine}{string.Join(Environment.NewLine, breaks.Select(b => $"  - {b}"))}");
     }
 
     [Fact]
