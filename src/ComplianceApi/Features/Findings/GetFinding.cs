@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,9 @@ namespace ComplianceApi.Features.Findings;
 
 public sealed record GetFindingQuery(Guid Id) : IRequest<FindingView>;
 
-public sealed class GetFindingHandler(ComplianceDbContext db) : IRequestHandler<GetFindingQuery, FindingView>
+public sealed class GetFindingHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetFindingQuery, FindingView>
 {
     public async Task<FindingView> Handle(GetFindingQuery query, CancellationToken cancellationToken) =>
-        await db.Findings.AsNoTracking().Where(f => f.Id == query.Id).Select(FindingView.Projection).SingleOrDefaultAsync(cancellationToken)
+        await db.Findings.AsNoTracking().Where(f => f.Id == query.Id).ProjectToType<FindingView>(mapping).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("finding", query.Id);
 }
