@@ -8,8 +8,7 @@ namespace ComplianceApi.Features;
 
 /// <summary>
 /// The one configuration that maps domain objects and query rows to the API's views. Each view's rules sit
-/// beside it as an <see cref="IRegister"/>; EF runs the same rules in SQL as projections
-/// (<c>ProjectToType</c>, or <see cref="ProjectionOf"/> where a helper composes the query).
+/// beside it as an <see cref="IRegister"/>; EF runs the same rules in SQL through <see cref="ProjectionOf"/>.
 /// </summary>
 public static class ViewMapping
 {
@@ -34,10 +33,31 @@ public static class ViewMapping
         return services.AddSingleton(config);
     }
 
-    /// <summary>The projection of <typeparamref name="TSource"/> to <typeparamref name="TView"/>, built once per configuration.</summary>
+    /// <summary>
+    /// The projection of <typeparamref name="TSource"/> to <typeparamref name="TView"/> for EF, built once per
+    /// configuration. Mapster guards each member a constructor reads with a null check; SQL propagates nulls
+    /// itself, and EF turned each guard into a CASE and each guarded collection into a second join, so the
+    /// guards are taken out (ProjectToType would keep them).
+    /// </summary>
     public static Expression<Func<TSource, TView>> ProjectionOf<TSource, TView>(this TypeAdapterConfig config) =>
-        Projections<TSource, TView>.Built.GetValue(config, c =>
-            (Expression<Func<TSource, TView>>)c.CreateMapExpression(new TypeTuple(typeof(TSource), typeof(TView)), MapType.Projection));
+        Projections<TSource, TView>.Built.GetValue(config, c => (Expression<Func<TSource, TView>>)new NullGuardRemover().Visit(
+            c.CreateMapExpression(new TypeTuple(typeof(TSource), typeof(TView)), MapType.Projection)));
+
+    private sealed class NullGuardRemover : ExpressionVisitor
+    {
+        protected override Expression VisitConditional(ConditionalExpression node) =>
+            IsNullGuard(node.Test) && node.IfFalse is DefaultExpression or ConstantExpression { Value: null }
+                ? Visit(node.IfTrue)
+                : base.VisitConditional(node);
+
+        private static bool IsNullGuard(Expression test) => test switch
+        {
+            BinaryExpression { NodeType: ExpressionType.AndAlso } both => IsNullGuard(both.Left) && IsNullGuard(both.Right),
+            BinaryExpression { NodeType: ExpressionType.NotEqual, Right: ConstantExpression { Value: null } } => true,
+            UnaryExpression { NodeType: ExpressionType.Not, Operand: BinaryExpression { NodeType: ExpressionType.Equal, Right: ConstantExpression { Value: null } } } => true,
+            _ => false,
+        };
+    }
 
     private static class Projections<TSource, TView>
     {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
@@ -23,7 +24,13 @@ public sealed class ViewMappingTests(TestHosts hosts)
         config.Compile();
         config.CompileProjection();
 
-        Assert.True(config.RuleMap.Count >= 18, $"Only {config.RuleMap.Count} mappings were found.");
+        Assert.Equal(
+            [
+                "ActionPlanView", "AddresseeView", "ApiKeyIssuedView", "ApiKeyView", "CommitteeReportView", "CommitteeView",
+                "DeadlineResolutionView", "EvidenceView", "FindingView", "ForceResponseView", "ForceView", "GradingView",
+                "InspectionView", "PlanActionView", "ProgressUpdateView", "StatementLineView", "TargetDateChangeView",
+            ],
+            config.RuleMap.Keys.Select(pair => pair.Destination.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -32,13 +39,13 @@ public sealed class ViewMappingTests(TestHosts hosts)
         var config = ViewMapping.Create();
         config.NewConfig<Force, ForceWithUnfilledMember>();
 
-        var error = Assert.Throws<InvalidOperationException>(() => config.Compile());
+        var error = Assert.ThrowsAny<Exception>(() => config.Compile());
 
         Assert.Contains(nameof(ForceWithUnfilledMember.Motto), error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
-    public async Task Each_projection_from_an_entity_runs_in_SQL_and_selects_only_the_columns_its_view_reads(Provider provider)
+    public async Task Each_projection_from_an_entity_runs_in_SQL_selecting_only_the_columns_its_view_reads_joining_each_table_once(Provider provider)
     {
         var host = await hosts.For(provider);
         var config = host.Services.GetRequiredService<TypeAdapterConfig>();
@@ -59,7 +66,10 @@ public sealed class ViewMappingTests(TestHosts hosts)
                     .ToList();
 
                 Assert.True(unread.Count == 0, $"{pair.Source.Name} → {pair.Destination.Name} selects {string.Join(", ", unread)}, which the view does not read:\n{sql}");
-                File.AppendAllText(Environment.GetEnvironmentVariable("VIEW_SQL_DUMP") ?? "/dev/null", $"== {provider} {pair.Destination.Name}\n{sql}\n");
+                // Mapster's null guards, left in, became a CASE per nullable column and a second join per collection.
+                Assert.DoesNotContain("CASE", sql, StringComparison.Ordinal);
+                var joined = Regex.Matches(sql, "JOIN \"(\\w+)\"").Select(m => m.Groups[1].Value).ToList();
+                Assert.Equal(joined.Distinct(), joined);
             }
 
             return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,6 @@ public sealed record GetActionQuery(Guid Id) : IRequest<PlanActionView>;
 public sealed class GetActionHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetActionQuery, PlanActionView>
 {
     public async Task<PlanActionView> Handle(GetActionQuery query, CancellationToken cancellationToken) =>
-        await db.PlanActions.AsNoTracking().Where(a => a.Id == query.Id).ProjectToType<PlanActionView>(mapping).SingleOrDefaultAsync(cancellationToken)
+        await db.PlanActions.AsNoTracking().Where(a => a.Id == query.Id).Select(mapping.ProjectionOf<PlanAction, PlanActionView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("action", query.Id);
 }

@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,6 @@ public sealed record GetApiKeyQuery(Guid Id) : IRequest<ApiKeyView>;
 public sealed class GetApiKeyHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetApiKeyQuery, ApiKeyView>
 {
     public async Task<ApiKeyView> Handle(GetApiKeyQuery query, CancellationToken cancellationToken) =>
-        await db.ApiKeys.AsNoTracking().Where(k => k.Id == query.Id).ProjectToType<ApiKeyView>(mapping).SingleOrDefaultAsync(cancellationToken)
+        await db.ApiKeys.AsNoTracking().Where(k => k.Id == query.Id).Select(mapping.ProjectionOf<ApiKey, ApiKeyView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("API key", query.Id);
 }

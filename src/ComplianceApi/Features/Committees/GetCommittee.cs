@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,6 @@ public sealed record GetCommitteeQuery(Guid Id) : IRequest<CommitteeView>;
 public sealed class GetCommitteeHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetCommitteeQuery, CommitteeView>
 {
     public async Task<CommitteeView> Handle(GetCommitteeQuery query, CancellationToken cancellationToken) =>
-        await db.Committees.AsNoTracking().Where(c => c.Id == query.Id).ProjectToType<CommitteeView>(mapping).SingleOrDefaultAsync(cancellationToken)
+        await db.Committees.AsNoTracking().Where(c => c.Id == query.Id).Select(mapping.ProjectionOf<Committee, CommitteeView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("committee", query.Id);
 }

@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,6 @@ public sealed record GetCommitteeReportQuery(Guid Id) : IRequest<CommitteeReport
 public sealed class GetCommitteeReportHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetCommitteeReportQuery, CommitteeReportView>
 {
     public async Task<CommitteeReportView> Handle(GetCommitteeReportQuery query, CancellationToken cancellationToken) =>
-        await db.CommitteeReports.AsNoTracking().Where(r => r.Id == query.Id).ProjectToType<CommitteeReportView>(mapping).SingleOrDefaultAsync(cancellationToken)
+        await db.CommitteeReports.AsNoTracking().Where(r => r.Id == query.Id).Select(mapping.ProjectionOf<CommitteeReport, CommitteeReportView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("committee report", query.Id);
 }

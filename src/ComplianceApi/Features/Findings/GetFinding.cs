@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,6 @@ public sealed record GetFindingQuery(Guid Id) : IRequest<FindingView>;
 public sealed class GetFindingHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetFindingQuery, FindingView>
 {
     public async Task<FindingView> Handle(GetFindingQuery query, CancellationToken cancellationToken) =>
-        await db.Findings.AsNoTracking().Where(f => f.Id == query.Id).ProjectToType<FindingView>(mapping).SingleOrDefaultAsync(cancellationToken)
+        await db.Findings.AsNoTracking().Where(f => f.Id == query.Id).Select(mapping.ProjectionOf<Finding, FindingView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("finding", query.Id);
 }

@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,6 @@ public sealed record GetForceQuery(string Code) : IRequest<ForceView>;
 public sealed class GetForceHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetForceQuery, ForceView>
 {
     public async Task<ForceView> Handle(GetForceQuery query, CancellationToken cancellationToken) =>
-        await db.Forces.AsNoTracking().Where(f => f.Code == query.Code).ProjectToType<ForceView>(mapping).SingleOrDefaultAsync(cancellationToken)
+        await db.Forces.AsNoTracking().Where(f => f.Code == query.Code).Select(mapping.ProjectionOf<Force, ForceView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException($"No force has code '{query.Code}'.");
 }

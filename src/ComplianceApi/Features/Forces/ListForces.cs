@@ -16,6 +16,6 @@ public sealed class ListForcesHandler(ComplianceDbContext db, TypeAdapterConfig 
         await db.Forces.AsNoTracking()
             .Where(f => query.Kind == null || f.Kind == query.Kind)
             .OrderBy(f => f.Code)
-            .ProjectToType<ForceView>(mapping)
+            .Select(mapping.ProjectionOf<Force, ForceView>())
             .ToListAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class GetProgressUpdateHandler(ComplianceDbContext db, TypeAdapter
     public async Task<ProgressUpdateView> Handle(GetProgressUpdateQuery query, CancellationToken cancellationToken) =>
         await db.ProgressUpdates.AsNoTracking()
             .Where(u => u.Id == query.UpdateId && u.ResponseId == query.ResponseId)
-            .ProjectToType<ProgressUpdateView>(mapping)
+            .Select(mapping.ProjectionOf<ProgressUpdate, ProgressUpdateView>())
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException($"Response '{query.ResponseId}' has no progress update with id '{query.UpdateId}'.");
 }

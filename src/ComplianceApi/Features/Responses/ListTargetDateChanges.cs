@@ -42,7 +42,7 @@ public sealed class GetTargetDateChangeHandler(ComplianceDbContext db, TypeAdapt
     public async Task<TargetDateChangeView> Handle(GetTargetDateChangeQuery query, CancellationToken cancellationToken) =>
         await db.TargetDateChanges.AsNoTracking()
             .Where(c => c.Id == query.ChangeId && c.ResponseId == query.ResponseId)
-            .ProjectToType<TargetDateChangeView>(mapping)
+            .Select(mapping.ProjectionOf<TargetDateChange, TargetDateChangeView>())
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException($"Response '{query.ResponseId}' has no target date change with id '{query.ChangeId}'.");
 }

@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class GetIssuedStatementHandler(ComplianceDbContext db, TypeAdapte
         }
 
         var lines = await db.StatementLines.AsNoTracking().Where(l => l.StatementId == issued.Statement.Id).OrderBy(l => l.Position)
-            .ProjectToType<StatementLineView>(mapping).ToListAsync(cancellationToken);
+            .Select(mapping.ProjectionOf<StatementLine, StatementLineView>()).ToListAsync(cancellationToken);
         var (statement, committee, report) = (issued.Statement, issued.Committee, issued.Report);
         return new PositionStatementView(
             statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,
