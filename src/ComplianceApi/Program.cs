@@ -17,6 +17,7 @@ builder.Services.AddSingleton<FirstPageCache>();
 builder.Services.AddComplianceStorage(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddMediation();
+builder.Services.AddViewMapping();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsExceptionHandler.CompleteBareProblem);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>

@@ -4,6 +4,7 @@ using System.Reflection;
 using ComplianceApi.Data;
 using FluentValidation;
 using FluentValidation.Validators;
+using Mapster;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -46,7 +47,7 @@ public sealed record Bounds(
 /// <summary>
 /// Writes the limits the service enforces into the contract, read from the place that enforces them, so
 /// no number is typed twice: a request type's FluentValidation rules; for a response type, the column
-/// lengths of the EF model (followed through the view's <c>Projection</c>) and the rules of the request
+/// lengths of the EF model (followed through the view mapping's projection) and the rules of the request
 /// it is written from (<c>XView</c> ← <c>XRequest</c>); the paging limits for pages; and the lengths of
 /// formatted strings.
 /// </summary>
@@ -54,13 +55,17 @@ public sealed class ContractBoundsSchemaFilter(IServiceScopeFactory scopes) : IS
 {
     private static readonly Assembly Service = typeof(ContractBoundsSchemaFilter).Assembly;
     private static readonly Lazy<ILookup<Type, IValidatorDescriptor>> Validators = new(FindValidators);
-    private static readonly Lazy<Dictionary<(Type View, string Member), (MemberExpression Source, bool Each)>> ProjectedMembers =
-        new(FindProjectedMembers);
-
     private readonly Lazy<IModel> _model = new(() =>
     {
         using var scope = scopes.CreateScope();
         return scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().Model;
+    });
+
+    private readonly Lazy<Dictionary<(Type View, string Member), (MemberExpression Source, bool Each)>> _projectedMembers = new(() =>
+    {
+        using var scope = scopes.CreateScope();
+        var mapping = scope.ServiceProvider.GetRequiredService<TypeAdapterConfig>();
+        return FindProjectedMembers(mapping, scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().Model);
     });
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -164,7 +169,7 @@ public sealed class ContractBoundsSchemaFilter(IServiceScopeFactory scopes) : IS
     /// <summary>A response member's column length, found through the view's projection from an entity.</summary>
     private Bounds? FromModel(Type view, string member)
     {
-        if (!ProjectedMembers.Value.TryGetValue((view, member), out var projected))
+        if (!_projectedMembers.Value.TryGetValue((view, member), out var projected))
         {
             return null;
         }
@@ -239,15 +244,13 @@ public sealed class ContractBoundsSchemaFilter(IServiceScopeFactory scopes) : IS
                 .Select(i => (Validated: i.GetGenericArguments()[0], Validator: t)))
             .ToLookup(v => v.Validated, v => ((IValidator)Activator.CreateInstance(v.Validator)!).CreateDescriptor());
 
-    /// <summary>Every view member a view's <c>Projection</c> fills straight from an entity's property.</summary>
-    private static Dictionary<(Type View, string Member), (MemberExpression Source, bool Each)> FindProjectedMembers()
+    /// <summary>Every view member the mapping's projection from an entity fills straight from one of its properties.</summary>
+    private static Dictionary<(Type View, string Member), (MemberExpression Source, bool Each)> FindProjectedMembers(TypeAdapterConfig mapping, IModel model)
     {
         var finder = new ProjectionReader();
-        foreach (var field in Service.GetTypes()
-                     .Select(t => t.GetField("Projection", BindingFlags.Public | BindingFlags.Static))
-                     .Where(f => f is not null && typeof(LambdaExpression).IsAssignableFrom(f.FieldType)))
+        foreach (var pair in mapping.RuleMap.Keys.Where(pair => model.FindEntityType(pair.Source) is not null))
         {
-            finder.Visit((LambdaExpression)field!.GetValue(null)!);
+            finder.Visit(mapping.CreateMapExpression(pair, MapType.Projection));
         }
 
         return finder.Members;
@@ -297,6 +300,9 @@ public sealed class ContractBoundsSchemaFilter(IServiceScopeFactory scopes) : IS
 
             switch (value)
             {
+                // The mapping guards a member it reads with a null check.
+                case ConditionalExpression guarded:
+                    return Source(guarded.IfTrue);
                 case MemberExpression { Member: PropertyInfo, Expression: not null } member:
                     return (member, false);
                 case MethodCallExpression { Method.Name: "Select" } select

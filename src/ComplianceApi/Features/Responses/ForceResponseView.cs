@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Responses;
 
@@ -69,19 +70,33 @@ public sealed record ForceResponseView(
     int DaysOverdue,
     int? DaysUntilDue,
     Rag? DerivedRag,
-    bool RagDisagrees)
+    bool RagDisagrees);
+
+/// <summary>A response's row with its state on a date, which the domain's rules derive the flags from.</summary>
+public sealed record ResponseOnDate(ResponseSnapshot Row, ResponseState State)
 {
-    public static ForceResponseView From(ResponseSnapshot row, DateOnly on)
-    {
-        var state = row.ToState(on);
-        var closed = state.Status == ResponseStatus.Closed;
-        return new ForceResponseView(
-            row.Id, row.FindingId, row.FindingReference, row.InspectionId, row.ForceCode, state.OwnerName, state.OwnerRole,
-            state.Status, state.Rag, state.PositionStatement, state.StatusEffectiveOn,
-            closed ? row.SignedOffBy : null, closed ? state.StatusEffectiveOn : null,
-            state.Status == ResponseStatus.Superseded ? row.SupersededByFindingId : null,
-            row.GovernanceBoard, row.Constraints, state.TargetDate, row.NextReviewOn, row.CreatedAt, row.UpdatedAt, row.Version,
-            state.RevisedTargetDate, state.DueDate, on, state.IsOverdue, state.DaysOverdue, state.DaysUntilDue, state.DerivedRag,
-            state.RagDisagrees);
-    }
+    public static ResponseOnDate Of(ResponseSnapshot row, DateOnly on) => new(row, row.ToState(on));
+}
+
+public sealed class ForceResponseViewMapping : IRegister
+{
+    // The state on the date gives the status, owner and dates in effect and the flags its rules derive
+    // (due date, overdue, derived RAG); the row gives what no history changes.
+    public void Register(TypeAdapterConfig config) => config.NewConfig<ResponseOnDate, ForceResponseView>()
+        .Map(v => v, s => s.State)
+        .Map(v => v.AsOf, s => s.State.On)
+        .Map(v => v.Id, s => s.Row.Id)
+        .Map(v => v.FindingId, s => s.Row.FindingId)
+        .Map(v => v.FindingReference, s => s.Row.FindingReference)
+        .Map(v => v.InspectionId, s => s.Row.InspectionId)
+        .Map(v => v.ForceCode, s => s.Row.ForceCode)
+        .Map(v => v.ClosedBy, s => s.State.Status == ResponseStatus.Closed ? s.Row.SignedOffBy : null)
+        .Map(v => v.ClosedOn, s => s.State.Status == ResponseStatus.Closed ? s.State.StatusEffectiveOn : null)
+        .Map(v => v.SupersededByFindingId, s => s.State.Status == ResponseStatus.Superseded ? s.Row.SupersededByFindingId : null)
+        .Map(v => v.GovernanceBoard, s => s.Row.GovernanceBoard)
+        .Map(v => v.Constraints, s => s.Row.Constraints)
+        .Map(v => v.NextReviewOn, s => s.Row.NextReviewOn)
+        .Map(v => v.CreatedAt, s => s.Row.CreatedAt)
+        .Map(v => v.UpdatedAt, s => s.Row.UpdatedAt)
+        .Map(v => v.Version, s => s.Row.Version);
 }

@@ -1,5 +1,6 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +11,17 @@ namespace ComplianceApi.Features.Responses;
 /// <param name="AsOf">The date to read the response as of; today when omitted. Before the response's history begins it is not found.</param>
 public sealed record GetForceResponseQuery(Guid Id, DateOnly? AsOf) : IRequest<ForceResponseView>;
 
-public sealed class GetForceResponseHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<GetForceResponseQuery, ForceResponseView>
+public sealed class GetForceResponseHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<GetForceResponseQuery, ForceResponseView>
 {
     public Task<ForceResponseView> Handle(GetForceResponseQuery query, CancellationToken cancellationToken) =>
-        db.ResponseViewAsync(query.Id, query.AsOf, clock, cancellationToken);
+        db.ResponseViewAsync(query.Id, query.AsOf, clock, mapping, cancellationToken);
 }
 
 public static class ResponseViews
 {
     /// <summary>The view of one visible response on a date (today when null), through the same as-of path as the lists.</summary>
     public static async Task<ForceResponseView> ResponseViewAsync(
-        this ComplianceDbContext db, Guid id, DateOnly? asOf, TimeProvider clock, CancellationToken cancellationToken)
+        this ComplianceDbContext db, Guid id, DateOnly? asOf, TimeProvider clock, TypeAdapterConfig mapping, CancellationToken cancellationToken)
     {
         var row = await db.ResponsesAsOf(asOf).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (row is null)
@@ -30,7 +31,7 @@ public static class ResponseViews
                 : NotFoundException.For("response", id);
         }
 
-        return ForceResponseView.From(row, asOf ?? Today(clock));
+        return ResponseOnDate.Of(row, asOf ?? Today(clock)).Adapt<ForceResponseView>(mapping);
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

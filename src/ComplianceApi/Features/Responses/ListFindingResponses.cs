@@ -1,6 +1,7 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class ListFindingResponsesValidator : AbstractValidator<ListFindin
     }
 }
 
-public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<ListFindingResponsesQuery, Page<ForceResponseView>>
+public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<ListFindingResponsesQuery, Page<ForceResponseView>>
 {
     public async Task<Page<ForceResponseView>> Handle(ListFindingResponsesQuery query, CancellationToken cancellationToken)
     {
@@ -35,6 +36,6 @@ public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProv
 
         var on = query.AsOf ?? ResponseViews.Today(clock);
         var rows = db.ResponsesAsOf(query.AsOf).Where(s => s.FindingId == query.FindingId);
-        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ForceResponseView.From(s, on), cancellationToken);
+        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }
 }

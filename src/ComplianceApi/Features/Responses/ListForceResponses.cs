@@ -2,6 +2,7 @@ using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.Responses;
@@ -64,7 +65,7 @@ public sealed class ListForceResponsesValidator : AbstractValidator<ListForceRes
     }
 }
 
-public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<ListForceResponsesQuery, Page<ForceResponseView>>
+public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<ListForceResponsesQuery, Page<ForceResponseView>>
 {
     public async Task<Page<ForceResponseView>> Handle(ListForceResponsesQuery query, CancellationToken cancellationToken)
     {
@@ -74,6 +75,6 @@ public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvid
             await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken),
             query.Status, query.Rag, query.DerivedRag, query.Owner, query.Overdue, query.DueWithinDays, query.DueFrom, query.DueTo, query.Q);
         var rows = filter.Apply(db, db.ResponsesAsOf(query.AsOf), on);
-        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ForceResponseView.From(s, on), cancellationToken);
+        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }
 }

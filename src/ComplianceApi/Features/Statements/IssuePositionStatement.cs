@@ -1,6 +1,7 @@
 using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Features.Responses;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed record IssueStatementRequest(DateOnly? AsOf);
 
 public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>;
 
-public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<IssuePositionStatementCommand, PositionStatementView>
 {
     public async Task<PositionStatementView> Handle(IssuePositionStatementCommand command, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
         db.IssuedStatements.Add(statement);
         await db.SaveChangesAsync(cancellationToken);
 
-        var lines = statement.Lines.Select(StatementLineView.From).ToList();
+        var lines = statement.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
         return new PositionStatementView(
             statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,
             on, statement.IssuedAt, statement.IssuedBy, statement.PreviousStatementId, composed.PreviousReportReference, composed.Previous?.AsOf,

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Linq.Expressions;
 using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Statements;
 
@@ -113,15 +113,9 @@ public sealed record StatementLineView(
     int DaysOverdue,
     ResponseStatus? PreviousStatus,
     Rag? PreviousRag,
-    DateOnly? PreviousDueDate)
+    DateOnly? PreviousDueDate);
+
+public sealed class StatementLineViewMapping : IRegister
 {
-    public static readonly Expression<Func<StatementLine, StatementLineView>> Projection = l => new StatementLineView(
-        l.Section, l.Change, l.ResponseId, l.ForceCode, l.FindingId, l.FindingKind, l.FindingReference, l.FindingText, l.DeadlineText,
-        l.InspectionId, l.InspectionReference, l.InspectionTitle, l.OwnerName, l.OwnerRole, l.Status, l.Rag, l.DerivedRag,
-        l.FindingDueDate, l.RevisedDueDate, l.DueDate, l.PositionStatement, l.StatusEffectiveOn, l.IsOverdue, l.DaysOverdue,
-        l.PreviousStatus, l.PreviousRag, l.PreviousDueDate);
-
-    private static readonly Func<StatementLine, StatementLineView> Compiled = Projection.Compile();
-
-    public static StatementLineView From(StatementLine line) => Compiled(line);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<StatementLine, StatementLineView>();
 }

@@ -3,6 +3,7 @@ using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public sealed record FindingSummaryView(
     [property: MaxLength(Force.MostForces)] IReadOnlyList<ForceResponseView> ForceResponses,
     [property: MaxLength(Force.MostForces), ItemMaxLength(Lengths.Code)] IReadOnlyList<string> ForcesWithoutResponse);
 
-public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<GetFindingSummaryQuery, FindingSummaryView>
+public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<GetFindingSummaryQuery, FindingSummaryView>
 {
     public async Task<FindingSummaryView> Handle(GetFindingSummaryQuery query, CancellationToken cancellationToken)
     {
@@ -50,7 +51,7 @@ public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller call
         return new FindingSummaryView(
             finding.Id, finding.Reference, finding.InspectionId, finding.Inspection.Reference, finding.DueDate, on,
             ResponseCountsView.From(rows.Select(r => ResponseTally.Of(r.ToState(on), r.InspectionId, r.InspectionReference)), on),
-            [.. rows.Select(r => ForceResponseView.From(r, on))],
+            [.. rows.Select(r => ResponseOnDate.Of(r, on).Adapt<ForceResponseView>(mapping))],
             silent);
     }
 }

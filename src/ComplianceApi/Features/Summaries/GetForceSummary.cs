@@ -4,6 +4,7 @@ using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed class GetForceSummaryValidator : AbstractValidator<GetForceSummary
     public GetForceSummaryValidator() => RuleFor(q => q.Code).MaximumLength(Lengths.Code);
 }
 
-public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<GetForceSummaryQuery, ForceSummaryView>
+public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<GetForceSummaryQuery, ForceSummaryView>
 {
     public async Task<ForceSummaryView> Handle(GetForceSummaryQuery query, CancellationToken cancellationToken)
     {
@@ -74,7 +75,7 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
             .Select(g => new InspectionSummaryView(g.Key.InspectionId, g.Key.InspectionReference, ResponseCountsView.From(g, on)))
             .ToList();
         return new ForceSummaryView(force.Code, codes, on, ResponseCountsView.From(tallies, on),
-            oldest is null ? null : ForceResponseView.From(oldest, on), inspections);
+            oldest is null ? null : ResponseOnDate.Of(oldest, on).Adapt<ForceResponseView>(mapping), inspections);
     }
 }
 
