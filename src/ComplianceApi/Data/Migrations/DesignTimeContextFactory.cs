@@ -11,28 +11,34 @@ namespace ComplianceApi.Data.Migrations;
 /// <see cref="MigrationsPerProvider"/>), so each change to the model is added once per provider.
 /// </summary>
 /// <remarks>
-/// Adding a migration needs no database. The connection strings here reach none; a command that does need
-/// one (<c>database update</c>, <c>migrations remove</c> on PostgreSQL) is given it with <c>--connection</c>.
+/// Adding a migration needs no database, so by default the connection strings reach none. A command that
+/// reads one is given it after <c>--</c> too: <c>migrations remove -- --provider Postgres --connection "Host=..."</c>
+/// (removing asks the database whether the migration was applied).
 /// </remarks>
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<ComplianceDbContext>
 {
     public ComplianceDbContext CreateDbContext(string[] args)
     {
-        var at = Array.IndexOf(args, "--provider");
-        var provider = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var connection = Option(args, "--connection");
         var options = new DbContextOptionsBuilder<ComplianceDbContext>();
-        switch (provider?.ToUpperInvariant())
+        switch (Option(args, "--provider")?.ToUpperInvariant())
         {
             case "SQLITE":
-                options.UseSqlite("Data Source=:memory:");
+                options.UseSqlite(connection ?? "Data Source=:memory:");
                 break;
             case "POSTGRES":
-                options.UseNpgsql("Host=localhost;Database=compliance");
+                options.UseNpgsql(connection ?? "Host=localhost;Database=compliance");
                 break;
             default:
                 throw new ArgumentException("Name the provider after '--': '-- --provider Sqlite' or '-- --provider Postgres'.", nameof(args));
         }
 
         return new ComplianceDbContext(options.Options, new Caller(new HttpContextAccessor()));
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }
