@@ -1,6 +1,8 @@
 using ComplianceApi.Common;
+using ComplianceApi.Data.Migrations;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ComplianceApi.Data;
@@ -117,6 +119,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         // timestamptz on PostgreSQL.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    // Each provider has its own chain of migrations and model snapshot, whoever configured this context.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IMigrationsAssembly, MigrationsPerProvider>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

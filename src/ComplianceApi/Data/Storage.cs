@@ -40,10 +40,6 @@ public static class Storage
             {
                 options.UseNpgsql(postgres);
             }
-
-            // The migrations are written by hand and have no model snapshot; the schema tests compare
-            // what they build with the model instead.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         return services;
     }

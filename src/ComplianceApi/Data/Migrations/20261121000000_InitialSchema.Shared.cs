@@ -1,16 +1,14 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ComplianceApi.Data.Migrations;
 
 /// <summary>
-/// The first schema. EF's design-time tools cannot be restored here, so each migration is written by
-/// hand: this one as SQL per provider (generated once from the model and frozen), later ones with
-/// MigrationBuilder. MigrationsTests proves that what the migrations build equals the EF model.
+/// The first schema. The 1.x migrations (the *.Shared.cs files) were written by hand for both providers,
+/// before EF's design-time tools could be restored here: this one as SQL per provider (generated once from
+/// the model and frozen), later ones with MigrationBuilder. Each provider's chain (Sqlite/, Postgres/)
+/// declares them under their ids. MigrationsTests proves that what the migrations build equals the EF model.
 /// </summary>
-[DbContext(typeof(ComplianceDbContext))]
-[Migration("20261121000000_InitialSchema")]
-public sealed class InitialSchema : Migration
+public abstract class InitialSchema : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ComplianceApi.Data.Migrations;
@@ -7,9 +6,7 @@ namespace ComplianceApi.Data.Migrations;
 /// The history of a response's details (owner and the rest, changed with PUT) and of its re-baselined
 /// target dates, so its state on any date can be answered; and the date each response's history begins.
 /// </summary>
-[DbContext(typeof(ComplianceDbContext))]
-[Migration("20261121110000_ResponseHistory")]
-public sealed class ResponseHistorySchema : Migration
+public abstract class ResponseHistorySchema : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ComplianceApi.Data.Migrations;
@@ -8,9 +7,7 @@ namespace ComplianceApi.Data.Migrations;
 /// statement's lines stored as rows (SQLite 3.35 cannot query into JSON), so that what a committee was
 /// told stays on record and the next statement can be compared with it.
 /// </summary>
-[DbContext(typeof(ComplianceDbContext))]
-[Migration("20261121130000_CommitteeStatements")]
-public sealed class CommitteeStatements : Migration
+public abstract class CommitteeStatements : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

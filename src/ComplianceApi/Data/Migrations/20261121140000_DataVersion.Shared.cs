@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ComplianceApi.Data.Migrations;
@@ -8,9 +7,7 @@ namespace ComplianceApi.Data.Migrations;
 /// so that every instance of the service can tell cheaply whether a cached page still holds.
 /// </summary>
 /// <remarks>A later migration that changes rows must change the stamp too: <c>UPDATE "DataVersions" SET "Stamp" = ...</c>.</remarks>
-[DbContext(typeof(ComplianceDbContext))]
-[Migration("20261121140000_DataVersion")]
-public sealed class DataVersionTable : Migration
+public abstract class DataVersionTable : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

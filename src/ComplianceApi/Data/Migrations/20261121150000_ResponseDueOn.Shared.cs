@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ComplianceApi.Data.Migrations;
@@ -10,9 +9,7 @@ namespace ComplianceApi.Data.Migrations;
 /// count and the page's ids are read from a range of the index alone (on SQLite 2.2 → 0.7 ms a page for
 /// Lancashire's 607 overdue of 2,328 on the national data set).
 /// </summary>
-[DbContext(typeof(ComplianceDbContext))]
-[Migration("20261121150000_ResponseDueOn")]
-public sealed class ResponseDueOn : Migration
+public abstract class ResponseDueOn : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ComplianceApi.Data.Migrations;
@@ -14,9 +13,7 @@ namespace ComplianceApi.Data.Migrations;
 /// no date, as the caller left them. Correcting such a finding (PUT) resolves its words. A finding with
 /// neither words nor a due date has no deadline (the column's default).
 /// </remarks>
-[DbContext(typeof(ComplianceDbContext))]
-[Migration("20261121100000_DeadlineResolution")]
-public sealed class DeadlineResolution : Migration
+public abstract class DeadlineResolution : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
