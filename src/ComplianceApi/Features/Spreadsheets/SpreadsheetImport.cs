@@ -23,7 +23,8 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     // Each stored finding's due date as read, to find those the load moved: their responses follow them.
     private readonly Dictionary<Guid, DateOnly?> _storedDueDates = [];
     private readonly Dictionary<(string Force, Guid Finding), ForceResponse> _responses = [];
-    private readonly HashSet<(Guid Response, DateOnly EffectiveOn, ResponseStatus Status, string Narrative)> _storedProgress = [];
+    // How many stored entries share each key: a history may repeat an entry on one day.
+    private readonly Dictionary<(Guid Response, DateOnly EffectiveOn, ResponseStatus Status, string Narrative), int> _storedProgress = [];
     private readonly Dictionary<Guid, object?[]> _storedRows = [];
     private readonly HashSet<ForceResponse> _newResponses = [];
     private readonly HashSet<ForceResponse> _changedResponses = [];
@@ -166,7 +167,8 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
             {
                 if (wanted.Contains((entry.ResponseId, entry.EffectiveOn)))
                 {
-                    _storedProgress.Add((entry.ResponseId, entry.EffectiveOn, entry.Status, entry.Narrative));
+                    var key = (entry.ResponseId, entry.EffectiveOn, entry.Status, entry.Narrative);
+                    _storedProgress[key] = _storedProgress.GetValueOrDefault(key) + 1;
                 }
             }
         }
@@ -186,8 +188,9 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
     public ForceResponse? ResponseOf(string force, Finding finding) => _responses.GetValueOrDefault((force, finding.Id));
 
-    public bool IsStoredProgress(ForceResponse response, ProgressEntry entry) =>
-        _storedProgress.Contains((response.Id, entry.EffectiveOn, entry.Status, entry.Narrative));
+    /// <summary>Whether the history holds the entry at least <paramref name="occurrence"/> times.</summary>
+    public bool IsStoredProgress(ForceResponse response, ProgressEntry entry, int occurrence) =>
+        _storedProgress.GetValueOrDefault((response.Id, entry.EffectiveOn, entry.Status, entry.Narrative)) >= occurrence;
 
     public ActionPlan? PlanNamed(string force, string title) => _plans.GetValueOrDefault((force, title));
 
