@@ -39,16 +39,25 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     private BackgroundRowWriter? _early;
     private readonly HashSet<ProgressUpdate> _writtenEarly = [];
 
-    public ComplianceDbContext Db => db;
+    /// <summary>Whether the key may load reference data (inspections, findings, gradings), which only admins record.</summary>
+    public bool IsAdmin => caller.IsAdmin;
 
-    public Caller Caller => caller;
+    /// <summary>Who the records the load writes are attributed to: the key's name.</summary>
+    public string Author => caller.Name;
 
     public DateTimeOffset Now => now;
 
     public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
 
-    /// <summary>Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).</summary>
-    public Dictionary<string, (int Row, object Values)> FirstRows { get; } = new(StringComparer.Ordinal);
+    // Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).
+    private readonly Dictionary<string, (int Row, object Values)> _firstRows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The earlier row that gave a record others repeat, with the values it gave, for a row to agree with;
+    /// null when this row is the first, which is then remembered as giving them.
+    /// </summary>
+    public (int Row, object Values)? EarlierRowGiving(string record, int row, object values) =>
+        _firstRows.TryAdd(record, (row, values)) ? null : _firstRows[record];
 
     public static string KeyOf(params string?[] parts) => string.Join(" / ", parts);
 
