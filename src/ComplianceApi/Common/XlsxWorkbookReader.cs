@@ -35,6 +35,8 @@ public readonly record struct XlsxCell(XlsxCellType Type, string? Text, double N
 /// and the strict (ISO) spreadsheet namespaces are read. The per-cell methods are compiled optimised
 /// from their first call: a load is the first call more often than not, and while tiered compilation
 /// caught up the first read of the import benchmark's workbook took 1.5 s rather than 0.9 s.
+/// MiniExcel 1.47.1 was tried in its place: it gives a formula cell's cached value as if typed (and one
+/// without a cached value as blank), with no public way to tell, so it cannot refuse formulas.
 /// </remarks>
 public sealed class XlsxWorkbookReader : IDisposable
 {

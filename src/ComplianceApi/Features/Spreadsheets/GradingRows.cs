@@ -12,7 +12,7 @@ public static class GradingRows
 
     public static ImportOutcome? Load(ImportRow row, SpreadsheetImport import)
     {
-        if (!import.Caller.IsAdmin)
+        if (!import.IsAdmin)
         {
             row.Problem(ForceCode, "Only admins record gradings; this API key cannot load Gradings rows.");
             return null;
