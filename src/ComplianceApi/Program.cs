@@ -1,10 +1,12 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Features;
 using ComplianceApi.Features.Benchmarking;
+using ComplianceApi.Http;
+using ComplianceApi.Http.Contract;
+using ComplianceApi.Pipeline;
 using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,6 @@
 using System.Data;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Data;

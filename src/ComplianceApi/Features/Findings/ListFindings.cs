@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
+using ComplianceApi.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

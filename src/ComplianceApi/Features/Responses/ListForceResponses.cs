@@ -1,6 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
 using MediatR;
 

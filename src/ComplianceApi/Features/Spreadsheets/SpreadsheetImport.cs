@@ -1,7 +1,8 @@
 using System.Data.Common;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 

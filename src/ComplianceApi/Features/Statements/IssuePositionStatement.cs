@@ -1,6 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Http.Contract;
+using ComplianceApi.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
