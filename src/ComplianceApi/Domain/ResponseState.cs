@@ -234,7 +234,7 @@ public sealed class ResponseHistory
     public static DateOnly EvidenceDate(Evidence evidence) => EvidenceDate(evidence.Date, evidence.RecordedAt);
 
     /// <inheritdoc cref="EvidenceDate(Evidence)"/>
-    public static DateOnly EvidenceDate(DateOnly? date, DateTimeOffset recordedAt) => date ?? DateOnly.FromDateTime(recordedAt.UtcDateTime);
+    public static DateOnly EvidenceDate(DateOnly? date, DateTimeOffset recordedAt) => date ?? ServiceDay.DateAt(recordedAt);
 
     /// <summary>The state on a date; null before the response's history begins.</summary>
     public ResponseState? StateOn(DateOnly on)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ComplianceApi.Data;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Domain;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -55,7 +55,7 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
         var services = http.RequestServices;
         var clock = services.GetRequiredService<TimeProvider>();
         // The day the views judge their flags on when no asOf is given: the key changes when it does.
-        var today = ResponseViews.Today(clock);
+        var today = clock.Today();
         // Accept is part of the key: the statement answers JSON or a document by it (only JSON is kept).
         var key = string.Join('\n', services.GetRequiredService<Caller>().ForceCode, today.DayNumber, request.Path.Value, request.QueryString.Value,
             request.Headers.Accept.ToString());
@@ -89,7 +89,7 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
         var body = JsonSerializer.SerializeToUtf8Bytes(value, json.GetTypeInfo(value.GetType()));
 
         // A view computed across midnight may hold either day's flags: it is answered, not kept.
-        if (ResponseViews.Today(clock) == today)
+        if (clock.Today() == today)
         {
             _pages.Set(key, new CachedPage(version, body), new MemoryCacheEntryOptions { Size = body.Length + (key.Length * sizeof(char)) });
         }

@@ -99,7 +99,7 @@ public static class ResponseSnapshots
     private static IQueryable<ResponseSnapshot> AsOf(ComplianceDbContext db, DateOnly on)
     {
         // Evidence without a date of its own counts from the day it was recorded.
-        var nextDay = new DateTimeOffset(on.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var nextDay = ServiceDay.StartOf(on.AddDays(1));
 
         // Entries in effect on the date, latest first; mirrors ResponseHistory.StateOn.
         var updates = db.ProgressUpdates.Where(u => u.EffectiveOn <= on)

@@ -1,5 +1,6 @@
 using ComplianceApi.Data;
 using ComplianceApi.Data.Responses;
+using ComplianceApi.Domain;
 using ComplianceApi.Support;
 using FluentValidation;
 using MediatR;
@@ -34,7 +35,7 @@ public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProv
             throw NotFoundException.For("finding", query.FindingId);
         }
 
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var rows = db.ResponsesAsOf(query.AsOf).Where(s => s.FindingId == query.FindingId);
         return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ForceResponseView.From(s, on), cancellationToken);
     }

@@ -69,7 +69,7 @@ public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvid
 {
     public async Task<Page<ForceResponseView>> Handle(ListForceResponsesQuery query, CancellationToken cancellationToken)
     {
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var filter = new ResponseFilter(
             query.InspectionId, query.FindingId, query.FindingKind, query.AddresseeKind, query.BusinessArea,
             await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken),

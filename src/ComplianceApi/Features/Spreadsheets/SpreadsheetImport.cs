@@ -45,7 +45,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
     public DateTimeOffset Now => now;
 
-    public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
+    public DateOnly Today => ServiceDay.DateAt(now);
 
     /// <summary>Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).</summary>
     public Dictionary<string, (int Row, object Values)> FirstRows { get; } = new(StringComparer.Ordinal);

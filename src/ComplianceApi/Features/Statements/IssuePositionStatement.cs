@@ -1,5 +1,5 @@
 using ComplianceApi.Data;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Domain;
 using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
 using MediatR;
@@ -22,7 +22,7 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
             ?? throw NotFoundException.For("committee report", command.ReportId);
         caller.EnsureMayWriteFor(report.ForceCode);
         var committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == report.CommitteeId, cancellationToken);
-        var today = ResponseViews.Today(clock);
+        var today = clock.Today();
         var on = command.Body.AsOf ?? report.ReportedOn;
         if (on > today)
         {

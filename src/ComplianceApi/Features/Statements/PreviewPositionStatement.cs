@@ -1,5 +1,5 @@
 using ComplianceApi.Data;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Domain;
 using ComplianceApi.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +19,7 @@ public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, Time
     {
         var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.CommitteeId, cancellationToken)
             ?? throw NotFoundException.For("committee", query.CommitteeId);
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var composed = await StatementSources.ComposeAsync(db, committee, on, issuing: false, cancellationToken);
         var lines = composed.Lines.Select(StatementLineView.From).ToList();
         return new PositionStatementView(
