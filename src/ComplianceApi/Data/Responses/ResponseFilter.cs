@@ -113,7 +113,7 @@ public sealed record ResponseFilter(
         {
             rows = overdue
                 ? rows.Where(ResponseSnapshots.IsOverdue(on))
-                : rows.Where(s => !(s.DueDate < on && !ResponseRules.Finished.Contains(s.Status)));
+                : rows.Where(ResponseSnapshots.IsNotOverdue(on));
         }
 
         if (DueWithinDays is { } days)

@@ -145,9 +145,19 @@ public static class ResponseSnapshots
         });
     }
 
-    /// <summary>Overdue on a date, as <see cref="ResponseRules.IsOverdue"/> says.</summary>
+    /// <summary>
+    /// Overdue on a date, as <see cref="ResponseRules.IsOverdue"/> says: the rule's one statement for SQL,
+    /// from which the filters, the derived RAG and the overdue-first order below are built.
+    /// </summary>
     public static Expression<Func<ResponseSnapshot, bool>> IsOverdue(DateOnly on) =>
         s => s.DueDate < on && !ResponseRules.Finished.Contains(s.Status);
+
+    /// <summary>Not overdue on the date.</summary>
+    public static Expression<Func<ResponseSnapshot, bool>> IsNotOverdue(DateOnly on)
+    {
+        var overdue = IsOverdue(on);
+        return Expression.Lambda<Func<ResponseSnapshot, bool>>(Expression.Not(overdue.Body), overdue.Parameters);
+    }
 
     /// <summary>Open, and due on the date or within the days after it.</summary>
     public static Expression<Func<ResponseSnapshot, bool>> IsDueWithin(DateOnly on, int days)
@@ -161,13 +171,28 @@ public static class ResponseSnapshots
     {
         Rag.Red => IsOverdue(on),
         Rag.Green => s => ResponseRules.Implemented.Contains(s.Status) && s.HasEvidence,
-        _ => s => !(s.DueDate < on && !ResponseRules.Finished.Contains(s.Status))
-            && ((ResponseRules.Implemented.Contains(s.Status) && !s.HasEvidence)
-                || (!ResponseRules.Implemented.Contains(s.Status) && !ResponseRules.Unrated.Contains(s.Status)
-                    && (s.Status == ResponseStatus.InProgress || s.RevisedTargetDate != null))),
+        _ => Both(IsNotOverdue(on), s => (ResponseRules.Implemented.Contains(s.Status) && !s.HasEvidence)
+            || (!ResponseRules.Implemented.Contains(s.Status) && !ResponseRules.Unrated.Contains(s.Status)
+                && (s.Status == ResponseStatus.InProgress || s.RevisedTargetDate != null))),
     };
 
     /// <summary>Overdue first, most overdue first; then the rest by due date. Use with <see cref="ResponseSnapshot.DueKey"/> and the id.</summary>
-    public static Expression<Func<ResponseSnapshot, int>> OverdueFirst(DateOnly on) =>
-        s => s.DueDate < on && !ResponseRules.Finished.Contains(s.Status) ? 0 : 1;
+    public static Expression<Func<ResponseSnapshot, int>> OverdueFirst(DateOnly on)
+    {
+        var overdue = IsOverdue(on);
+        return Expression.Lambda<Func<ResponseSnapshot, int>>(
+            Expression.Condition(overdue.Body, Expression.Constant(0), Expression.Constant(1)), overdue.Parameters);
+    }
+
+    private static Expression<Func<ResponseSnapshot, bool>> Both(Expression<Func<ResponseSnapshot, bool>> first, Expression<Func<ResponseSnapshot, bool>> second)
+    {
+        var row = first.Parameters[0];
+        var secondBody = new Substitution(second.Parameters[0], row).Visit(second.Body);
+        return Expression.Lambda<Func<ResponseSnapshot, bool>>(Expression.AndAlso(first.Body, secondBody), row);
+    }
+
+    private sealed class Substitution(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }
