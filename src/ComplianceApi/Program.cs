@@ -63,20 +63,6 @@ if (args is ["migrate", ..])
     return;
 }
 
-if (args is [NationalDataSet.Verb, ..])
-{
-    var generated = await initializer.GenerateNationalDataSetAsync(CancellationToken.None);
-    if (generated is null)
-    {
-        await Console.Error.WriteLineAsync("The database already holds inspections or action plans; the national data set is generated only into an empty one.");
-        Environment.ExitCode = 1;
-        return;
-    }
-
-    Console.WriteLine($"National data set generated: {generated}");
-    return;
-}
-
 // The build runs this entry point to write openapi/compliance-api.json; it must not touch a database.
 if (Assembly.GetEntryAssembly()?.GetName().Name != "GetDocument.Insider")
 {

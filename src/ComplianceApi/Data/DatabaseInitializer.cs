@@ -38,19 +38,6 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>
-    /// Brings the schema up to date and generates the national data set (sized by <c>NationalDataSet:*</c>);
-    /// null when the database already holds data, which it leaves alone.
-    /// </summary>
-    public async Task<NationalDataSetSummary?> GenerateNationalDataSetAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
-        await MigrateUnderLockAsync(db, cancellationToken);
-        var settings = configuration.GetSection(NationalDataSetSettings.Section).Get<NationalDataSetSettings>() ?? new NationalDataSetSettings();
-        return await NationalDataSet.GenerateIntoEmptyDatabaseAsync(db, settings, cancellationToken);
-    }
-
-    /// <summary>
     /// EF's own PostgreSQL migration lock (LOCK TABLE on the history table) ends with each migration's
     /// transaction, and EF commits after every migration, having listed the pending ones at the start: a
     /// second instance can apply a migration in that gap which the first then applies again. A

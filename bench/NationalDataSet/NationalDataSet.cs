@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceApi.Data;
+namespace ComplianceApi.Bench;
 
 /// <summary>How large a national data set to generate, and from which seed; bound from <c>NationalDataSet:*</c>.</summary>
 public sealed class NationalDataSetSettings
@@ -42,9 +43,6 @@ public sealed record NationalDataSetSummary(IReadOnlyDictionary<string, long> Ro
 /// </summary>
 public static class NationalDataSet
 {
-    /// <summary>The command-line verb that generates the data set into an empty database.</summary>
-    public const string Verb = "generate-national-dataset";
-
     /// <summary>
     /// The day the data set is "as at": nothing in it happens later. Due dates spread from 2014 to past it,
     /// so that on this day (and any later one) a good share of open responses is overdue.

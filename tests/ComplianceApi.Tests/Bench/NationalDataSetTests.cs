@@ -1,10 +1,11 @@
+using ComplianceApi.Bench;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplianceApi.Tests.Data;
+namespace ComplianceApi.Tests.Bench;
 
 /// <summary>
 /// The benchmark's data set, at a small scale: the same seed must write the same rows, and the rows must
