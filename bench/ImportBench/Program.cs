@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using ComplianceApi.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Spreadsheets;
+using ComplianceApi.Xlsx;
 using Microsoft.Data.Sqlite;
 
 // bench/import's helper. Verbs:

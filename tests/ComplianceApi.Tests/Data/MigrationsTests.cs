@@ -1,4 +1,3 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Data.Migrations;
 using ComplianceApi.Domain;

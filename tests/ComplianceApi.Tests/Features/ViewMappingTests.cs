@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Support;
 using ComplianceApi.Domain;
 using ComplianceApi.Features;
 using ComplianceApi.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using ComplianceApi.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

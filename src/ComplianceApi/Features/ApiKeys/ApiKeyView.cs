@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
+using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.ApiKeys;

@@ -1,5 +1,5 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Support;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

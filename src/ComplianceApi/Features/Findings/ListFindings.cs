@@ -1,7 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -72,7 +72,7 @@ public sealed class ListFindingsHandler(ComplianceDbContext db, TimeProvider clo
 #pragma warning disable CA1304, CA1311, CA1862
     public async Task<Page<FindingView>> Handle(ListFindingsQuery query, CancellationToken cancellationToken)
     {
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var codes = await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken);
         var findings = db.Findings.AsNoTracking()
             .Where(f => query.InspectionId == null || f.InspectionId == query.InspectionId)

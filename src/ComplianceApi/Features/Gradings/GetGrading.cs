@@ -1,6 +1,6 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
+using ComplianceApi.Support;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -15,24 +16,4 @@ public sealed class GetForceResponseHandler(ComplianceDbContext db, TimeProvider
 {
     public Task<ForceResponseView> Handle(GetForceResponseQuery query, CancellationToken cancellationToken) =>
         db.ResponseViewAsync(query.Id, query.AsOf, clock, mapping, cancellationToken);
-}
-
-public static class ResponseViews
-{
-    /// <summary>The view of one visible response on a date (today when null), through the same as-of path as the lists.</summary>
-    public static async Task<ForceResponseView> ResponseViewAsync(
-        this ComplianceDbContext db, Guid id, DateOnly? asOf, TimeProvider clock, TypeAdapterConfig mapping, CancellationToken cancellationToken)
-    {
-        var row = await db.ResponsesAsOf(asOf).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (row is null)
-        {
-            throw asOf is { } on && await db.ForceResponses.AnyAsync(r => r.Id == id, cancellationToken)
-                ? new NotFoundException($"Response '{id}' has no history on {on:yyyy-MM-dd}: its history begins later.")
-                : NotFoundException.For("response", id);
-        }
-
-        return ResponseOnDate.Of(row, asOf ?? Today(clock)).Adapt<ForceResponseView>(mapping);
-    }
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -1,5 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -34,7 +36,7 @@ public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProv
             throw NotFoundException.For("finding", query.FindingId);
         }
 
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var rows = db.ResponsesAsOf(query.AsOf).Where(s => s.FindingId == query.FindingId);
         return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }

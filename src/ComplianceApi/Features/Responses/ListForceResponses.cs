@@ -1,6 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -69,7 +70,7 @@ public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvid
 {
     public async Task<Page<ForceResponseView>> Handle(ListForceResponsesQuery query, CancellationToken cancellationToken)
     {
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var filter = new ResponseFilter(
             query.InspectionId, query.FindingId, query.FindingKind, query.AddresseeKind, query.BusinessArea,
             await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken),

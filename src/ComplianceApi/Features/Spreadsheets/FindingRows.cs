@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using ComplianceApi.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
 namespace ComplianceApi.Features.Spreadsheets;

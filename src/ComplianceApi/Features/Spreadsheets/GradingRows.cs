@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
 namespace ComplianceApi.Features.Spreadsheets;

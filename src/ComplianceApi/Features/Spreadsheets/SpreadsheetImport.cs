@@ -1,7 +1,8 @@
 using System.Data.Common;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
@@ -47,7 +48,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
     public DateTimeOffset Now => now;
 
-    public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
+    public DateOnly Today => ServiceDay.DateAt(now);
 
     // Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).
     private readonly Dictionary<string, (int Row, object Values)> _firstRows = new(StringComparer.Ordinal);

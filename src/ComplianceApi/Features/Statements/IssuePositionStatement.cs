@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +24,7 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
             ?? throw NotFoundException.For("committee report", command.ReportId);
         caller.EnsureMayWriteFor(report.ForceCode);
         var committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == report.CommitteeId, cancellationToken);
-        var today = ResponseViews.Today(clock);
+        var today = clock.Today();
         var on = command.Body.AsOf ?? report.ReportedOn;
         if (on > today)
         {

@@ -1,6 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, Time
     {
         var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.CommitteeId, cancellationToken)
             ?? throw NotFoundException.For("committee", query.CommitteeId);
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var composed = await StatementSources.ComposeAsync(db, committee, on, issuing: false, cancellationToken);
         var lines = composed.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
         return new PositionStatementView(

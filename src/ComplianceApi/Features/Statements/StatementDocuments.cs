@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Http;
+using ComplianceApi.Xlsx;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Http.Contract;
+using ComplianceApi.Support;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +43,7 @@ public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller call
     {
         var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == query.Id, cancellationToken)
             ?? throw NotFoundException.For("finding", query.Id);
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var rows = await db.ResponsesAsOf(query.AsOf).Where(s => s.FindingId == finding.Id)
             .OrderBy(s => s.ForceCode).Take(Force.MostForces).ToListAsync(cancellationToken);
         var responded = rows.Select(r => r.ForceCode).ToHashSet();

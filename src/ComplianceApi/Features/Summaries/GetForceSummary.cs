@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Http.Contract;
+using ComplianceApi.Support;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -54,7 +55,7 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
             throw new NotFoundException($"No force has code '{query.Code}'.");
         }
 
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
         var states = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)),
             r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference), on, cancellationToken);
