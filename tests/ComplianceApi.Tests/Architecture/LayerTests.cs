@@ -65,6 +65,7 @@ public sealed partial class LayerTests
         Assert.Equal(["Features"], References("namespace ComplianceApi.Http;\nclass A { object b = new ComplianceApi.Features.Responses.X(); }"));
         Assert.Equal(["Features"], References("namespace ComplianceApi.Http;\nclass A { object b = Features.Responses.X.Y; }"));
         Assert.Empty(References("namespace ComplianceApi.Data;\n// Features.Responses is mentioned in a comment only.\nusing System.Data.Common;"));
+        Assert.Empty(References("namespace ComplianceApi.Data;\nclass A { object b = new HttpContextAccessor(); object c = DataVersion.Current; }"));
     }
 
     private static IEnumerable<(string Path, string? Layer, string Text)> Sources() =>
@@ -83,7 +84,7 @@ public sealed partial class LayerTests
     }
 
     // ComplianceApi.Http..., or a name qualified from inside the service's namespace (Features.Responses.X).
-    [GeneratedRegex(@"(?:\bComplianceApi\.|(?<![\w.]))(?<layer>Domain|Support|Xlsx|Data|Pipeline|Http|Features)\.?(?=[A-Z;])")]
+    [GeneratedRegex(@"(?:\bComplianceApi\.|(?<![\w.]))(?<layer>Domain|Support|Xlsx|Data|Pipeline|Http|Features)(?:\.(?=[A-Z])|(?=;))")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"\bMapComplianceApi\b")]
