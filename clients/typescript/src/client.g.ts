@@ -5691,6 +5691,15 @@ export interface IStatementsClient {
     previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
     /**
+     * Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.
+     * @param committeeId The committee.
+     * @param format csv, xlsx or html.
+     * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
+     * @return OK
+     */
+    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
      * @return Created
      */
@@ -5703,6 +5712,14 @@ export interface IStatementsClient {
      * @return OK
      */
     getIssuedStatement(reportId: string, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
+
+    /**
+     * Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
+     * @param reportId The committee report.
+     * @param format csv, xlsx or html.
+     * @return OK
+     */
+    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class StatementsClient extends ComplianceApiClientBase implements IStatementsClient {
@@ -5804,6 +5821,101 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<PositionStatement>(null as any);
+    }
+
+    /**
+     * Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.
+     * @param committeeId The committee.
+     * @param format csv, xlsx or html.
+     * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
+     * @return OK
+     */
+    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement/document?";
+        if (committeeId === undefined || committeeId === null)
+            throw new globalThis.Error("The parameter 'committeeId' must be defined.");
+        url_ = url_.replace("{committeeId}", encodeURIComponent("" + committeeId));
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined and cannot be null.");
+        else
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processPreviewPositionStatementDocument(_response);
+        });
+    }
+
+    protected processPreviewPositionStatementDocument(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -5972,6 +6084,90 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<PositionStatement>(null as any);
+    }
+
+    /**
+     * Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
+     * @param reportId The committee report.
+     * @param format csv, xlsx or html.
+     * @return OK
+     */
+    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement/document?";
+        if (reportId === undefined || reportId === null)
+            throw new globalThis.Error("The parameter 'reportId' must be defined.");
+        url_ = url_.replace("{reportId}", encodeURIComponent("" + reportId));
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined and cannot be null.");
+        else
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetIssuedStatementDocument(_response);
+        });
+    }
+
+    protected processGetIssuedStatementDocument(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -6554,7 +6750,8 @@ export interface DeadlineResolution {
     kind: DeadlineKind;
     /** The date the words resolve to; none when there is no deadline. */
     dueDate?: string | undefined;
-    precision?: DeadlinePrecision;
+    /** How finely the words name it: Day, Month, Year or FinancialYear; none when there is no deadline. */
+    precision?: DeadlinePrecision | undefined;
 }
 
 /** Evidence backing a force's response or one of its actions. */
@@ -6630,7 +6827,8 @@ export interface Finding {
     /** The date the deadline resolves to, or the one supplied for it; none when there is no deadline. */
     dueDate?: string | undefined;
     deadlineKind: DeadlineKind;
-    deadlinePrecision?: DeadlinePrecision;
+    /** How finely the words name the due date: Day, Month, Year, FinancialYear, or AsSupplied; none when there is no due date. */
+    deadlinePrecision?: DeadlinePrecision | undefined;
     /** Who the finding is addressed to. */
     addressees: Addressee[];
     /** For a recommendation: the cause of concern in the same report that it answers. */
@@ -6749,7 +6947,8 @@ export interface ForceResponse {
     /** The owner's role. */
     ownerRole?: string | undefined;
     status: ResponseStatus;
-    rag?: Rag;
+    /** The RAG rating the force recorded with the latest progress update. */
+    rag?: Rag | undefined;
     /** The narrative of the latest progress update. */
     positionStatement?: string | undefined;
     /** The date the latest progress update took effect. */
@@ -6786,7 +6985,8 @@ export interface ForceResponse {
     daysOverdue: number;
     /** Days left until the due date on asOf, while open and not overdue; null otherwise. */
     daysUntilDue?: number | undefined;
-    derivedRag?: Rag;
+    /** The RAG rating the rules give: red when overdue; green when implemented with evidence; amber when in progress, re-baselined, or implemented without evidence; none otherwise. */
+    derivedRag?: Rag | undefined;
     /** True when the rules give a rating and the force recorded a different one. */
     ragDisagrees: boolean;
 }
@@ -6830,7 +7030,8 @@ export interface ForceSummary {
     /** The date the counts are for. */
     asOf: string;
     totals: ResponseCounts;
-    oldestOverdue?: ForceResponse;
+    /** The response overdue longest on asOf; null when none is overdue. */
+    oldestOverdue?: ForceResponse | undefined;
     /** The counts per inspection with responses, by inspection reference; at most 1000. */
     inspections: InspectionSummary[];
 }
@@ -7149,7 +7350,8 @@ export interface ProgressUpdate {
     /** The date from which the status it records held. */
     effectiveOn: string;
     status: ResponseStatus;
-    rag?: Rag;
+    /** The RAG rating from that date. */
+    rag?: Rag | undefined;
     /** The position statement: what was done, and why the status is what it is. */
     narrative: string;
     /** Who wrote the entry. */
@@ -7177,7 +7379,8 @@ export interface ProgressUpdateRequest {
     /** The date from which the status holds: not in the future, nor before the latest entry's. */
     effectiveOn: string;
     status: ResponseStatus;
-    rag?: Rag;
+    /** The RAG rating from that date. */
+    rag?: Rag | undefined;
     /** The position statement: what was done, and why the status is what it is. */
     narrative: string;
     /** Who wrote the entry. */
@@ -7254,13 +7457,17 @@ export interface StatementChangeCounts {
     unchanged: number;
 }
 
+/** The forms a position statement can be had in as a file. */
+export type StatementDocumentFormat = "Csv" | "Xlsx" | "Html";
+
 /** The forms a position statement can be had in. */
 export type StatementFormat = "Json" | "Csv" | "Xlsx" | "Html";
 
 /** One finding on a position statement, with the force's response as it stood on the statement's date. */
 export interface StatementLine {
     section: StatementSection;
-    change?: StatementChange;
+    /** How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; null when no statement was issued before. */
+    change?: StatementChange | undefined;
     /** The force's response. */
     responseId: string;
     /** The force whose response it is. */
@@ -7285,8 +7492,10 @@ export interface StatementLine {
     /** The owner's role. */
     ownerRole?: string | undefined;
     status: ResponseStatus;
-    rag?: Rag;
-    derivedRag?: Rag;
+    /** The RAG rating the force recorded. */
+    rag?: Rag | undefined;
+    /** The RAG rating the rules give. */
+    derivedRag?: Rag | undefined;
     /** The finding's due date. */
     findingDueDate?: string | undefined;
     /** The force's re-baselined target date; null when not re-baselined. */
@@ -7301,8 +7510,10 @@ export interface StatementLine {
     isOverdue: boolean;
     /** Days past the due date while overdue; 0 otherwise. */
     daysOverdue: number;
-    previousStatus?: ResponseStatus;
-    previousRag?: Rag;
+    /** The status on the previous statement. */
+    previousStatus?: ResponseStatus | undefined;
+    /** The recorded RAG rating on the previous statement. */
+    previousRag?: Rag | undefined;
     /** The due date on the previous statement. */
     previousDueDate?: string | undefined;
 }

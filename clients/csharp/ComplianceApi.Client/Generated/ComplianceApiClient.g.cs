@@ -10947,6 +10947,17 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.
+        /// </summary>
+        /// <param name="committeeId">The committee.</param>
+        /// <param name="format">csv, xlsx or html.</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> PreviewPositionStatementDocumentAsync(System.Guid committeeId, StatementDocumentFormat format, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
         /// </summary>
         /// <returns>Created</returns>
@@ -10962,6 +10973,16 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PositionStatement> GetIssuedStatementAsync(System.Guid reportId, StatementFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
+        /// </summary>
+        /// <param name="reportId">The committee report.</param>
+        /// <param name="format">csv, xlsx or html.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetIssuedStatementDocumentAsync(System.Guid reportId, StatementDocumentFormat format, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -11068,6 +11089,156 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.
+        /// </summary>
+        /// <param name="committeeId">The committee.</param>
+        /// <param name="format">csv, xlsx or html.</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> PreviewPositionStatementDocumentAsync(System.Guid committeeId, StatementDocumentFormat format, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (committeeId == null)
+                throw new System.ArgumentNullException("committeeId");
+
+            if (format == null)
+                throw new System.ArgumentNullException("format");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/csv"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/committees/{committeeId}/statement/document"
+                    urlBuilder_.Append("api/v1/committees/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(committeeId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/statement/document");
+                    urlBuilder_.Append('?');
+                    urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
                         }
                         else
                         if (status_ == 400)
@@ -11371,6 +11542,141 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
+        /// </summary>
+        /// <param name="reportId">The committee report.</param>
+        /// <param name="format">csv, xlsx or html.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetIssuedStatementDocumentAsync(System.Guid reportId, StatementDocumentFormat format, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (reportId == null)
+                throw new System.ArgumentNullException("reportId");
+
+            if (format == null)
+                throw new System.ArgumentNullException("format");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/csv"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/committee-reports/{reportId}/statement/document"
+                    urlBuilder_.Append("api/v1/committee-reports/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(reportId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/statement/document");
+                    urlBuilder_.Append('?');
+                    urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
                         }
                         else
                         if (status_ == 400)
@@ -13071,6 +13377,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("dueDate")]
         public System.DateOnly? DueDate { get; set; } = default!;
 
+        /// <summary>
+        /// How finely the words name it: Day, Month, Year or FinancialYear; none when there is no deadline.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("precision")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlinePrecision>))]
         public DeadlinePrecision? Precision { get; set; } = default!;
@@ -13308,6 +13617,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlineKind>))]
         public DeadlineKind DeadlineKind { get; set; } = default!;
 
+        /// <summary>
+        /// How finely the words name the due date: Day, Month, Year, FinancialYear, or AsSupplied; none when there is no due date.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deadlinePrecision")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlinePrecision>))]
         public DeadlinePrecision? DeadlinePrecision { get; set; } = default!;
@@ -13682,6 +13994,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The RAG rating the force recorded with the latest progress update.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
@@ -13794,6 +14109,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("daysUntilDue")]
         public int? DaysUntilDue { get; set; } = default!;
 
+        /// <summary>
+        /// The RAG rating the rules give: red when overdue; green when implemented with evidence; amber when in progress, re-baselined, or implemented without evidence; none otherwise.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("derivedRag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? DerivedRag { get; set; } = default!;
@@ -13918,6 +14236,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("totals")]
         public ResponseCounts Totals { get; set; } = new ResponseCounts();
 
+        /// <summary>
+        /// The response overdue longest on asOf; null when none is overdue.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("oldestOverdue")]
         public ForceResponse? OldestOverdue { get; set; } = default!;
 
@@ -14894,6 +15215,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The RAG rating from that date.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
@@ -14974,6 +15298,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The RAG rating from that date.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
@@ -15275,6 +15602,24 @@ namespace ComplianceApi.Client
     }
 
     /// <summary>
+    /// The forms a position statement can be had in as a file.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StatementDocumentFormat
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Csv")]
+        Csv = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Xlsx")]
+        Xlsx = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Html")]
+        Html = 2,
+
+    }
+
+    /// <summary>
     /// The forms a position statement can be had in.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -15306,6 +15651,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementSection>))]
         public StatementSection Section { get; set; } = default!;
 
+        /// <summary>
+        /// How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; null when no statement was issued before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("change")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementChange>))]
         public StatementChange? Change { get; set; } = default!;
@@ -15384,10 +15732,16 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The RAG rating the force recorded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
 
+        /// <summary>
+        /// The RAG rating the rules give.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("derivedRag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? DerivedRag { get; set; } = default!;
@@ -15434,10 +15788,16 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("daysOverdue")]
         public int DaysOverdue { get; set; } = default!;
 
+        /// <summary>
+        /// The status on the previous statement.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("previousStatus")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus? PreviousStatus { get; set; } = default!;
 
+        /// <summary>
+        /// The recorded RAG rating on the previous statement.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("previousRag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? PreviousRag { get; set; } = default!;
