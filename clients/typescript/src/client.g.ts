@@ -6750,8 +6750,7 @@ export interface DeadlineResolution {
     kind: DeadlineKind;
     /** The date the words resolve to; none when there is no deadline. */
     dueDate?: string | undefined;
-    /** How finely the words name it: Day, Month, Year or FinancialYear; none when there is no deadline. */
-    precision?: DeadlinePrecision | undefined;
+    precision?: DeadlinePrecision;
 }
 
 /** Evidence backing a force's response or one of its actions. */
@@ -6827,8 +6826,7 @@ export interface Finding {
     /** The date the deadline resolves to, or the one supplied for it; none when there is no deadline. */
     dueDate?: string | undefined;
     deadlineKind: DeadlineKind;
-    /** How finely the words name the due date: Day, Month, Year, FinancialYear, or AsSupplied; none when there is no due date. */
-    deadlinePrecision?: DeadlinePrecision | undefined;
+    deadlinePrecision?: DeadlinePrecision;
     /** Who the finding is addressed to. */
     addressees: Addressee[];
     /** For a recommendation: the cause of concern in the same report that it answers. */
@@ -6947,8 +6945,7 @@ export interface ForceResponse {
     /** The owner's role. */
     ownerRole?: string | undefined;
     status: ResponseStatus;
-    /** The RAG rating the force recorded with the latest progress update. */
-    rag?: Rag | undefined;
+    rag?: Rag;
     /** The narrative of the latest progress update. */
     positionStatement?: string | undefined;
     /** The date the latest progress update took effect. */
@@ -6985,8 +6982,7 @@ export interface ForceResponse {
     daysOverdue: number;
     /** Days left until the due date on asOf, while open and not overdue; null otherwise. */
     daysUntilDue?: number | undefined;
-    /** The RAG rating the rules give: red when overdue; green when implemented with evidence; amber when in progress, re-baselined, or implemented without evidence; none otherwise. */
-    derivedRag?: Rag | undefined;
+    derivedRag?: Rag;
     /** True when the rules give a rating and the force recorded a different one. */
     ragDisagrees: boolean;
 }
@@ -7030,8 +7026,7 @@ export interface ForceSummary {
     /** The date the counts are for. */
     asOf: string;
     totals: ResponseCounts;
-    /** The response overdue longest on asOf; null when none is overdue. */
-    oldestOverdue?: ForceResponse | undefined;
+    oldestOverdue?: ForceResponse;
     /** The counts per inspection with responses, by inspection reference; at most 1000. */
     inspections: InspectionSummary[];
 }
@@ -7350,8 +7345,7 @@ export interface ProgressUpdate {
     /** The date from which the status it records held. */
     effectiveOn: string;
     status: ResponseStatus;
-    /** The RAG rating from that date. */
-    rag?: Rag | undefined;
+    rag?: Rag;
     /** The position statement: what was done, and why the status is what it is. */
     narrative: string;
     /** Who wrote the entry. */
@@ -7379,8 +7373,7 @@ export interface ProgressUpdateRequest {
     /** The date from which the status holds: not in the future, nor before the latest entry's. */
     effectiveOn: string;
     status: ResponseStatus;
-    /** The RAG rating from that date. */
-    rag?: Rag | undefined;
+    rag?: Rag;
     /** The position statement: what was done, and why the status is what it is. */
     narrative: string;
     /** Who wrote the entry. */
@@ -7466,8 +7459,7 @@ export type StatementFormat = "Json" | "Csv" | "Xlsx" | "Html";
 /** One finding on a position statement, with the force's response as it stood on the statement's date. */
 export interface StatementLine {
     section: StatementSection;
-    /** How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; null when no statement was issued before. */
-    change?: StatementChange | undefined;
+    change?: StatementChange;
     /** The force's response. */
     responseId: string;
     /** The force whose response it is. */
@@ -7492,10 +7484,8 @@ export interface StatementLine {
     /** The owner's role. */
     ownerRole?: string | undefined;
     status: ResponseStatus;
-    /** The RAG rating the force recorded. */
-    rag?: Rag | undefined;
-    /** The RAG rating the rules give. */
-    derivedRag?: Rag | undefined;
+    rag?: Rag;
+    derivedRag?: Rag;
     /** The finding's due date. */
     findingDueDate?: string | undefined;
     /** The force's re-baselined target date; null when not re-baselined. */
@@ -7510,10 +7500,8 @@ export interface StatementLine {
     isOverdue: boolean;
     /** Days past the due date while overdue; 0 otherwise. */
     daysOverdue: number;
-    /** The status on the previous statement. */
-    previousStatus?: ResponseStatus | undefined;
-    /** The recorded RAG rating on the previous statement. */
-    previousRag?: Rag | undefined;
+    previousStatus?: ResponseStatus;
+    previousRag?: Rag;
     /** The due date on the previous statement. */
     previousDueDate?: string | undefined;
 }

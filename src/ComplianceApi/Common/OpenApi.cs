@@ -44,7 +44,6 @@ public static class OpenApi
             });
             options.OperationFilter<AccessAndRateLimitFilter>();
             options.SchemaFilter<ContractBoundsSchemaFilter>();
-            options.SchemaFilter<NullableReferencesSchemaFilter>();
             options.OperationFilter<ListLimitOperationFilter>();
             options.OperationFilter<DocumentResponsesOperationFilter>();
             options.OperationFilter<UploadLimitOperationFilter>();

@@ -13377,9 +13377,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("dueDate")]
         public System.DateOnly? DueDate { get; set; } = default!;
 
-        /// <summary>
-        /// How finely the words name it: Day, Month, Year or FinancialYear; none when there is no deadline.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("precision")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlinePrecision>))]
         public DeadlinePrecision? Precision { get; set; } = default!;
@@ -13617,9 +13614,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlineKind>))]
         public DeadlineKind DeadlineKind { get; set; } = default!;
 
-        /// <summary>
-        /// How finely the words name the due date: Day, Month, Year, FinancialYear, or AsSupplied; none when there is no due date.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deadlinePrecision")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlinePrecision>))]
         public DeadlinePrecision? DeadlinePrecision { get; set; } = default!;
@@ -13994,9 +13988,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
-        /// <summary>
-        /// The RAG rating the force recorded with the latest progress update.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
@@ -14109,9 +14100,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("daysUntilDue")]
         public int? DaysUntilDue { get; set; } = default!;
 
-        /// <summary>
-        /// The RAG rating the rules give: red when overdue; green when implemented with evidence; amber when in progress, re-baselined, or implemented without evidence; none otherwise.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("derivedRag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? DerivedRag { get; set; } = default!;
@@ -14236,9 +14224,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("totals")]
         public ResponseCounts Totals { get; set; } = new ResponseCounts();
 
-        /// <summary>
-        /// The response overdue longest on asOf; null when none is overdue.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("oldestOverdue")]
         public ForceResponse? OldestOverdue { get; set; } = default!;
 
@@ -15215,9 +15200,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
-        /// <summary>
-        /// The RAG rating from that date.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
@@ -15298,9 +15280,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
-        /// <summary>
-        /// The RAG rating from that date.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
@@ -15651,9 +15630,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementSection>))]
         public StatementSection Section { get; set; } = default!;
 
-        /// <summary>
-        /// How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; null when no statement was issued before.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("change")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementChange>))]
         public StatementChange? Change { get; set; } = default!;
@@ -15732,16 +15708,10 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus Status { get; set; } = default!;
 
-        /// <summary>
-        /// The RAG rating the force recorded.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? Rag { get; set; } = default!;
 
-        /// <summary>
-        /// The RAG rating the rules give.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("derivedRag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? DerivedRag { get; set; } = default!;
@@ -15788,16 +15758,10 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("daysOverdue")]
         public int DaysOverdue { get; set; } = default!;
 
-        /// <summary>
-        /// The status on the previous statement.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("previousStatus")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResponseStatus>))]
         public ResponseStatus? PreviousStatus { get; set; } = default!;
 
-        /// <summary>
-        /// The recorded RAG rating on the previous statement.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("previousRag")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
         public Rag? PreviousRag { get; set; } = default!;
