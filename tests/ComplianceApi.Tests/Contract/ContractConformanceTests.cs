@@ -63,8 +63,8 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
 
         // A force of our own, so the statement holds this journey's findings alone.
         var forceCode = Unique.Slug("conformance");
-        var force = await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = "Conformance Constabulary", Kind = ForceKind.Territorial }, Ct);
-        await admin.Forces.UpdateForceAsync(force.Code, new ForceRequest { Code = forceCode, Name = "Conformance Police", Kind = ForceKind.Territorial }, Ct);
+        var force = await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Conformance Constabulary {forceCode}", Kind = ForceKind.Territorial }, Ct);
+        await admin.Forces.UpdateForceAsync(force.Code, new ForceRequest { Code = forceCode, Name = $"Conformance Police {forceCode}", Kind = ForceKind.Territorial }, Ct);
         await admin.Forces.GetForceAsync(forceCode, Ct);
         await admin.Forces.ListForcesAsync(ForceKind.Territorial, Ct);
 
