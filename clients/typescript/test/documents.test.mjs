@@ -14,7 +14,7 @@ const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 async function issuedStatement() {
     const configuration = adminConfiguration();
     const forceCode = unique("documents");
-    await new ForcesClient(configuration).createForce({ code: forceCode, name: `Documents Police ${forceCode}`, kind: "Territorial" });
+    await new ForcesClient(configuration).createForce({ code: forceCode, name: `Documents Police ${forceCode}`, kind: "National" });
     const inspection = await new InspectionsClient(configuration).createInspection(buildingThePicture());
     const finding = await new FindingsClient(configuration).createFinding(inspection.id, recommendation("Recommendation 8"));
     const responses = new ResponsesClient(configuration);

@@ -63,10 +63,10 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
 
         // A force of our own, so the statement holds this journey's findings alone.
         var forceCode = Unique.Slug("conformance");
-        var force = await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Conformance Constabulary {forceCode}", Kind = ForceKind.Territorial }, Ct);
-        await admin.Forces.UpdateForceAsync(force.Code, new ForceRequest { Code = forceCode, Name = $"Conformance Police {forceCode}", Kind = ForceKind.Territorial }, Ct);
+        var force = await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Conformance Constabulary {forceCode}", Kind = ForceKind.National }, Ct);
+        await admin.Forces.UpdateForceAsync(force.Code, new ForceRequest { Code = forceCode, Name = $"Conformance Police {forceCode}", Kind = ForceKind.National }, Ct);
         await admin.Forces.GetForceAsync(forceCode, Ct);
-        await admin.Forces.ListForcesAsync(ForceKind.Territorial, Ct);
+        await admin.Forces.ListForcesAsync(ForceKind.National, Ct);
 
         var issued = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "Conformance editor", Role = ApiKeyRole.Editor, ForceCode = forceCode }, Ct);
         var spare = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "Conformance reader", Role = ApiKeyRole.Reader, ForceCode = forceCode }, Ct);

@@ -59,7 +59,7 @@ public sealed class DocumentsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var options = new ComplianceApiClientOptions { ApiKey = ComplianceApiHost.AdminKey };
         var forceCode = Unique.Slug("documents");
-        await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Documents Police {forceCode}", Kind = ForceKind.Territorial }, Ct);
+        await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Documents Police {forceCode}", Kind = ForceKind.National }, Ct);
         var finding = await admin.CreateRecommendation8Async();
         var response = await admin.Responses.CreateForceResponseAsync(finding.Id, Response(forceCode), Ct);
         await admin.Responses.RecordProgressUpdateAsync(response.Id,
