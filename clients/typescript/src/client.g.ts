@@ -5691,6 +5691,15 @@ export interface IStatementsClient {
     previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
     /**
+     * Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.
+     * @param committeeId The committee.
+     * @param format csv, xlsx or html.
+     * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
+     * @return OK
+     */
+    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
      * @return Created
      */
@@ -5703,6 +5712,14 @@ export interface IStatementsClient {
      * @return OK
      */
     getIssuedStatement(reportId: string, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
+
+    /**
+     * Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
+     * @param reportId The committee report.
+     * @param format csv, xlsx or html.
+     * @return OK
+     */
+    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class StatementsClient extends ComplianceApiClientBase implements IStatementsClient {
@@ -5804,6 +5821,101 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<PositionStatement>(null as any);
+    }
+
+    /**
+     * Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.
+     * @param committeeId The committee.
+     * @param format csv, xlsx or html.
+     * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
+     * @return OK
+     */
+    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement/document?";
+        if (committeeId === undefined || committeeId === null)
+            throw new globalThis.Error("The parameter 'committeeId' must be defined.");
+        url_ = url_.replace("{committeeId}", encodeURIComponent("" + committeeId));
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined and cannot be null.");
+        else
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processPreviewPositionStatementDocument(_response);
+        });
+    }
+
+    protected processPreviewPositionStatementDocument(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -5972,6 +6084,90 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<PositionStatement>(null as any);
+    }
+
+    /**
+     * Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
+     * @param reportId The committee report.
+     * @param format csv, xlsx or html.
+     * @return OK
+     */
+    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement/document?";
+        if (reportId === undefined || reportId === null)
+            throw new globalThis.Error("The parameter 'reportId' must be defined.");
+        url_ = url_.replace("{reportId}", encodeURIComponent("" + reportId));
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined and cannot be null.");
+        else
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetIssuedStatementDocument(_response);
+        });
+    }
+
+    protected processGetIssuedStatementDocument(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -7253,6 +7449,9 @@ export interface StatementChangeCounts {
     closed: number;
     unchanged: number;
 }
+
+/** The forms a position statement can be had in as a file. */
+export type StatementDocumentFormat = "Csv" | "Xlsx" | "Html";
 
 /** The forms a position statement can be had in. */
 export type StatementFormat = "Json" | "Csv" | "Xlsx" | "Html";

@@ -84,15 +84,21 @@ public sealed class UploadLimitOperationFilter : IOperationFilter
     {
         if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize is not { } limit
             || operation.RequestBody?.Content is not { } content
-            || !content.TryGetValue("multipart/form-data", out var form)
+            || !content.TryGetValue("multipart/form-data", out var declared)
+            || declared is not OpenApiMediaType form
             || form.Schema is not OpenApiSchema { Properties: { } parts })
         {
             return;
         }
 
-        foreach (var part in parts.Values.OfType<OpenApiSchema>().Where(p => p.Format == "binary"))
+        foreach (var (name, part) in parts.Where(p => p.Value is OpenApiSchema { Format: "binary" }))
         {
-            part.MaxLength ??= (int)Math.Min(limit, int.MaxValue);
+            ((OpenApiSchema)part).MaxLength ??= (int)Math.Min(limit, int.MaxValue);
+
+            // OpenAPI ignores allowReserved for multipart, but validating proxies (Prism) apply the
+            // form-encoding rule to it and refuse a file holding a comma unless it is said.
+            form.Encoding ??= new Dictionary<string, OpenApiEncoding>();
+            form.Encoding[name] = new OpenApiEncoding { AllowReserved = true };
         }
     }
 }

@@ -49,12 +49,15 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
         {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+            return true;
+        }
+
+        // The caller accepts only a document (a generated client's file operation asks for text/csv): an
+        // error has no CSV form, and refusing to write it would turn the 400 or 404 into a 500.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     /// <summary>A field breaks a few rules at most; the cap keeps a problem's size bounded in the contract.</summary>

@@ -61,7 +61,7 @@ public sealed record StatementChangeCountsView(int New, int Moved, int NewlyGree
 
 /// <summary>One finding on a position statement, with the force's response as it stood on the statement's date.</summary>
 /// <param name="Section">Open, Implemented (not yet reported green to the committee) or NoLongerReported (on the previous statement, not on this one).</param>
-/// <param name="Change">How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; null when no statement was issued before.</param>
+/// <param name="Change">How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; absent when no statement was issued before.</param>
 /// <param name="ResponseId">The force's response.</param>
 /// <param name="ForceCode">The force whose response it is.</param>
 /// <param name="FindingId">The finding.</param>

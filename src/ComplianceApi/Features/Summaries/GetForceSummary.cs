@@ -21,7 +21,7 @@ public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf) : IReques
 /// <param name="ForceCodes">The forces whose responses are counted: the force, and a collaboration's members.</param>
 /// <param name="AsOf">The date the counts are for.</param>
 /// <param name="Totals">Counts over every inspection.</param>
-/// <param name="OldestOverdue">The response overdue longest on asOf; null when none is overdue.</param>
+/// <param name="OldestOverdue">The response overdue longest on asOf; absent when none is overdue.</param>
 /// <param name="Inspections">The counts per inspection with responses, by inspection reference; at most 1000.</param>
 public sealed record ForceSummaryView(
     [property: MaxLength(Lengths.Code)] string ForceCode,
