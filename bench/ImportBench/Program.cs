@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using ComplianceApi.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Spreadsheets;
+using ComplianceApi.Xlsx;
 using Microsoft.Data.Sqlite;
 
 // bench/import's helper. Verbs:
@@ -13,10 +13,6 @@ using Microsoft.Data.Sqlite;
 //                                           and prints the seconds it took
 //   count <database>                        prints how many progress updates the database holds
 //
-// The service's module initializer lets Microsoft.Data.Sqlite 10 use the SQLitePCLRaw 2.0.6 restored here
-// (Data/SqlitePclRawCompatibility.cs); it must run before the first connection opens.
-RuntimeHelpers.RunModuleConstructor(typeof(SpreadsheetLayouts).Module.ModuleHandle);
-
 return args switch
 {
     ["workbook", var database, var rows, var file] => ImportBench.WriteWorkbook(database, int.Parse(rows, CultureInfo.InvariantCulture), file),

@@ -1,10 +1,12 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Features;
 using ComplianceApi.Features.Benchmarking;
+using ComplianceApi.Http;
+using ComplianceApi.Http.Contract;
+using ComplianceApi.Pipeline;
 using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,12 +19,13 @@ builder.Services.AddSingleton<FirstPageCache>();
 builder.Services.AddComplianceStorage(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddMediation();
+builder.Services.AddViewMapping();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsExceptionHandler.CompleteBareProblem);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-    options.SerializerOptions.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequiredBodyFields.RequireNonNullableValueTypes } };
+    options.SerializerOptions.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequiredBodyFields.RequireNonNullableValueTypes, AbsentWhenNull.LeaveOutNullReferences } };
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services
@@ -58,20 +61,6 @@ var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
 if (args is ["migrate", ..])
 {
     await initializer.MigrateAsync(CancellationToken.None);
-    return;
-}
-
-if (args is [NationalDataSet.Verb, ..])
-{
-    var generated = await initializer.GenerateNationalDataSetAsync(CancellationToken.None);
-    if (generated is null)
-    {
-        await Console.Error.WriteLineAsync("The database already holds inspections or action plans; the national data set is generated only into an empty one.");
-        Environment.ExitCode = 1;
-        return;
-    }
-
-    Console.WriteLine($"National data set generated: {generated}");
     return;
 }
 

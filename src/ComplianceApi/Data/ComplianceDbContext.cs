@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
+using ComplianceApi.Data.Migrations;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ComplianceApi.Data;
@@ -38,7 +40,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
     /// <summary>
     /// Every save that writes anything also changes the <see cref="DataVersion"/>, in the same transaction,
-    /// so caches validated against it (<see cref="Common.FirstPageCache"/>) never outlive the data they hold.
+    /// so caches validated against it (the HTTP edge's first-page cache) never outlive the data they hold.
     /// A save outside a transaction gets one of its own for that. Issued position statements are a record of
     /// what a committee was told: the domain gives them no way to change, and this refuses any change that
     /// reaches the database another way.
@@ -117,6 +119,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         // timestamptz on PostgreSQL.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    // Each provider has its own chain of migrations and model snapshot, whoever configured this context.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IMigrationsAssembly, MigrationsPerProvider>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,6 @@
 using System.Data;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Data;
@@ -35,19 +35,6 @@ public sealed class DatabaseInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         await MigrateUnderLockAsync(scope.ServiceProvider.GetRequiredService<ComplianceDbContext>(), cancellationToken);
-    }
-
-    /// <summary>
-    /// Brings the schema up to date and generates the national data set (sized by <c>NationalDataSet:*</c>);
-    /// null when the database already holds data, which it leaves alone.
-    /// </summary>
-    public async Task<NationalDataSetSummary?> GenerateNationalDataSetAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
-        await MigrateUnderLockAsync(db, cancellationToken);
-        var settings = configuration.GetSection(NationalDataSetSettings.Section).Get<NationalDataSetSettings>() ?? new NationalDataSetSettings();
-        return await NationalDataSet.GenerateIntoEmptyDatabaseAsync(db, settings, cancellationToken);
     }
 
     /// <summary>

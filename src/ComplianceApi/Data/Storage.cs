@@ -40,10 +40,6 @@ public static class Storage
             {
                 options.UseNpgsql(postgres);
             }
-
-            // The migrations are written by hand and have no model snapshot; the schema tests compare
-            // what they build with the model instead.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         return services;
     }
@@ -89,13 +85,9 @@ public static class Storage
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // The native handle (SQLitePCLRaw's sqlite3) identifies the physical connection. It is read untyped:
-        // compiling against its type would pin SQLitePCLRaw 2.1, which cannot be restored here (see
-        // SqlitePclRawCompatibility).
-        private static readonly System.Reflection.PropertyInfo NativeHandle = typeof(SqliteConnection).GetProperty("Handle")!;
-
-        /// <summary>Whether this physical connection has had its pragmas; marks it as having them from now on.</summary>
+        /// <summary>Whether this physical connection (its native handle outlives the pooled SqliteConnection
+        /// objects) has had its pragmas; marks it as having them from now on.</summary>
         private static bool IsConfigured(DbConnection connection) =>
-            connection is SqliteConnection && NativeHandle.GetValue(connection) is { } handle && !Configured.TryAdd(handle, Instance);
+            connection is SqliteConnection { Handle: { } handle } && !Configured.TryAdd(handle, Instance);
     }
 }

@@ -75,7 +75,7 @@ public sealed class PlanAction
             throw new DomainRuleException("completedOn is recorded only for a completed action.");
         }
 
-        if (details.CompletedOn > DateOnly.FromDateTime(now.UtcDateTime))
+        if (details.CompletedOn > ServiceDay.DateAt(now))
         {
             throw new DomainRuleException("An action cannot be completed in the future.");
         }

@@ -286,7 +286,7 @@ public sealed class ForceResponse
         }
     }
 
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+    private static DateOnly Today(DateTimeOffset now) => ServiceDay.DateAt(now);
 
     private void Touch(DateTimeOffset now)
     {

@@ -3,8 +3,8 @@ namespace ComplianceApi.Domain;
 /// <summary>
 /// A response as it stood on one date, with the flags derived from it on that date. Folded by
 /// <see cref="ResponseFold"/> (from loaded entities through <see cref="ResponseHistory.StateOn"/>, or from
-/// rows read in bulk, Data/ResponseHistories.cs), or from a database row folded the same way in SQL
-/// (Data/ResponseSnapshots.cs); either way the flags below are computed here, once.
+/// rows read in bulk, Data/Responses/ResponseHistories.cs), or from a database row folded the same way in SQL
+/// (Data/Responses/ResponseSnapshots.cs); either way the flags below are computed here, once.
 /// </summary>
 /// <param name="On">The date the state is for; the flags are derived on it.</param>
 /// <param name="Status">The status of the latest progress update in effect; NotAssessed before the first.</param>
@@ -52,7 +52,7 @@ public sealed record ResponseState(
     public bool RagDisagrees => DerivedRag is { } derived && Rag != derived;
 }
 
-/// <summary>The rules that judge a response on a date. The query path (Data/ResponseSnapshots.cs) states the same rules in SQL.</summary>
+/// <summary>The rules that judge a response on a date. The query path (Data/Responses/ResponseSnapshots.cs) states the same rules in SQL.</summary>
 public static class ResponseRules
 {
     /// <summary>Statuses that stop the clock: a response in one of them is never overdue and has no RAG of its own to earn.</summary>
@@ -234,7 +234,7 @@ public sealed class ResponseHistory
     public static DateOnly EvidenceDate(Evidence evidence) => EvidenceDate(evidence.Date, evidence.RecordedAt);
 
     /// <inheritdoc cref="EvidenceDate(Evidence)"/>
-    public static DateOnly EvidenceDate(DateOnly? date, DateTimeOffset recordedAt) => date ?? DateOnly.FromDateTime(recordedAt.UtcDateTime);
+    public static DateOnly EvidenceDate(DateOnly? date, DateTimeOffset recordedAt) => date ?? ServiceDay.DateAt(recordedAt);
 
     /// <summary>The state on a date; null before the response's history begins.</summary>
     public ResponseState? StateOn(DateOnly on)

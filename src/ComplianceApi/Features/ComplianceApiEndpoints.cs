@@ -1,4 +1,3 @@
-using ComplianceApi.Common;
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
 using ComplianceApi.Features.Committees;
@@ -12,6 +11,7 @@ using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Features.Statements;
 using ComplianceApi.Features.Summaries;
+using ComplianceApi.Http;
 
 namespace ComplianceApi.Features;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ComplianceApi.Cli.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Tests.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;

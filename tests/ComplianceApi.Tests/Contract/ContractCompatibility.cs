@@ -6,8 +6,10 @@ namespace ComplianceApi.Tests.Contract;
 /// <summary>
 /// What a new OpenAPI contract breaks for clients built against an older one: a removed operation, a
 /// removed success status, a removed response property, a removed enum value, or a request field or
-/// parameter that was optional (or absent) and is now required. Additions break nothing. A new major
-/// version (info.version) may break anything.
+/// parameter that was optional (or absent) and is now required. Additions break nothing, with one
+/// condition: a new enum value in an answer breaks clients that fail on values they do not know, so it
+/// is a minor change only when the generated clients tolerate unknown values. A new major version
+/// (info.version) may break anything.
 /// </summary>
 /// <remarks>
 /// Of the statuses, only successes count: clients parse their bodies. An error status the service stops
@@ -17,14 +19,14 @@ public static partial class ContractCompatibility
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
-    public static IReadOnlyList<string> BreakingChanges(JsonNode released, JsonNode current)
+    public static IReadOnlyList<string> BreakingChanges(JsonNode released, JsonNode current, bool clientsTolerateUnknownEnumValues)
     {
         if (MajorVersion(current) != MajorVersion(released))
         {
             return [];
         }
 
-        var comparison = new Comparison(released, current);
+        var comparison = new Comparison(released, current, clientsTolerateUnknownEnumValues);
         var currentOperations = Operations(current).ToDictionary(o => o.Key, o => o.Operation);
         foreach (var (key, name, operation) in Operations(released))
         {
@@ -40,6 +42,38 @@ public static partial class ContractCompatibility
 
         return comparison.Breaks;
     }
+
+    /// <summary>
+    /// Why the current contract's info.version does not say what changed since the released one, or null
+    /// when it does: any change needs a higher version, and a break (as if the major were unchanged) a
+    /// higher major.
+    /// </summary>
+    public static string? VersionProblem(JsonNode released, JsonNode current, bool clientsTolerateUnknownEnumValues)
+    {
+        var releasedVersion = VersionOf(released);
+        var currentVersion = VersionOf(current);
+        var sameMajor = current.DeepClone();
+        sameMajor["info"]!["version"] = (string?)released["info"]!["version"];
+        if (JsonNode.DeepEquals(sameMajor, released))
+        {
+            return currentVersion >= releasedVersion ? null : $"The contract is {currentVersion}, lower than the released {releasedVersion}.";
+        }
+
+        var breaks = BreakingChanges(released, sameMajor, clientsTolerateUnknownEnumValues);
+        if (breaks.Count > 0 && currentVersion.Major <= releasedVersion.Major)
+        {
+            return $"The contract breaks clients of {releasedVersion} but says {currentVersion}; a break needs {releasedVersion.Major + 1}.0.0:"
+                + string.Concat(breaks.Select(b => $"{Environment.NewLine}  - {b}"));
+        }
+
+        return currentVersion > releasedVersion
+            ? null
+            : $"The contract differs from the released {releasedVersion} but says {currentVersion}; "
+              + $"release it as {releasedVersion.Major}.{releasedVersion.Minor + 1}.0 (additions) or {releasedVersion.Major}.{releasedVersion.Minor}.{releasedVersion.Build + 1} (wording).";
+    }
+
+    private static Version VersionOf(JsonNode document) =>
+        System.Version.Parse((string?)document["info"]?["version"] ?? throw new ArgumentException("The contract has no info.version."));
 
     public static int MajorVersion(JsonNode document)
     {
@@ -65,7 +99,7 @@ public static partial class ContractCompatibility
         Response,
     }
 
-    private sealed class Comparison(JsonNode released, JsonNode current)
+    private sealed class Comparison(JsonNode released, JsonNode current, bool clientsTolerateUnknownEnumValues)
     {
         private readonly HashSet<(string Released, string Current, Direction Direction)> _compared = [];
 
@@ -181,6 +215,14 @@ public static partial class ContractCompatibility
             foreach (var value in old.Enum.Except(fresh.Enum).Where(_ => fresh.Enum.Count > 0))
             {
                 Breaks.Add($"{location}: the enum value {value} was removed.");
+            }
+
+            if (direction == Direction.Response && !clientsTolerateUnknownEnumValues)
+            {
+                foreach (var value in fresh.Enum.Except(old.Enum).Where(_ => old.Enum.Count > 0))
+                {
+                    Breaks.Add($"{location}: the new enum value {value} reaches clients that fail on values they do not know.");
+                }
             }
 
             foreach (var (property, schema) in old.Properties)

@@ -1,11 +1,17 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using ComplianceApi.Client;
 using ComplianceApi.Tests.Infrastructure;
 
 namespace ComplianceApi.Tests.Contract;
 
 public sealed partial class ContractCompatibilityTests(TestHosts hosts)
 {
+    /// <summary>The rules' examples assume clients that tolerate unknown enum values, as ours do (tested below).</summary>
+    private const bool Tolerant = true;
+
     [Fact]
     public async Task The_served_contract_breaks_nothing_in_the_last_released_contract()
     {
@@ -14,12 +20,34 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
         var host = await hosts.For(Provider.Sqlite);
         var served = JsonNode.Parse(await host.ServedContractAsync())!;
 
-        var breaks = ContractCompatibility.BreakingChanges(released, served);
+        var breaks = ContractCompatibility.BreakingChanges(released, served, (await IntolerantEnumReadersAsync(ct)).Count == 0);
 
         Assert.True(breaks.Count == 0,
             $"The contract breaks clients of {Path.GetFileName(releasedPath)}; keep the old shape, or release a new major version "
-            + $"(see README, \"The contract\"):{Environment.NewLine}{string.Join(Environment.NewLine, breaks.Select(b => $"  - {b}"))}");
+            + $"(see openapi/README.md):{Environment.NewLine}{string.Join(Environment.NewLine, breaks.Select(b => $"  - {b}"))}");
     }
+
+    [Fact]
+    public async Task The_served_contract_says_a_higher_version_whenever_it_differs_from_the_last_released_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, released) = await LatestReleasedAsync(ct);
+        var host = await hosts.For(Provider.Sqlite);
+        var served = JsonNode.Parse(await host.ServedContractAsync())!;
+
+        var problem = ContractCompatibility.VersionProblem(released, served, (await IntolerantEnumReadersAsync(ct)).Count == 0);
+
+        Assert.True(problem is null, $"{problem}{Environment.NewLine}Raise <Version> in Directory.Build.props and release the contract (openapi/README.md).");
+    }
+
+    /// <summary>
+    /// A new enum value in an answer is a minor change only because of this: the C# models read every
+    /// enum through TolerantStringEnumConverter, and the TypeScript client declares enums as string
+    /// unions, which are plain strings when it runs (the Clients tests read an unknown value through each).
+    /// </summary>
+    [Fact]
+    public async Task The_generated_clients_tolerate_enum_values_they_do_not_know() =>
+        Assert.Empty(await IntolerantEnumReadersAsync(TestContext.Current.CancellationToken));
 
     [Fact]
     public async Task The_last_released_contract_is_named_after_its_version()
@@ -31,7 +59,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
 
     [Fact]
     public void An_unchanged_contract_breaks_nothing() =>
-        Assert.Empty(ContractCompatibility.BreakingChanges(Sample(), Sample()));
+        Assert.Empty(ContractCompatibility.BreakingChanges(Sample(), Sample(), Tolerant));
 
     [Fact]
     public void Removing_an_operation_is_a_break()
@@ -39,7 +67,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
         var current = Sample();
         current["paths"]!["/things"]!.AsObject().Remove("post");
 
-        Assert.Equal(["POST /things: the operation was removed."], ContractCompatibility.BreakingChanges(Sample(), current));
+        Assert.Equal(["POST /things: the operation was removed."], ContractCompatibility.BreakingChanges(Sample(), current, Tolerant));
     }
 
     [Fact]
@@ -54,7 +82,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
                 "GET /things/{id} 200 response: the property name was removed.",
                 "GET /things/{id} 200 response: tags[]: the property label was removed.",
             ],
-            ContractCompatibility.BreakingChanges(Sample(), current));
+            ContractCompatibility.BreakingChanges(Sample(), current, Tolerant));
     }
 
     [Fact]
@@ -63,7 +91,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
         var current = Sample();
         Schema(current, "Status")["enum"] = new JsonArray("Open");
 
-        var breaks = ContractCompatibility.BreakingChanges(Sample(), current);
+        var breaks = ContractCompatibility.BreakingChanges(Sample(), current, Tolerant);
 
         Assert.Contains("GET /things/{id} 200 response: status: the enum value \"Closed\" was removed.", breaks);
         Assert.Contains("POST /things request body: status: the enum value \"Closed\" was removed.", breaks);
@@ -82,7 +110,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
                 "POST /things request body: the property note became required.",
                 "POST /things request body: the new property owner is required.",
             ],
-            ContractCompatibility.BreakingChanges(Sample(), current));
+            ContractCompatibility.BreakingChanges(Sample(), current, Tolerant));
     }
 
     [Fact]
@@ -95,7 +123,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
 
         Assert.Equal(
             ["GET /things/{id}: the query fields parameter became required.", "GET /things/{id}: the new query since parameter is required."],
-            ContractCompatibility.BreakingChanges(Sample(), current));
+            ContractCompatibility.BreakingChanges(Sample(), current, Tolerant));
     }
 
     [Fact]
@@ -116,13 +144,13 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
 
         var released = WithParameters("fields", "limit");
 
-        Assert.Empty(ContractCompatibility.BreakingChanges(released, WithParameters("fields", "limit", "sort")));
+        Assert.Empty(ContractCompatibility.BreakingChanges(released, WithParameters("fields", "limit", "sort"), Tolerant));
         Assert.Equal(
             ["GET /things/{id}: a new parameter was put before released ones; add it after query limit."],
-            ContractCompatibility.BreakingChanges(released, WithParameters("fields", "sort", "limit")));
+            ContractCompatibility.BreakingChanges(released, WithParameters("fields", "sort", "limit"), Tolerant));
         Assert.Equal(
             ["GET /things/{id}: the released parameters changed order (query fields, query limit)."],
-            ContractCompatibility.BreakingChanges(released, WithParameters("limit", "fields")));
+            ContractCompatibility.BreakingChanges(released, WithParameters("limit", "fields"), Tolerant));
     }
 
     [Fact]
@@ -133,7 +161,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
         responses.Remove("201");
         responses.Remove("409");
 
-        Assert.Equal(["POST /things: the 201 response was removed."], ContractCompatibility.BreakingChanges(Sample(), current));
+        Assert.Equal(["POST /things: the 201 response was removed."], ContractCompatibility.BreakingChanges(Sample(), current, Tolerant));
     }
 
     [Fact]
@@ -148,7 +176,51 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
             .Add(new JsonObject { ["name"] = "since", ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
         current["paths"]!["/things/{id}"]!["get"]!["responses"]!["404"] = new JsonObject { ["description"] = "Not Found" };
 
-        Assert.Empty(ContractCompatibility.BreakingChanges(Sample(), current));
+        Assert.Empty(ContractCompatibility.BreakingChanges(Sample(), current, Tolerant));
+    }
+
+    [Fact]
+    public void A_new_enum_value_in_an_answer_breaks_clients_that_fail_on_unknown_values_and_in_a_request_breaks_none()
+    {
+        var current = Sample();
+        Schema(current, "Status")["enum"]!.AsArray().Add("Archived");
+        Schema(current, "Priority")["enum"]!.AsArray().Add("Urgent");
+
+        Assert.Equal(
+            ["GET /things/{id} 200 response: status: the new enum value \"Archived\" reaches clients that fail on values they do not know."],
+            ContractCompatibility.BreakingChanges(Sample(), current, clientsTolerateUnknownEnumValues: false));
+        Assert.Empty(ContractCompatibility.BreakingChanges(Sample(), current, clientsTolerateUnknownEnumValues: true));
+    }
+
+    [Fact]
+    public void An_unchanged_contract_may_keep_its_version_and_a_changed_one_may_not()
+    {
+        var current = Sample();
+        Schema(current, "Thing")["properties"]!["createdAt"] = new JsonObject { ["type"] = "string" };
+
+        Assert.Null(ContractCompatibility.VersionProblem(Sample(), Sample(), Tolerant));
+        Assert.Equal(
+            "The contract differs from the released 1.2.0 but says 1.2.0; release it as 1.3.0 (additions) or 1.2.1 (wording).",
+            ContractCompatibility.VersionProblem(Sample(), current, Tolerant));
+        current["info"]!["version"] = "1.3.0";
+        Assert.Null(ContractCompatibility.VersionProblem(Sample(), current, Tolerant));
+    }
+
+    [Fact]
+    public void A_break_needs_a_higher_major_version_and_a_lower_version_is_refused()
+    {
+        var current = Sample();
+        current["info"]!["version"] = "1.3.0";
+        current["paths"]!["/things"]!.AsObject().Remove("post");
+        var lower = Sample();
+        lower["info"]!["version"] = "1.1.0";
+
+        Assert.Equal(
+            $"The contract breaks clients of 1.2.0 but says 1.3.0; a break needs 2.0.0:{Environment.NewLine}  - POST /things: the operation was removed.",
+            ContractCompatibility.VersionProblem(Sample(), current, Tolerant));
+        current["info"]!["version"] = "2.0.0";
+        Assert.Null(ContractCompatibility.VersionProblem(Sample(), current, Tolerant));
+        Assert.Equal("The contract is 1.1.0, lower than the released 1.2.0.", ContractCompatibility.VersionProblem(Sample(), lower, Tolerant));
     }
 
     [Fact]
@@ -158,7 +230,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
         current["info"]!["version"] = "2.0.0";
         current["paths"]!.AsObject().Remove("/things");
 
-        Assert.Empty(ContractCompatibility.BreakingChanges(Sample(), current));
+        Assert.Empty(ContractCompatibility.BreakingChanges(Sample(), current, Tolerant));
     }
 
     [Fact]
@@ -172,7 +244,7 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
         paths.Remove("/things/{id}");
         paths["/things/{thingId}"] = get;
 
-        Assert.Empty(ContractCompatibility.BreakingChanges(released, current));
+        Assert.Empty(ContractCompatibility.BreakingChanges(released, current, Tolerant));
     }
 
     private static JsonObject Schema(JsonNode document, string name) => document["components"]!["schemas"]![name]!.AsObject();
@@ -221,19 +293,40 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
               },
               "Tag": { "type": "object", "properties": { "label": { "type": "string" } } },
               "Status": { "type": "string", "enum": ["Open", "Closed"] },
+              "Priority": { "type": "string", "enum": ["Low", "High"] },
               "ThingRequest": {
                 "type": "object",
                 "required": ["name"],
                 "properties": {
                   "name": { "type": "string" },
                   "note": { "type": "string", "nullable": true },
-                  "status": { "allOf": [{ "$ref": "#/components/schemas/Status" }], "nullable": true }
+                  "status": { "allOf": [{ "$ref": "#/components/schemas/Status" }], "nullable": true },
+                  "priority": { "$ref": "#/components/schemas/Priority" }
                 }
               }
             }
           }
         }
         """)!;
+
+    /// <summary>What in the generated clients would fail on an enum value it does not know.</summary>
+    private static async Task<List<string>> IntolerantEnumReadersAsync(CancellationToken ct)
+    {
+        var intolerant = (
+            from type in typeof(ApiKeysClient).Assembly.GetExportedTypes()
+            from property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            let enumType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType
+            where enumType.IsEnum
+            let converter = property.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType
+            where converter != typeof(TolerantStringEnumConverter<>).MakeGenericType(enumType)
+            select $"C#: {type.Name}.{property.Name} reads {enumType.Name} through {converter?.Name ?? "no converter"}").ToList();
+        var typescript = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "clients", "typescript", "src", "client.g.ts"), ct);
+        intolerant.AddRange(TypeScriptEnum().Matches(typescript).Select(m => $"TypeScript: {m.Value.Trim()} (a runtime enum; use enumStyle StringLiteral)"));
+        return intolerant;
+    }
+
+    [GeneratedRegex(@"^\s*export (const )?enum \w+", RegexOptions.Multiline)]
+    private static partial Regex TypeScriptEnum();
 
     private static async Task<(string Path, JsonNode Contract)> LatestReleasedAsync(CancellationToken ct)
     {

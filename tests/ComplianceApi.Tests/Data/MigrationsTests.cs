@@ -1,22 +1,89 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Migrations;
 using ComplianceApi.Domain;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace ComplianceApi.Tests.Data;
 
 /// <summary>
-/// The migrations are written by hand, so nothing else stops them drifting from the EF model: these
-/// tests build one database from the migrations and one from the model, and compare their schemas.
+/// Each provider's migrations and model snapshot agree with the EF model: adding a migration now would add
+/// nothing, the schema the migrations build equals the one the model describes, and a database the 1.x
+/// migrations built (frozen in ReleasedDatabases/) upgrades with nothing to apply.
 /// </summary>
 public sealed class MigrationsTests(TestHosts hosts)
 {
+    /// <summary>What <c>dotnet ef migrations add</c> (and <c>has-pending-model-changes</c>) compares: the
+    /// provider's model snapshot with the design-time model of the context the tool builds.</summary>
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Adding_a_migration_now_would_add_nothing(Provider provider)
+    {
+        await using var db = new DesignTimeContextFactory().CreateDbContext(["--provider", provider.ToString()]);
+        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot;
+        Assert.NotNull(snapshot);
+        var snapshotModel = db.GetService<IModelRuntimeInitializer>()
+            .Initialize(((IMutableModel)snapshot.Model).FinalizeModel(), designTime: true, validationLogger: null)
+            .GetRelationalModel();
+        var model = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        var differ = db.GetService<IMigrationsModelDiffer>();
+
+        Assert.Empty(differ.GetDifferences(snapshotModel, model).Select(o => o.ToString()));
+        Assert.False(differ.HasDifferences(snapshotModel, model));
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_database_the_released_migrations_built_upgrades_with_nothing_to_apply_and_its_data_intact(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await NewDatabaseAsync(provider);
+        var fromModel = await NewDatabaseAsync(provider);
+        await ExecuteAsync(provider, database, ReleasedDatabase(provider));
+        var inspectionId = Guid.NewGuid();
+        var findingId = Guid.NewGuid();
+        var responseId = Guid.NewGuid();
+        var now = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
+        await using var db = Context(provider, database);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Inspections" ("Id", "Reference", "Inspectorate", "Title", "Type", "PublishedOn", "PublicationStatus", "AllForcesInScope", "CreatedAt", "UpdatedAt")
+            VALUES ({inspectionId}, 'building-the-picture-2015', 'Hmic', 'Building the picture', 'NationalThematic', {new DateOnly(2015, 7, 2)}, 'Published', {true}, {now}, {now})
+            """, ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Findings" ("Id", "InspectionId", "Reference", "Kind", "Text", "BusinessArea", "DeadlineText", "DueDate", "CreatedAt", "UpdatedAt", "DeadlineKind", "DeadlinePrecision")
+            VALUES ({findingId}, {inspectionId}, 'Recommendation 1', 'Recommendation', 'Text', 'InformationManagement', 'By 30 November 2015', {new DateOnly(2015, 11, 30)}, {now}, {now}, 'Explicit', 'AsSupplied')
+            """, ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ForceResponses" ("Id", "FindingId", "ForceCode", "Status", "OwnerName", "CreatedAt", "UpdatedAt", "Version", "TrackedSince", "DueOn")
+            VALUES ({responseId}, {findingId}, 'kent', 'InProgress', 'Head of Information Management', {now}, {now}, 1, {new DateOnly(2026, 11, 20)}, {new DateOnly(2015, 11, 30)})
+            """, ct);
+        var schema = await DescribeSchemaAsync(provider, database);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        await db.Database.MigrateAsync(ct);
+
+        Assert.Equal(schema, await DescribeSchemaAsync(provider, database));
+        await using (var model = Context(provider, fromModel))
+        {
+            await model.Database.EnsureCreatedAsync(ct);
+        }
+
+        Assert.Equal(await DescribeSchemaAsync(provider, fromModel), schema);
+        var response = await db.ForceResponses.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == responseId, ct);
+        Assert.Equal(
+            new { FindingId = findingId, ForceCode = "kent", Status = ResponseStatus.InProgress, OwnerName = (string?)"Head of Information Management", DueOn = (DateOnly?)new DateOnly(2015, 11, 30), TrackedSince = new DateOnly(2026, 11, 20) },
+            new { response.FindingId, response.ForceCode, response.Status, response.OwnerName, response.DueOn, response.TrackedSince });
+        var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.Id == findingId, ct);
+        Assert.Equal((DeadlineKind.Explicit, (DeadlinePrecision?)DeadlinePrecision.AsSupplied), (finding.DeadlineKind, finding.DeadlinePrecision));
+        Assert.Equal(47, await db.Forces.CountAsync(ct));
+        Assert.Equal(Guid.Parse("6F0D3C2A-8E1B-4B7C-9A45-2D1E0F9B7C31"), (await db.DataVersions.SingleAsync(ct)).Stamp);
+    }
+
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task The_schema_the_migrations_build_equals_the_one_the_model_describes(Provider provider)
     {
@@ -149,6 +216,27 @@ public sealed class MigrationsTests(TestHosts hosts)
         Assert.Equal(47, await db.Forces.CountAsync(TestContext.Current.CancellationToken));
         var response = await second.AdminClient().GetAsync("/api/v1/forces/kent", TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode);
+    }
+
+    /// <summary>The SQL of the frozen database for the provider (see its first lines for how it was made).</summary>
+    private static string ReleasedDatabase(Provider provider)
+    {
+        var suffix = $".20261121150000_ResponseDueOn.{(provider == Provider.Postgres ? "postgres" : "sqlite")}.sql";
+        var assembly = typeof(MigrationsTests).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(suffix, StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        return reader.ReadToEnd();
+    }
+
+    private static async Task ExecuteAsync(Provider provider, string connectionString, string sql)
+    {
+        await using System.Data.Common.DbConnection connection = provider == Provider.Postgres
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<string> NewDatabaseAsync(Provider provider) =>

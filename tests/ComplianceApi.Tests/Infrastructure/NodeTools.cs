@@ -4,7 +4,7 @@ using System.Text;
 namespace ComplianceApi.Tests.Infrastructure;
 
 /// <summary>
-/// The Node tools pinned in the repository's package-lock.json (Spectral, NSwag, TypeScript, …), installed
+/// The Node tools pinned in the repository's package-lock.json (Spectral, TypeScript, playwright-core), installed
 /// with <c>npm ci</c> the first time a test needs them.
 /// </summary>
 public static class NodeTools

@@ -1,4 +1,5 @@
 using System.Net;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Responses;

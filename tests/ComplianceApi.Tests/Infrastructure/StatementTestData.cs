@@ -1,4 +1,5 @@
 using System.Net;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Committees;
 using ComplianceApi.Features.Findings;

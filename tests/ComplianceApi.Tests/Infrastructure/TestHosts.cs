@@ -1,3 +1,4 @@
+using ComplianceApi.Data;
 using ComplianceApi.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(TestHosts))]

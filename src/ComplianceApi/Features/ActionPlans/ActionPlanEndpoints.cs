@@ -1,4 +1,4 @@
-using ComplianceApi.Common;
+using ComplianceApi.Http;
 using MediatR;
 
 namespace ComplianceApi.Features.ActionPlans;

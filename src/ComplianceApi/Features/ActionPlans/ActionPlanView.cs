@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.ActionPlans;
 
@@ -20,12 +20,9 @@ public sealed record ActionPlanView(
     string? OwnerName,
     string? Description,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt);
+
+public sealed class ActionPlanViewMapping : IRegister
 {
-    public static readonly Expression<Func<ActionPlan, ActionPlanView>> Projection = p => new ActionPlanView(
-        p.Id, p.ForceCode, p.Title, p.InspectionId, p.OwnerName, p.Description, p.CreatedAt, p.UpdatedAt);
-
-    private static readonly Func<ActionPlan, ActionPlanView> Compiled = Projection.Compile();
-
-    public static ActionPlanView From(ActionPlan plan) => Compiled(plan);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<ActionPlan, ActionPlanView>();
 }

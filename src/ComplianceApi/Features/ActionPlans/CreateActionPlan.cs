@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.ActionPlans;
@@ -13,7 +14,7 @@ public sealed class CreateActionPlanValidator : AbstractValidator<CreateActionPl
     public CreateActionPlanValidator() => RuleFor(c => c.Body).SetValidator(new ActionPlanRequestValidator());
 }
 
-public sealed class CreateActionPlanHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class CreateActionPlanHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<CreateActionPlanCommand, ActionPlanView>
 {
     public async Task<ActionPlanView> Handle(CreateActionPlanCommand command, CancellationToken cancellationToken)
@@ -26,6 +27,6 @@ public sealed class CreateActionPlanHandler(ComplianceDbContext db, Caller calle
         var plan = new ActionPlan(Guid.CreateVersion7(now), body.ForceCode, body.ToDetails(), now);
         db.ActionPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
-        return ActionPlanView.From(plan);
+        return plan.Adapt<ActionPlanView>(mapping);
     }
 }

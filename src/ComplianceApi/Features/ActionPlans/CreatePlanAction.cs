@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class CreatePlanActionValidator : AbstractValidator<CreatePlanActi
     public CreatePlanActionValidator() => RuleFor(c => c.Body).SetValidator(new PlanActionRequestValidator());
 }
 
-public sealed class CreatePlanActionHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class CreatePlanActionHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<CreatePlanActionCommand, PlanActionView>
 {
     public async Task<PlanActionView> Handle(CreatePlanActionCommand command, CancellationToken cancellationToken)
@@ -27,6 +29,6 @@ public sealed class CreatePlanActionHandler(ComplianceDbContext db, Caller calle
         var action = new PlanAction(Guid.CreateVersion7(now), plan, command.Body.ToDetails(), findings, now);
         db.PlanActions.Add(action);
         await db.SaveChangesAsync(cancellationToken);
-        return PlanActionView.From(action);
+        return action.Adapt<PlanActionView>(mapping);
     }
 }

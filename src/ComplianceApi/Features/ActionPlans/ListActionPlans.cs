@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.ActionPlans;
@@ -25,11 +27,11 @@ public sealed class ListActionPlansValidator : AbstractValidator<ListActionPlans
     }
 }
 
-public sealed class ListActionPlansHandler(ComplianceDbContext db) : IRequestHandler<ListActionPlansQuery, Page<ActionPlanView>>
+public sealed class ListActionPlansHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListActionPlansQuery, Page<ActionPlanView>>
 {
     public Task<Page<ActionPlanView>> Handle(ListActionPlansQuery query, CancellationToken cancellationToken) =>
         db.ActionPlans
             .Where(p => query.ForceCode == null || p.ForceCode == query.ForceCode)
             .Where(p => query.InspectionId == null || p.InspectionId == query.InspectionId)
-            .ToPageByIdAsync(query, p => p.Id, ActionPlanView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, p => p.Id, mapping.ProjectionOf<ActionPlan, ActionPlanView>(), v => v.Id, cancellationToken);
 }

@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.ActionPlans;
@@ -32,7 +33,7 @@ public sealed class ListActionsValidator : AbstractValidator<ListActionsQuery>
     }
 }
 
-public sealed class ListActionsHandler(ComplianceDbContext db) : IRequestHandler<ListActionsQuery, Page<PlanActionView>>
+public sealed class ListActionsHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListActionsQuery, Page<PlanActionView>>
 {
     public Task<Page<PlanActionView>> Handle(ListActionsQuery query, CancellationToken cancellationToken) =>
         db.PlanActions
@@ -41,5 +42,5 @@ public sealed class ListActionsHandler(ComplianceDbContext db) : IRequestHandler
             .Where(a => query.Status == null || a.Status == query.Status)
             .Where(a => query.FindingId == null || a.Findings.Any(f => f.FindingId == query.FindingId))
             .Where(a => query.DueBefore == null || a.DueOn < query.DueBefore)
-            .ToPageByIdAsync(query, a => a.Id, PlanActionView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, a => a.Id, mapping.ProjectionOf<PlanAction, PlanActionView>(), v => v.Id, cancellationToken);
 }

@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ public sealed class ListPlanActionsValidator : AbstractValidator<ListPlanActions
     public ListPlanActionsValidator() => this.ValidatesPaging();
 }
 
-public sealed class ListPlanActionsHandler(ComplianceDbContext db) : IRequestHandler<ListPlanActionsQuery, Page<PlanActionView>>
+public sealed class ListPlanActionsHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListPlanActionsQuery, Page<PlanActionView>>
 {
     public async Task<Page<PlanActionView>> Handle(ListPlanActionsQuery query, CancellationToken cancellationToken)
     {
@@ -28,6 +30,6 @@ public sealed class ListPlanActionsHandler(ComplianceDbContext db) : IRequestHan
 
         return await db.PlanActions
             .Where(a => a.PlanId == query.PlanId)
-            .ToPageByIdAsync(query, a => a.Id, PlanActionView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, a => a.Id, mapping.ProjectionOf<PlanAction, PlanActionView>(), v => v.Id, cancellationToken);
     }
 }

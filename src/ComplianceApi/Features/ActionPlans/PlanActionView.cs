@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.ActionPlans;
 
@@ -28,14 +28,10 @@ public sealed record PlanActionView(
     DateOnly? CompletedOn,
     IReadOnlyList<Guid> FindingIds,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt);
+
+public sealed class PlanActionViewMapping : IRegister
 {
-    public static readonly Expression<Func<PlanAction, PlanActionView>> Projection = a => new PlanActionView(
-        a.Id, a.PlanId, a.ForceCode, a.Title, a.OwnerName, a.OwnerRole, a.DueOn, a.Status, a.CompletedOn,
-        a.Findings.Select(f => f.FindingId).OrderBy(id => id).ToList(),
-        a.CreatedAt, a.UpdatedAt);
-
-    private static readonly Func<PlanAction, PlanActionView> Compiled = Projection.Compile();
-
-    public static PlanActionView From(PlanAction action) => Compiled(action);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<PlanAction, PlanActionView>()
+        .Map(v => v.FindingIds, a => a.Findings.Select(f => f.FindingId).OrderBy(id => id).ToList());
 }

@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public sealed class UpdateActionValidator : AbstractValidator<UpdateActionComman
     public UpdateActionValidator() => RuleFor(c => c.Body).SetValidator(new PlanActionRequestValidator());
 }
 
-public sealed class UpdateActionHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class UpdateActionHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<UpdateActionCommand, PlanActionView>
 {
     public async Task<PlanActionView> Handle(UpdateActionCommand command, CancellationToken cancellationToken)
@@ -24,6 +26,6 @@ public sealed class UpdateActionHandler(ComplianceDbContext db, Caller caller, T
         var findings = await db.FindingsNamedAsync(command.Body.FindingIds ?? [], "findingIds", cancellationToken);
         action.Revise(command.Body.ToDetails(), findings, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return PlanActionView.From(action);
+        return action.Adapt<PlanActionView>(mapping);
     }
 }

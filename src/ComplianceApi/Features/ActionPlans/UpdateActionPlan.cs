@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class UpdateActionPlanValidator : AbstractValidator<UpdateActionPl
     public UpdateActionPlanValidator() => RuleFor(c => c.Body).SetValidator(new ActionPlanRequestValidator());
 }
 
-public sealed class UpdateActionPlanHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class UpdateActionPlanHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<UpdateActionPlanCommand, ActionPlanView>
 {
     public async Task<ActionPlanView> Handle(UpdateActionPlanCommand command, CancellationToken cancellationToken)
@@ -31,6 +33,6 @@ public sealed class UpdateActionPlanHandler(ComplianceDbContext db, Caller calle
         await db.EnsureInspectionExistsAsync(body.InspectionId, "inspectionId", cancellationToken);
         plan.Revise(body.ToDetails(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ActionPlanView.From(plan);
+        return plan.Adapt<ActionPlanView>(mapping);
     }
 }

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using Mapster;
 
 namespace ComplianceApi.Features.ApiKeys;
 
@@ -20,14 +21,11 @@ public sealed record ApiKeyView(
     string? ForceCode,
     string Hint,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt)
+    DateTimeOffset? RevokedAt);
+
+public sealed class ApiKeyViewMapping : IRegister
 {
-    public static readonly Expression<Func<ApiKey, ApiKeyView>> Projection = k => new ApiKeyView(
-        k.Id, k.ClientName, k.Role, k.ForceCode, k.Hint, k.CreatedAt, k.RevokedAt);
-
-    private static readonly Func<ApiKey, ApiKeyView> Compiled = Projection.Compile();
-
-    public static ApiKeyView From(ApiKey key) => Compiled(key);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<ApiKey, ApiKeyView>();
 }
 
 /// <summary>A key just issued, with its secret: shown this once, and never retrievable again.</summary>
@@ -46,8 +44,13 @@ public sealed record ApiKeyIssuedView(
     [property: MaxLength(Lengths.Code)] string? ForceCode,
     [property: MaxLength(ApiKey.HintLength)] string Hint,
     DateTimeOffset CreatedAt,
-    [property: MaxLength(ApiKey.IssuedSecretLength)] string Secret)
+    [property: MaxLength(ApiKey.IssuedSecretLength)] string Secret);
+
+/// <summary>A key as issued: the stored key and the secret it was issued with, which only the issuer ever holds.</summary>
+public sealed record IssuedApiKey(ApiKey Key, string Secret);
+
+public sealed class ApiKeyIssuedViewMapping : IRegister
 {
-    public static ApiKeyIssuedView From(ApiKey key, string secret) =>
-        new(key.Id, key.ClientName, key.Role, key.ForceCode, key.Hint, key.CreatedAt, secret);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<IssuedApiKey, ApiKeyIssuedView>()
+        .Map(v => v, issued => issued.Key);
 }

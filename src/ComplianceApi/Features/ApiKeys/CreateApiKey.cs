@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.ApiKeys;
@@ -13,7 +14,7 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     public CreateApiKeyValidator() => RuleFor(c => c.Body).SetValidator(new ApiKeyRequestValidator());
 }
 
-public sealed class CreateApiKeyHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<CreateApiKeyCommand, ApiKeyIssuedView>
+public sealed class CreateApiKeyHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CreateApiKeyCommand, ApiKeyIssuedView>
 {
     public async Task<ApiKeyIssuedView> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -22,6 +23,6 @@ public sealed class CreateApiKeyHandler(ComplianceDbContext db, TimeProvider clo
         var (key, secret) = ApiKey.Issue(body.ClientName, body.Role, body.ForceCode, clock.GetUtcNow());
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
-        return ApiKeyIssuedView.From(key, secret);
+        return new IssuedApiKey(key, secret).Adapt<ApiKeyIssuedView>(mapping);
     }
 }

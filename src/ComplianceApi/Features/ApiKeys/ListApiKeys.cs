@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.ApiKeys;
@@ -25,7 +27,7 @@ public sealed class ListApiKeysValidator : AbstractValidator<ListApiKeysQuery>
     }
 }
 
-public sealed class ListApiKeysHandler(ComplianceDbContext db) : IRequestHandler<ListApiKeysQuery, Page<ApiKeyView>>
+public sealed class ListApiKeysHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListApiKeysQuery, Page<ApiKeyView>>
 {
     public Task<Page<ApiKeyView>> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
     {
@@ -33,6 +35,6 @@ public sealed class ListApiKeysHandler(ComplianceDbContext db) : IRequestHandler
         return db.ApiKeys
             .Where(k => includeRevoked || k.RevokedAt == null)
             .Where(k => query.ForceCode == null || k.ForceCode == query.ForceCode)
-            .ToPageByIdAsync(query, k => k.Id, ApiKeyView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, k => k.Id, mapping.ProjectionOf<ApiKey, ApiKeyView>(), v => v.Id, cancellationToken);
     }
 }

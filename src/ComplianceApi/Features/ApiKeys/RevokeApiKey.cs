@@ -1,5 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Http;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ComplianceApi.Common;
+using ComplianceApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ComplianceApi.Features.Benchmarking;

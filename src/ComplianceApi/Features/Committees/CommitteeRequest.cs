@@ -1,5 +1,5 @@
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
 
 namespace ComplianceApi.Features.Committees;

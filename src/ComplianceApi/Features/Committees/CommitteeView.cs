@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Committees;
 
@@ -10,14 +10,11 @@ namespace ComplianceApi.Features.Committees;
 /// <param name="Body">The kind of body.</param>
 /// <param name="CreatedAt">When it was recorded.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-public sealed record CommitteeView(Guid Id, string ForceCode, string Name, CommitteeBody Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+public sealed record CommitteeView(Guid Id, string ForceCode, string Name, CommitteeBody Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed class CommitteeViewMapping : IRegister
 {
-    public static readonly Expression<Func<Committee, CommitteeView>> Projection = c => new CommitteeView(
-        c.Id, c.ForceCode, c.Name, c.Body, c.CreatedAt, c.UpdatedAt);
-
-    private static readonly Func<Committee, CommitteeView> Compiled = Projection.Compile();
-
-    public static CommitteeView From(Committee committee) => Compiled(committee);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Committee, CommitteeView>();
 }
 
 /// <summary>A report made to a committee.</summary>
@@ -39,12 +36,9 @@ public sealed record CommitteeReportView(
     DateOnly ReportedOn,
     DateTimeOffset? StatementIssuedAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt);
+
+public sealed class CommitteeReportViewMapping : IRegister
 {
-    public static readonly Expression<Func<CommitteeReport, CommitteeReportView>> Projection = r => new CommitteeReportView(
-        r.Id, r.CommitteeId, r.ForceCode, r.Reference, r.Title, r.ReportedOn, r.StatementIssuedAt, r.CreatedAt, r.UpdatedAt);
-
-    private static readonly Func<CommitteeReport, CommitteeReportView> Compiled = Projection.Compile();
-
-    public static CommitteeReportView From(CommitteeReport report) => Compiled(report);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<CommitteeReport, CommitteeReportView>();
 }

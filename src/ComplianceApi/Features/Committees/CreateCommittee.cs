@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.Committees;
@@ -13,7 +14,7 @@ public sealed class CreateCommitteeValidator : AbstractValidator<CreateCommittee
     public CreateCommitteeValidator() => RuleFor(c => c.Body).SetValidator(new CommitteeRequestValidator());
 }
 
-public sealed class CreateCommitteeHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<CreateCommitteeCommand, CommitteeView>
+public sealed class CreateCommitteeHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CreateCommitteeCommand, CommitteeView>
 {
     public async Task<CommitteeView> Handle(CreateCommitteeCommand command, CancellationToken cancellationToken)
     {
@@ -24,6 +25,6 @@ public sealed class CreateCommitteeHandler(ComplianceDbContext db, Caller caller
         var committee = new Committee(Guid.CreateVersion7(now), body.ForceCode, body.Name, body.Body, now);
         db.Committees.Add(committee);
         await db.SaveChangesAsync(cancellationToken);
-        return CommitteeView.From(committee);
+        return committee.Adapt<CommitteeView>(mapping);
     }
 }

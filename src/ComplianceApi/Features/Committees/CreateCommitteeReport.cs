@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class CreateCommitteeReportValidator : AbstractValidator<CreateCom
     public CreateCommitteeReportValidator() => RuleFor(c => c.Body).SetValidator(new CommitteeReportRequestValidator());
 }
 
-public sealed class CreateCommitteeReportHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class CreateCommitteeReportHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<CreateCommitteeReportCommand, CommitteeReportView>
 {
     public async Task<CommitteeReportView> Handle(CreateCommitteeReportCommand command, CancellationToken cancellationToken)
@@ -27,6 +29,6 @@ public sealed class CreateCommitteeReportHandler(ComplianceDbContext db, Caller 
         var report = new CommitteeReport(Guid.CreateVersion7(now), committee, body.Reference, body.Title, body.ReportedOn, now);
         db.CommitteeReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        return CommitteeReportView.From(report);
+        return report.Adapt<CommitteeReportView>(mapping);
     }
 }

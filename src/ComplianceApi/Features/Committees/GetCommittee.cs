@@ -1,5 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +9,9 @@ namespace ComplianceApi.Features.Committees;
 
 public sealed record GetCommitteeQuery(Guid Id) : IRequest<CommitteeView>;
 
-public sealed class GetCommitteeHandler(ComplianceDbContext db) : IRequestHandler<GetCommitteeQuery, CommitteeView>
+public sealed class GetCommitteeHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetCommitteeQuery, CommitteeView>
 {
     public async Task<CommitteeView> Handle(GetCommitteeQuery query, CancellationToken cancellationToken) =>
-        await db.Committees.AsNoTracking().Where(c => c.Id == query.Id).Select(CommitteeView.Projection).SingleOrDefaultAsync(cancellationToken)
+        await db.Committees.AsNoTracking().Where(c => c.Id == query.Id).Select(mapping.ProjectionOf<Committee, CommitteeView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("committee", query.Id);
 }

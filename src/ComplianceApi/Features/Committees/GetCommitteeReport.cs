@@ -1,5 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +9,9 @@ namespace ComplianceApi.Features.Committees;
 
 public sealed record GetCommitteeReportQuery(Guid Id) : IRequest<CommitteeReportView>;
 
-public sealed class GetCommitteeReportHandler(ComplianceDbContext db) : IRequestHandler<GetCommitteeReportQuery, CommitteeReportView>
+public sealed class GetCommitteeReportHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetCommitteeReportQuery, CommitteeReportView>
 {
     public async Task<CommitteeReportView> Handle(GetCommitteeReportQuery query, CancellationToken cancellationToken) =>
-        await db.CommitteeReports.AsNoTracking().Where(r => r.Id == query.Id).Select(CommitteeReportView.Projection).SingleOrDefaultAsync(cancellationToken)
+        await db.CommitteeReports.AsNoTracking().Where(r => r.Id == query.Id).Select(mapping.ProjectionOf<CommitteeReport, CommitteeReportView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("committee report", query.Id);
 }

@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ public sealed class ListCommitteeReportsValidator : AbstractValidator<ListCommit
     public ListCommitteeReportsValidator() => this.ValidatesPaging();
 }
 
-public sealed class ListCommitteeReportsHandler(ComplianceDbContext db) : IRequestHandler<ListCommitteeReportsQuery, Page<CommitteeReportView>>
+public sealed class ListCommitteeReportsHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListCommitteeReportsQuery, Page<CommitteeReportView>>
 {
     public async Task<Page<CommitteeReportView>> Handle(ListCommitteeReportsQuery query, CancellationToken cancellationToken)
     {
@@ -27,6 +29,6 @@ public sealed class ListCommitteeReportsHandler(ComplianceDbContext db) : IReque
         }
 
         return await db.CommitteeReports.Where(r => r.CommitteeId == query.CommitteeId)
-            .ToPageByIdAsync(query, r => r.Id, CommitteeReportView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, r => r.Id, mapping.ProjectionOf<CommitteeReport, CommitteeReportView>(), v => v.Id, cancellationToken);
     }
 }

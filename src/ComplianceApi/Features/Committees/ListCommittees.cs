@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,10 +23,10 @@ public sealed class ListCommitteesValidator : AbstractValidator<ListCommitteesQu
     }
 }
 
-public sealed class ListCommitteesHandler(ComplianceDbContext db) : IRequestHandler<ListCommitteesQuery, Page<CommitteeView>>
+public sealed class ListCommitteesHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListCommitteesQuery, Page<CommitteeView>>
 {
     public Task<Page<CommitteeView>> Handle(ListCommitteesQuery query, CancellationToken cancellationToken) =>
         db.Committees
             .Where(c => query.ForceCode == null || c.ForceCode == query.ForceCode)
-            .ToPageByIdAsync(query, c => c.Id, CommitteeView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, c => c.Id, mapping.ProjectionOf<Committee, CommitteeView>(), v => v.Id, cancellationToken);
 }

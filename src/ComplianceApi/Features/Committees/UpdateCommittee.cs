@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class UpdateCommitteeValidator : AbstractValidator<UpdateCommittee
     public UpdateCommitteeValidator() => RuleFor(c => c.Body).SetValidator(new CommitteeRequestValidator());
 }
 
-public sealed class UpdateCommitteeHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<UpdateCommitteeCommand, CommitteeView>
+public sealed class UpdateCommitteeHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<UpdateCommitteeCommand, CommitteeView>
 {
     public async Task<CommitteeView> Handle(UpdateCommitteeCommand command, CancellationToken cancellationToken)
     {
@@ -28,6 +30,6 @@ public sealed class UpdateCommitteeHandler(ComplianceDbContext db, Caller caller
 
         committee.Revise(command.Body.Name, command.Body.Body, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return CommitteeView.From(committee);
+        return committee.Adapt<CommitteeView>(mapping);
     }
 }

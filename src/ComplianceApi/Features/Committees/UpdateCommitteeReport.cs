@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public sealed class UpdateCommitteeReportValidator : AbstractValidator<UpdateCom
     public UpdateCommitteeReportValidator() => RuleFor(c => c.Body).SetValidator(new CommitteeReportRequestValidator());
 }
 
-public sealed class UpdateCommitteeReportHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class UpdateCommitteeReportHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<UpdateCommitteeReportCommand, CommitteeReportView>
 {
     public async Task<CommitteeReportView> Handle(UpdateCommitteeReportCommand command, CancellationToken cancellationToken)
@@ -23,6 +25,6 @@ public sealed class UpdateCommitteeReportHandler(ComplianceDbContext db, Caller 
         caller.EnsureMayWriteFor(report.ForceCode);
         report.Revise(command.Body.Reference, command.Body.Title, command.Body.ReportedOn, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return CommitteeReportView.From(report);
+        return report.Adapt<CommitteeReportView>(mapping);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using Mapster;
 
 namespace ComplianceApi.Features.Deadlines;
 
@@ -10,7 +11,9 @@ namespace ComplianceApi.Features.Deadlines;
 /// <param name="DueDate">The date the words resolve to; none when there is no deadline.</param>
 /// <param name="Precision">How finely the words name it: Day, Month, Year or FinancialYear; none when there is no deadline.</param>
 // Not built from the database, so its one string carries the request's limit for the contract.
-public sealed record DeadlineResolutionView([property: MaxLength(Lengths.Name)] string? Text, DeadlineKind Kind, DateOnly? DueDate, DeadlinePrecision? Precision)
+public sealed record DeadlineResolutionView([property: MaxLength(Lengths.Name)] string? Text, DeadlineKind Kind, DateOnly? DueDate, DeadlinePrecision? Precision);
+
+public sealed class DeadlineResolutionViewMapping : IRegister
 {
-    public static DeadlineResolutionView From(Deadline deadline) => new(deadline.Text, deadline.Kind, deadline.DueDate, deadline.Precision);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Deadline, DeadlineResolutionView>();
 }

@@ -1,6 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.Deadlines;
@@ -23,8 +24,8 @@ public sealed class ResolveDeadlineValidator : AbstractValidator<ResolveDeadline
     public ResolveDeadlineValidator() => RuleFor(q => q.Body).SetValidator(new ResolveDeadlineRequestValidator());
 }
 
-public sealed class ResolveDeadlineHandler : IRequestHandler<ResolveDeadlineQuery, DeadlineResolutionView>
+public sealed class ResolveDeadlineHandler(TypeAdapterConfig mapping) : IRequestHandler<ResolveDeadlineQuery, DeadlineResolutionView>
 {
     public Task<DeadlineResolutionView> Handle(ResolveDeadlineQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(DeadlineResolutionView.From(Deadline.Resolve(query.Body.Text, query.Body.PublishedOn)));
+        Task.FromResult(Deadline.Resolve(query.Body.Text, query.Body.PublishedOn).Adapt<DeadlineResolutionView>(mapping));
 }

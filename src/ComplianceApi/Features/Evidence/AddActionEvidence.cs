@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public sealed class AddActionEvidenceValidator : AbstractValidator<AddActionEvid
     public AddActionEvidenceValidator() => RuleFor(c => c.Body).SetValidator(new EvidenceRequestValidator());
 }
 
-public sealed class AddActionEvidenceHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<AddActionEvidenceCommand, EvidenceView>
+public sealed class AddActionEvidenceHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<AddActionEvidenceCommand, EvidenceView>
 {
     public async Task<EvidenceView> Handle(AddActionEvidenceCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +25,6 @@ public sealed class AddActionEvidenceHandler(ComplianceDbContext db, TimeProvide
         var evidence = Domain.Evidence.ForAction(Guid.CreateVersion7(now), action, command.Body.ToDetails(), now);
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(cancellationToken);
-        return EvidenceView.From(evidence);
+        return evidence.Adapt<EvidenceView>(mapping);
     }
 }

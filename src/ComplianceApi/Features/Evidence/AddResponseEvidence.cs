@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public sealed class AddResponseEvidenceValidator : AbstractValidator<AddResponse
     public AddResponseEvidenceValidator() => RuleFor(c => c.Body).SetValidator(new EvidenceRequestValidator());
 }
 
-public sealed class AddResponseEvidenceHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<AddResponseEvidenceCommand, EvidenceView>
+public sealed class AddResponseEvidenceHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<AddResponseEvidenceCommand, EvidenceView>
 {
     public async Task<EvidenceView> Handle(AddResponseEvidenceCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +25,6 @@ public sealed class AddResponseEvidenceHandler(ComplianceDbContext db, TimeProvi
         var evidence = Domain.Evidence.ForResponse(Guid.CreateVersion7(now), response, command.Body.ToDetails(), now);
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(cancellationToken);
-        return EvidenceView.From(evidence);
+        return evidence.Adapt<EvidenceView>(mapping);
     }
 }

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Evidence;
 
@@ -28,13 +28,9 @@ public sealed record EvidenceView(
     DateOnly? Date,
     string? Description,
     DateTimeOffset RecordedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt);
+
+public sealed class EvidenceViewMapping : IRegister
 {
-    public static readonly Expression<Func<Domain.Evidence, EvidenceView>> Projection = e => new EvidenceView(
-        e.Id, e.ForceCode, e.ResponseId, e.ActionId, e.Title, e.Kind, e.Reference, e.Url, e.Date, e.Description,
-        e.RecordedAt, e.UpdatedAt);
-
-    private static readonly Func<Domain.Evidence, EvidenceView> Compiled = Projection.Compile();
-
-    public static EvidenceView From(Domain.Evidence evidence) => Compiled(evidence);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Domain.Evidence, EvidenceView>();
 }

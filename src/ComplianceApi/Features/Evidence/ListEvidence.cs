@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.Evidence;
@@ -30,7 +31,7 @@ public sealed class ListEvidenceValidator : AbstractValidator<ListEvidenceQuery>
     }
 }
 
-public sealed class ListEvidenceHandler(ComplianceDbContext db) : IRequestHandler<ListEvidenceQuery, Page<EvidenceView>>
+public sealed class ListEvidenceHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListEvidenceQuery, Page<EvidenceView>>
 {
     public Task<Page<EvidenceView>> Handle(ListEvidenceQuery query, CancellationToken cancellationToken) =>
         db.Evidence
@@ -38,5 +39,5 @@ public sealed class ListEvidenceHandler(ComplianceDbContext db) : IRequestHandle
             .Where(e => query.ActionId == null || e.ActionId == query.ActionId)
             .Where(e => query.ForceCode == null || e.ForceCode == query.ForceCode)
             .Where(e => query.Kind == null || e.Kind == query.Kind)
-            .ToPageByIdAsync(query, e => e.Id, EvidenceView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, e => e.Id, mapping.ProjectionOf<Domain.Evidence, EvidenceView>(), v => v.Id, cancellationToken);
 }

@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public sealed class UpdateEvidenceValidator : AbstractValidator<UpdateEvidenceCo
     public UpdateEvidenceValidator() => RuleFor(c => c.Body).SetValidator(new EvidenceRequestValidator());
 }
 
-public sealed class UpdateEvidenceHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<UpdateEvidenceCommand, EvidenceView>
+public sealed class UpdateEvidenceHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<UpdateEvidenceCommand, EvidenceView>
 {
     public async Task<EvidenceView> Handle(UpdateEvidenceCommand command, CancellationToken cancellationToken)
     {
@@ -21,6 +23,6 @@ public sealed class UpdateEvidenceHandler(ComplianceDbContext db, TimeProvider c
             ?? throw NotFoundException.For("evidence", command.Id);
         evidence.Revise(command.Body.ToDetails(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return EvidenceView.From(evidence);
+        return evidence.Adapt<EvidenceView>(mapping);
     }
 }

@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class CreateFindingValidator : AbstractValidator<CreateFindingComm
     public CreateFindingValidator() => RuleFor(c => c.Body).SetValidator(new FindingRequestValidator());
 }
 
-public sealed class CreateFindingHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<CreateFindingCommand, FindingView>
+public sealed class CreateFindingHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CreateFindingCommand, FindingView>
 {
     public async Task<FindingView> Handle(CreateFindingCommand command, CancellationToken cancellationToken)
     {
@@ -32,6 +34,6 @@ public sealed class CreateFindingHandler(ComplianceDbContext db, TimeProvider cl
         var finding = new Finding(Guid.CreateVersion7(now), inspection, body.Reference, body.ToDetails(), now, causeOfConcern);
         db.Findings.Add(finding);
         await db.SaveChangesAsync(cancellationToken);
-        return FindingView.From(finding);
+        return finding.Adapt<FindingView>(mapping);
     }
 }

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Findings;
 
@@ -34,16 +34,13 @@ public sealed record FindingView(
     IReadOnlyList<AddresseeView> Addressees,
     Guid? CauseOfConcernId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt);
+
+public sealed class FindingViewMapping : IRegister
 {
-    public static readonly Expression<Func<Finding, FindingView>> Projection = f => new FindingView(
-        f.Id, f.InspectionId, f.Inspection.Reference, f.Reference, f.Kind, f.Text, f.BusinessArea, f.DeadlineText, f.DueDate, f.DeadlineKind, f.DeadlinePrecision,
-        f.Addressees.OrderBy(a => a.Id).Select(a => new AddresseeView(a.Kind, a.ForceCode, a.Name)).ToList(),
-        f.CauseOfConcernId, f.CreatedAt, f.UpdatedAt);
-
-    private static readonly Func<Finding, FindingView> Compiled = Projection.Compile();
-
-    public static FindingView From(Finding finding) => Compiled(finding);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Finding, FindingView>()
+        .Map(v => v.InspectionReference, f => f.Inspection.Reference)
+        .Map(v => v.Addressees, f => f.Addressees.OrderBy(a => a.Id));
 }
 
 /// <summary>One addressee of a finding.</summary>
@@ -51,3 +48,8 @@ public sealed record FindingView(
 /// <param name="ForceCode">For a force addressee: the force's code.</param>
 /// <param name="Name">Who exactly, where the kind alone does not say.</param>
 public sealed record AddresseeView(AddresseeKind Kind, string? ForceCode, string? Name);
+
+public sealed class AddresseeViewMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<FindingAddressee, AddresseeView>();
+}

@@ -1,8 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,13 +66,13 @@ public sealed class ListFindingsValidator : AbstractValidator<ListFindingsQuery>
     }
 }
 
-public sealed class ListFindingsHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<ListFindingsQuery, Page<FindingView>>
+public sealed class ListFindingsHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<ListFindingsQuery, Page<FindingView>>
 {
     // Text filters run in the database as lower() and a substring search; see ResponseFilter.
 #pragma warning disable CA1304, CA1311, CA1862
     public async Task<Page<FindingView>> Handle(ListFindingsQuery query, CancellationToken cancellationToken)
     {
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var codes = await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken);
         var findings = db.Findings.AsNoTracking()
             .Where(f => query.InspectionId == null || f.InspectionId == query.InspectionId)
@@ -106,7 +107,7 @@ public sealed class ListFindingsHandler(ComplianceDbContext db, TimeProvider clo
             findings = findings.Where(f => f.Text.ToLower().Contains(lower) || stated.Any(s => s.FindingId == f.Id));
         }
 
-        return await FindingOrders.For(query.Sort).ToPageAsync(findings, query, f => f.Id, FindingView.From, cancellationToken);
+        return await FindingOrders.For(query.Sort).ToPageAsync(findings, query, f => f.Id, f => f.Adapt<FindingView>(mapping), cancellationToken);
     }
 #pragma warning restore CA1304, CA1311, CA1862
 }

@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class ListInspectionFindingsValidator : AbstractValidator<ListInsp
     public ListInspectionFindingsValidator() => this.ValidatesPaging();
 }
 
-public sealed class ListInspectionFindingsHandler(ComplianceDbContext db) : IRequestHandler<ListInspectionFindingsQuery, Page<FindingView>>
+public sealed class ListInspectionFindingsHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListInspectionFindingsQuery, Page<FindingView>>
 {
     public async Task<Page<FindingView>> Handle(ListInspectionFindingsQuery query, CancellationToken cancellationToken)
     {
@@ -35,6 +36,6 @@ public sealed class ListInspectionFindingsHandler(ComplianceDbContext db) : IReq
         return await db.Findings
             .Where(f => f.InspectionId == query.InspectionId)
             .Where(f => query.Kind == null || f.Kind == query.Kind)
-            .ToPageByIdAsync(query, f => f.Id, FindingView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, f => f.Id, mapping.ProjectionOf<Finding, FindingView>(), v => v.Id, cancellationToken);
     }
 }

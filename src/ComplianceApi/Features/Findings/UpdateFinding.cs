@@ -1,7 +1,10 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +17,7 @@ public sealed class UpdateFindingValidator : AbstractValidator<UpdateFindingComm
     public UpdateFindingValidator() => RuleFor(c => c.Body).SetValidator(new FindingRequestValidator());
 }
 
-public sealed class UpdateFindingHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<UpdateFindingCommand, FindingView>
+public sealed class UpdateFindingHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<UpdateFindingCommand, FindingView>
 {
     public async Task<FindingView> Handle(UpdateFindingCommand command, CancellationToken cancellationToken)
     {
@@ -36,6 +39,6 @@ public sealed class UpdateFindingHandler(ComplianceDbContext db, TimeProvider cl
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return FindingView.From(finding);
+        return finding.Adapt<FindingView>(mapping);
     }
 }

@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class CreateForceValidator : AbstractValidator<CreateForceCommand>
     public CreateForceValidator() => RuleFor(c => c.Body).SetValidator(new ForceRequestValidator());
 }
 
-public sealed class CreateForceHandler(ComplianceDbContext db) : IRequestHandler<CreateForceCommand, ForceView>
+public sealed class CreateForceHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<CreateForceCommand, ForceView>
 {
     public async Task<ForceView> Handle(CreateForceCommand command, CancellationToken cancellationToken)
     {
@@ -33,6 +34,6 @@ public sealed class CreateForceHandler(ComplianceDbContext db) : IRequestHandler
         force.SetMembers(await db.MemberForcesAsync(body.MemberCodes, cancellationToken));
         db.Forces.Add(force);
         await db.SaveChangesAsync(cancellationToken);
-        return ForceView.From(force);
+        return force.Adapt<ForceView>(mapping);
     }
 }

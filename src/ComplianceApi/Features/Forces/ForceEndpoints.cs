@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Http;
+using ComplianceApi.Support;
 using MediatR;
 
 namespace ComplianceApi.Features.Forces;

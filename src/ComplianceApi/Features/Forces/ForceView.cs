@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Forces;
 
@@ -8,12 +8,10 @@ namespace ComplianceApi.Features.Forces;
 /// <param name="Name">The force's name.</param>
 /// <param name="Kind">Territorial, national or collaboration.</param>
 /// <param name="MemberCodes">For a collaboration, the codes of its member forces.</param>
-public sealed record ForceView(string Code, string Name, ForceKind Kind, IReadOnlyList<string> MemberCodes)
+public sealed record ForceView(string Code, string Name, ForceKind Kind, IReadOnlyList<string> MemberCodes);
+
+public sealed class ForceViewMapping : IRegister
 {
-    public static readonly Expression<Func<Force, ForceView>> Projection = f =>
-        new ForceView(f.Code, f.Name, f.Kind, f.Members.Select(m => m.MemberCode).OrderBy(c => c).ToList());
-
-    private static readonly Func<Force, ForceView> Compiled = Projection.Compile();
-
-    public static ForceView From(Force force) => Compiled(force);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Force, ForceView>()
+        .Map(v => v.MemberCodes, f => f.Members.Select(m => m.MemberCode).OrderBy(c => c).ToList());
 }

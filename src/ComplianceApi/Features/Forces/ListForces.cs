@@ -1,5 +1,6 @@
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,12 +10,12 @@ namespace ComplianceApi.Features.Forces;
 /// <param name="Kind">Only forces of this kind.</param>
 public sealed record ListForcesQuery(ForceKind? Kind) : IRequest<IReadOnlyList<ForceView>>;
 
-public sealed class ListForcesHandler(ComplianceDbContext db) : IRequestHandler<ListForcesQuery, IReadOnlyList<ForceView>>
+public sealed class ListForcesHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListForcesQuery, IReadOnlyList<ForceView>>
 {
     public async Task<IReadOnlyList<ForceView>> Handle(ListForcesQuery query, CancellationToken cancellationToken) =>
         await db.Forces.AsNoTracking()
             .Where(f => query.Kind == null || f.Kind == query.Kind)
             .OrderBy(f => f.Code)
-            .Select(ForceView.Projection)
+            .Select(mapping.ProjectionOf<Force, ForceView>())
             .ToListAsync(cancellationToken);
 }

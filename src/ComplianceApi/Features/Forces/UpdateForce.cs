@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class UpdateForceValidator : AbstractValidator<UpdateForceCommand>
     public UpdateForceValidator() => RuleFor(c => c.Body).SetValidator(new ForceRequestValidator());
 }
 
-public sealed class UpdateForceHandler(ComplianceDbContext db) : IRequestHandler<UpdateForceCommand, ForceView>
+public sealed class UpdateForceHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<UpdateForceCommand, ForceView>
 {
     public async Task<ForceView> Handle(UpdateForceCommand command, CancellationToken cancellationToken)
     {
@@ -34,7 +36,7 @@ public sealed class UpdateForceHandler(ComplianceDbContext db) : IRequestHandler
         force.Rename(body.Name);
         force.SetMembers(await db.MemberForcesAsync(body.MemberCodes, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
-        return ForceView.From(force);
+        return force.Adapt<ForceView>(mapping);
     }
 }
 

@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class CreateGradingValidator : AbstractValidator<CreateGradingComm
     public CreateGradingValidator() => RuleFor(c => c.Body).SetValidator(new GradingRequestValidator());
 }
 
-public sealed class CreateGradingHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<CreateGradingCommand, GradingView>
+public sealed class CreateGradingHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CreateGradingCommand, GradingView>
 {
     public async Task<GradingView> Handle(CreateGradingCommand command, CancellationToken cancellationToken)
     {
@@ -33,6 +35,6 @@ public sealed class CreateGradingHandler(ComplianceDbContext db, TimeProvider cl
         var grading = new Grading(Guid.CreateVersion7(now), inspection, body.ForceCode, area, body.Grade, body.GivenOn, now);
         db.Gradings.Add(grading);
         await db.SaveChangesAsync(cancellationToken);
-        return GradingView.From(grading);
+        return grading.Adapt<GradingView>(mapping);
     }
 }

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Gradings;
 
@@ -20,12 +20,9 @@ public sealed record GradingView(
     Grade Grade,
     DateOnly GivenOn,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt);
+
+public sealed class GradingViewMapping : IRegister
 {
-    public static readonly Expression<Func<Grading, GradingView>> Projection = g => new GradingView(
-        g.Id, g.InspectionId, g.ForceCode, g.Area, g.Grade, g.GivenOn, g.CreatedAt, g.UpdatedAt);
-
-    private static readonly Func<Grading, GradingView> Compiled = Projection.Compile();
-
-    public static GradingView From(Grading grading) => Compiled(grading);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Grading, GradingView>();
 }

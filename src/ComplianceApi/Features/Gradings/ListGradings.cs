@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.Gradings;
@@ -28,12 +29,12 @@ public sealed class ListGradingsValidator : AbstractValidator<ListGradingsQuery>
     }
 }
 
-public sealed class ListGradingsHandler(ComplianceDbContext db) : IRequestHandler<ListGradingsQuery, Page<GradingView>>
+public sealed class ListGradingsHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListGradingsQuery, Page<GradingView>>
 {
     public Task<Page<GradingView>> Handle(ListGradingsQuery query, CancellationToken cancellationToken) =>
         db.Gradings
             .Where(g => query.InspectionId == null || g.InspectionId == query.InspectionId)
             .Where(g => query.ForceCode == null || g.ForceCode == query.ForceCode)
             .Where(g => query.Grade == null || g.Grade == query.Grade)
-            .ToPageByIdAsync(query, g => g.Id, GradingView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, g => g.Id, mapping.ProjectionOf<Grading, GradingView>(), v => v.Id, cancellationToken);
 }

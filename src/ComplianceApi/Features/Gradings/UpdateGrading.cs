@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ public sealed class UpdateGradingValidator : AbstractValidator<UpdateGradingComm
     public UpdateGradingValidator() => RuleFor(c => c.Body).SetValidator(new GradingRequestValidator());
 }
 
-public sealed class UpdateGradingHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<UpdateGradingCommand, GradingView>
+public sealed class UpdateGradingHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<UpdateGradingCommand, GradingView>
 {
     public async Task<GradingView> Handle(UpdateGradingCommand command, CancellationToken cancellationToken)
     {
@@ -29,6 +31,6 @@ public sealed class UpdateGradingHandler(ComplianceDbContext db, TimeProvider cl
 
         grading.Regrade(body.Grade, body.GivenOn, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return GradingView.From(grading);
+        return grading.Adapt<GradingView>(mapping);
     }
 }

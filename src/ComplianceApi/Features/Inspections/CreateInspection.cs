@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class CreateInspectionValidator : AbstractValidator<CreateInspecti
     public CreateInspectionValidator() => RuleFor(c => c.Body).SetValidator(new InspectionRequestValidator());
 }
 
-public sealed class CreateInspectionHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<CreateInspectionCommand, InspectionView>
+public sealed class CreateInspectionHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CreateInspectionCommand, InspectionView>
 {
     public async Task<InspectionView> Handle(CreateInspectionCommand command, CancellationToken cancellationToken)
     {
@@ -29,6 +30,6 @@ public sealed class CreateInspectionHandler(ComplianceDbContext db, TimeProvider
         var inspection = new Inspection(Guid.CreateVersion7(now), body.Reference, body.ToDetails(), now);
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync(cancellationToken);
-        return InspectionView.From(inspection);
+        return inspection.Adapt<InspectionView>(mapping);
     }
 }

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Inspections;
 
@@ -18,15 +18,10 @@ public sealed record InspectionView(
     bool AllForcesInScope,
     IReadOnlyList<string> ForcesInScope,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt);
+
+public sealed class InspectionViewMapping : IRegister
 {
-    public static readonly Expression<Func<Inspection, InspectionView>> Projection = i => new InspectionView(
-        i.Id, i.Reference, i.Inspectorate, i.Title, i.Type, i.PublishedOn, i.FieldworkStartedOn, i.FieldworkEndedOn,
-        i.PublicationStatus, i.Link, i.AllForcesInScope,
-        i.ForcesInScope.Select(f => f.ForceCode).OrderBy(c => c).ToList(),
-        i.CreatedAt, i.UpdatedAt);
-
-    private static readonly Func<Inspection, InspectionView> Compiled = Projection.Compile();
-
-    public static InspectionView From(Inspection inspection) => Compiled(inspection);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Inspection, InspectionView>()
+        .Map(v => v.ForcesInScope, i => i.ForcesInScope.Select(f => f.ForceCode).OrderBy(c => c).ToList());
 }

@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.Inspections;
@@ -30,7 +31,7 @@ public sealed class ListInspectionsValidator : AbstractValidator<ListInspections
     }
 }
 
-public sealed class ListInspectionsHandler(ComplianceDbContext db) : IRequestHandler<ListInspectionsQuery, Page<InspectionView>>
+public sealed class ListInspectionsHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListInspectionsQuery, Page<InspectionView>>
 {
     public Task<Page<InspectionView>> Handle(ListInspectionsQuery query, CancellationToken cancellationToken) =>
         db.Inspections
@@ -38,5 +39,5 @@ public sealed class ListInspectionsHandler(ComplianceDbContext db) : IRequestHan
             .Where(i => query.Type == null || i.Type == query.Type)
             .Where(i => query.PublicationStatus == null || i.PublicationStatus == query.PublicationStatus)
             .Where(i => query.ForceCode == null || i.AllForcesInScope || i.ForcesInScope.Any(f => f.ForceCode == query.ForceCode))
-            .ToPageByIdAsync(query, i => i.Id, InspectionView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, i => i.Id, mapping.ProjectionOf<Inspection, InspectionView>(), v => v.Id, cancellationToken);
 }

@@ -1,7 +1,10 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +17,7 @@ public sealed class UpdateInspectionValidator : AbstractValidator<UpdateInspecti
     public UpdateInspectionValidator() => RuleFor(c => c.Body).SetValidator(new InspectionRequestValidator());
 }
 
-public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<UpdateInspectionCommand, InspectionView>
+public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<UpdateInspectionCommand, InspectionView>
 {
     public async Task<InspectionView> Handle(UpdateInspectionCommand command, CancellationToken cancellationToken)
     {
@@ -51,6 +54,6 @@ public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return InspectionView.From(inspection);
+        return inspection.Adapt<InspectionView>(mapping);
     }
 }

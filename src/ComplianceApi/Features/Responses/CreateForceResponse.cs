@@ -1,7 +1,10 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +17,7 @@ public sealed class CreateForceResponseValidator : AbstractValidator<CreateForce
     public CreateForceResponseValidator() => RuleFor(c => c.Body).SetValidator(new ForceResponseRequestValidator());
 }
 
-public sealed class CreateForceResponseHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class CreateForceResponseHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<CreateForceResponseCommand, ForceResponseView>
 {
     public async Task<ForceResponseView> Handle(CreateForceResponseCommand command, CancellationToken cancellationToken)
@@ -34,6 +37,6 @@ public sealed class CreateForceResponseHandler(ComplianceDbContext db, Caller ca
         var response = new ForceResponse(Guid.CreateVersion7(now), finding, body.ForceCode, body.ToDetails(), body.EffectiveOn, caller.Name, now);
         db.ForceResponses.Add(response);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ResponseViewAsync(response.Id, null, clock, cancellationToken);
+        return await db.ResponseViewAsync(response.Id, null, clock, mapping, cancellationToken);
     }
 }

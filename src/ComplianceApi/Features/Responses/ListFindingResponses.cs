@@ -1,6 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +27,7 @@ public sealed class ListFindingResponsesValidator : AbstractValidator<ListFindin
     }
 }
 
-public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<ListFindingResponsesQuery, Page<ForceResponseView>>
+public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<ListFindingResponsesQuery, Page<ForceResponseView>>
 {
     public async Task<Page<ForceResponseView>> Handle(ListFindingResponsesQuery query, CancellationToken cancellationToken)
     {
@@ -33,8 +36,8 @@ public sealed class ListFindingResponsesHandler(ComplianceDbContext db, TimeProv
             throw NotFoundException.For("finding", query.FindingId);
         }
 
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var rows = db.ResponsesAsOf(query.AsOf).Where(s => s.FindingId == query.FindingId);
-        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ForceResponseView.From(s, on), cancellationToken);
+        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }
 }

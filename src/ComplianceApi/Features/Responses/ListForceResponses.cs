@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace ComplianceApi.Features.Responses;
@@ -64,16 +66,16 @@ public sealed class ListForceResponsesValidator : AbstractValidator<ListForceRes
     }
 }
 
-public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvider clock) : IRequestHandler<ListForceResponsesQuery, Page<ForceResponseView>>
+public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<ListForceResponsesQuery, Page<ForceResponseView>>
 {
     public async Task<Page<ForceResponseView>> Handle(ListForceResponsesQuery query, CancellationToken cancellationToken)
     {
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var filter = new ResponseFilter(
             query.InspectionId, query.FindingId, query.FindingKind, query.AddresseeKind, query.BusinessArea,
             await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken),
             query.Status, query.Rag, query.DerivedRag, query.Owner, query.Overdue, query.DueWithinDays, query.DueFrom, query.DueTo, query.Q);
         var rows = filter.Apply(db, db.ResponsesAsOf(query.AsOf), on);
-        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ForceResponseView.From(s, on), cancellationToken);
+        return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }
 }

@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ public sealed class ListProgressUpdatesValidator : AbstractValidator<ListProgres
     public ListProgressUpdatesValidator() => this.ValidatesPaging();
 }
 
-public sealed class ListProgressUpdatesHandler(ComplianceDbContext db) : IRequestHandler<ListProgressUpdatesQuery, Page<ProgressUpdateView>>
+public sealed class ListProgressUpdatesHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListProgressUpdatesQuery, Page<ProgressUpdateView>>
 {
     public async Task<Page<ProgressUpdateView>> Handle(ListProgressUpdatesQuery query, CancellationToken cancellationToken)
     {
@@ -29,6 +31,6 @@ public sealed class ListProgressUpdatesHandler(ComplianceDbContext db) : IReques
         // Entries are appended in date order, so the order they were recorded in (their ids) is the order they took effect in.
         return await db.ProgressUpdates
             .Where(u => u.ResponseId == query.Id)
-            .ToPageByIdAsync(query, u => u.Id, ProgressUpdateView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, u => u.Id, mapping.ProjectionOf<ProgressUpdate, ProgressUpdateView>(), v => v.Id, cancellationToken);
     }
 }

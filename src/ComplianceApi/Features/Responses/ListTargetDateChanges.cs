@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ public sealed class ListTargetDateChangesValidator : AbstractValidator<ListTarge
     public ListTargetDateChangesValidator() => this.ValidatesPaging();
 }
 
-public sealed class ListTargetDateChangesHandler(ComplianceDbContext db) : IRequestHandler<ListTargetDateChangesQuery, Page<TargetDateChangeView>>
+public sealed class ListTargetDateChangesHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListTargetDateChangesQuery, Page<TargetDateChangeView>>
 {
     public async Task<Page<TargetDateChangeView>> Handle(ListTargetDateChangesQuery query, CancellationToken cancellationToken)
     {
@@ -29,18 +31,18 @@ public sealed class ListTargetDateChangesHandler(ComplianceDbContext db) : IRequ
         // Changes are appended in date order, so the order they were recorded in is the order they took effect in.
         return await db.TargetDateChanges
             .Where(c => c.ResponseId == query.Id)
-            .ToPageByIdAsync(query, c => c.Id, TargetDateChangeView.Projection, v => v.Id, cancellationToken);
+            .ToPageByIdAsync(query, c => c.Id, mapping.ProjectionOf<TargetDateChange, TargetDateChangeView>(), v => v.Id, cancellationToken);
     }
 }
 
 public sealed record GetTargetDateChangeQuery(Guid ResponseId, Guid ChangeId) : IRequest<TargetDateChangeView>;
 
-public sealed class GetTargetDateChangeHandler(ComplianceDbContext db) : IRequestHandler<GetTargetDateChangeQuery, TargetDateChangeView>
+public sealed class GetTargetDateChangeHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetTargetDateChangeQuery, TargetDateChangeView>
 {
     public async Task<TargetDateChangeView> Handle(GetTargetDateChangeQuery query, CancellationToken cancellationToken) =>
         await db.TargetDateChanges.AsNoTracking()
             .Where(c => c.Id == query.ChangeId && c.ResponseId == query.ResponseId)
-            .Select(TargetDateChangeView.Projection)
+            .Select(mapping.ProjectionOf<TargetDateChange, TargetDateChangeView>())
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException($"Response '{query.ResponseId}' has no target date change with id '{query.ChangeId}'.");
 }

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Responses;
 
@@ -26,13 +26,9 @@ public sealed record ProgressUpdateView(
     string Author,
     string? SignedOffBy,
     Guid? SupersededByFindingId,
-    DateTimeOffset RecordedAt)
+    DateTimeOffset RecordedAt);
+
+public sealed class ProgressUpdateViewMapping : IRegister
 {
-    public static readonly Expression<Func<ProgressUpdate, ProgressUpdateView>> Projection = u => new ProgressUpdateView(
-        u.Id, u.ResponseId, u.ForceCode, u.EffectiveOn, u.Status, u.Rag, u.Narrative, u.Author, u.SignedOffBy,
-        u.SupersededByFindingId, u.RecordedAt);
-
-    private static readonly Func<ProgressUpdate, ProgressUpdateView> Compiled = Projection.Compile();
-
-    public static ProgressUpdateView From(ProgressUpdate update) => Compiled(update);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<ProgressUpdate, ProgressUpdateView>();
 }

@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +30,7 @@ public sealed class RebaselineTargetDateValidator : AbstractValidator<Rebaseline
     public RebaselineTargetDateValidator() => RuleFor(c => c.Body).SetValidator(new TargetDateChangeRequestValidator());
 }
 
-public sealed class RebaselineTargetDateHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class RebaselineTargetDateHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<RebaselineTargetDateCommand, TargetDateChangeView>
 {
     public async Task<TargetDateChangeView> Handle(RebaselineTargetDateCommand command, CancellationToken cancellationToken)
@@ -39,6 +41,6 @@ public sealed class RebaselineTargetDateHandler(ComplianceDbContext db, Caller c
         var body = command.Body;
         var change = response.Rebaseline(body.NewTargetDate, body.Reason, body.EffectiveOn, caller.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TargetDateChangeView.From(change);
+        return change.Adapt<TargetDateChangeView>(mapping);
     }
 }

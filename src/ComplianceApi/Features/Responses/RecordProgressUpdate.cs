@@ -1,7 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +51,7 @@ public sealed class RecordProgressUpdateValidator : AbstractValidator<RecordProg
 }
 
 /// <summary>Appends an entry; the response's Version token makes a concurrent writer fail with 409 rather than interleave.</summary>
-public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProvider clock)
+public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<RecordProgressUpdateCommand, ProgressUpdateView>
 {
     public async Task<ProgressUpdateView> Handle(RecordProgressUpdateCommand command, CancellationToken cancellationToken)
@@ -60,6 +62,6 @@ public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProv
         await db.FindingNamedAsync(body.SupersededByFindingId, "supersededByFindingId", cancellationToken);
         var update = response.RecordProgress(body.ToEntry(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ProgressUpdateView.From(update);
+        return update.Adapt<ProgressUpdateView>(mapping);
     }
 }

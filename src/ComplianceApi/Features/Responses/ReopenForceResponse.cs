@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +32,7 @@ public sealed class ReopenForceResponseValidator : AbstractValidator<ReopenForce
     public ReopenForceResponseValidator() => RuleFor(c => c.Body).SetValidator(new ReopenRequestValidator());
 }
 
-public sealed class ReopenForceResponseHandler(ComplianceDbContext db, TimeProvider clock)
+public sealed class ReopenForceResponseHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<ReopenForceResponseCommand, ProgressUpdateView>
 {
     public async Task<ProgressUpdateView> Handle(ReopenForceResponseCommand command, CancellationToken cancellationToken)
@@ -39,6 +41,6 @@ public sealed class ReopenForceResponseHandler(ComplianceDbContext db, TimeProvi
             ?? throw NotFoundException.For("response", command.ResponseId);
         var update = response.Reopen(command.Body.Reason, command.Body.Author, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ProgressUpdateView.From(update);
+        return update.Adapt<ProgressUpdateView>(mapping);
     }
 }

@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using ComplianceApi.Domain;
+using Mapster;
 
 namespace ComplianceApi.Features.Responses;
 
@@ -22,12 +22,9 @@ public sealed record TargetDateChangeView(
     string Reason,
     DateOnly EffectiveOn,
     string ChangedBy,
-    DateTimeOffset RecordedAt)
+    DateTimeOffset RecordedAt);
+
+public sealed class TargetDateChangeViewMapping : IRegister
 {
-    public static readonly Expression<Func<TargetDateChange, TargetDateChangeView>> Projection = c => new TargetDateChangeView(
-        c.Id, c.ResponseId, c.ForceCode, c.PreviousTargetDate, c.NewTargetDate, c.Reason, c.EffectiveOn, c.ChangedBy, c.RecordedAt);
-
-    private static readonly Func<TargetDateChange, TargetDateChangeView> Compiled = Projection.Compile();
-
-    public static TargetDateChangeView From(TargetDateChange change) => Compiled(change);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<TargetDateChange, TargetDateChangeView>();
 }

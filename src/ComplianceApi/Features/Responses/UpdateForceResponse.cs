@@ -1,7 +1,10 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +17,7 @@ public sealed class UpdateForceResponseValidator : AbstractValidator<UpdateForce
     public UpdateForceResponseValidator() => RuleFor(c => c.Body).SetValidator(new ForceResponseRequestValidator());
 }
 
-public sealed class UpdateForceResponseHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class UpdateForceResponseHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<UpdateForceResponseCommand, ForceResponseView>
 {
     public async Task<ForceResponseView> Handle(UpdateForceResponseCommand command, CancellationToken cancellationToken)
@@ -29,6 +32,6 @@ public sealed class UpdateForceResponseHandler(ComplianceDbContext db, Caller ca
 
         response.Revise(body.ToDetails(), body.EffectiveOn, caller.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ResponseViewAsync(response.Id, null, clock, cancellationToken);
+        return await db.ResponseViewAsync(response.Id, null, clock, mapping, cancellationToken);
     }
 }

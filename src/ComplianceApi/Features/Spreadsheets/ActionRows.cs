@@ -1,5 +1,5 @@
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
 namespace ComplianceApi.Features.Spreadsheets;
@@ -46,7 +46,7 @@ public static class ActionRows
             return null;
         }
 
-        if (import.FirstRows.TryGetValue($"plan:{force}/{planTitle}", out var first))
+        if (import.EarlierRowGiving($"plan:{force}/{planTitle}", row.Number, planInspection?.Id!) is { } first)
         {
             if (!Equals(first.Values, planInspection?.Id))
             {
@@ -56,7 +56,6 @@ public static class ActionRows
             }
         }
 
-        import.FirstRows.TryAdd($"plan:{force}/{planTitle}", (row.Number, planInspection?.Id!));
         var planChanged = false;
         var plan = import.PlanNamed(force, planTitle);
         if (plan is null)

@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public sealed class ExportSpreadsheetHandler(ComplianceDbContext db, Caller call
         var format = query.Format ?? SpreadsheetFormat.Xlsx;
         var name = string.Join("-", new[] { "compliance", query.Kind?.ToString() ?? "workbook", query.ForceCode, query.InspectionReference }
             .OfType<string>().Select(Safe));
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         return new SpreadsheetExport(
             format,
             $"{name}-{today:yyyy-MM-dd}.{(format == SpreadsheetFormat.Csv ? "csv" : "xlsx")}",

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using ComplianceApi.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
 namespace ComplianceApi.Features.Spreadsheets;
@@ -15,7 +16,7 @@ public static partial class FindingRows
 
     public static ImportOutcome? Load(ImportRow row, SpreadsheetImport import)
     {
-        if (!import.Caller.IsAdmin)
+        if (!import.IsAdmin)
         {
             row.Problem(InspectionReference, "Only admins record inspections and findings; this API key cannot load Findings rows.");
             return null;
@@ -43,7 +44,7 @@ public static partial class FindingRows
 
         var inspectionChanged = false;
         var inspection = import.InspectionNamed(reference);
-        if (import.FirstRows.TryGetValue("inspection:" + reference, out var first))
+        if (import.EarlierRowGiving("inspection:" + reference, row.Number, details) is { } first)
         {
             foreach (var column in Differences((InspectionDetails)first.Values, details))
             {
@@ -71,7 +72,6 @@ public static partial class FindingRows
             }
         }
 
-        import.FirstRows.TryAdd("inspection:" + reference, (row.Number, details));
         if (row.IsRejected || inspection is null)
         {
             return null;

@@ -1,4 +1,4 @@
-using ComplianceApi.Common;
+using ComplianceApi.Xlsx;
 using MediatR;
 
 namespace ComplianceApi.Features.Spreadsheets;

@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
 namespace ComplianceApi.Features.Spreadsheets;
@@ -12,7 +13,7 @@ public static class GradingRows
 
     public static ImportOutcome? Load(ImportRow row, SpreadsheetImport import)
     {
-        if (!import.Caller.IsAdmin)
+        if (!import.IsAdmin)
         {
             row.Problem(ForceCode, "Only admins record gradings; this API key cannot load Gradings rows.");
             return null;

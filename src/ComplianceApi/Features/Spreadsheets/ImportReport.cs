@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
+using ComplianceApi.Support;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ComplianceApi.Features.Spreadsheets;

@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
 using MediatR;
 
@@ -83,20 +84,28 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
                     $"Columns not in the {sheet.Layout.SheetName} layout were not loaded: {string.Join(", ", sheet.IgnoredHeaders.Select(h => $"'{h}'"))}."));
             }
 
-            var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, (int FirstRow, int Count)>(StringComparer.Ordinal);
             foreach (var spreadsheetRow in sheet.Rows)
             {
                 var row = new ImportRow(sheet, spreadsheetRow);
                 var key = KeyOf(sheet.Layout.Kind, row);
+                var (firstRow, count) = seen.TryGetValue(key, out var before) ? before : (row.Number, 0);
+                var occurrence = count + 1;
+                seen[key] = (firstRow, occurrence);
                 ImportOutcome? outcome = null;
-                if (firstRowOfKey.TryGetValue(key, out var first))
+                if (occurrence > 1 && sheet.Layout.Kind != SpreadsheetKind.ProgressUpdates)
                 {
-                    row.Problem(sheet.Layout.NaturalKey, $"Row {first} has the same {sheet.Layout.NaturalKey}; each record appears once in a file.");
+                    row.Problem(sheet.Layout.NaturalKey, $"Row {firstRow} has the same {sheet.Layout.NaturalKey}; each record appears once in a file.");
                 }
                 else
                 {
-                    firstRowOfKey.Add(key, row.Number);
-                    outcome = Load(sheet.Layout.Kind, row, import);
+                    outcome = Load(sheet.Layout.Kind, row, import, occurrence);
+                }
+
+                // A history may hold identical entries on one day (the domain allows it), so they repeat in a file; the report tells them apart.
+                if (occurrence > 1)
+                {
+                    key = $"{key} (#{occurrence})";
                 }
 
                 rows.Add(new ImportRowReport(sheet.Layout.Kind, sheet.Name, row.Number, key,
@@ -117,11 +126,11 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static ImportOutcome? Load(SpreadsheetKind kind, ImportRow row, SpreadsheetImport import) => kind switch
+    private static ImportOutcome? Load(SpreadsheetKind kind, ImportRow row, SpreadsheetImport import, int occurrence) => kind switch
     {
         SpreadsheetKind.Findings => FindingRows.Load(row, import),
         SpreadsheetKind.Responses => ResponseRows.Load(row, import),
-        SpreadsheetKind.ProgressUpdates => ProgressUpdateRows.Load(row, import),
+        SpreadsheetKind.ProgressUpdates => ProgressUpdateRows.Load(row, import, occurrence),
         SpreadsheetKind.Actions => ActionRows.Load(row, import),
         SpreadsheetKind.Gradings => GradingRows.Load(row, import),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -1,5 +1,5 @@
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
 namespace ComplianceApi.Features.Spreadsheets;
@@ -8,6 +8,9 @@ namespace ComplianceApi.Features.Spreadsheets;
 /// Rows of the ProgressUpdates sheet: dated entries in responses' histories. An entry already stored
 /// loads unchanged; a new one is appended through the domain's rules (dated in order, closing needs a
 /// sign-off, and so on). Stored history is never edited.
+/// A history may hold identical entries (same day, status and narrative), which the key cannot tell apart:
+/// they are counted instead, the n-th identical row of a file matching the n-th identical stored entry,
+/// so that an export loads back unchanged and a row beyond the stored ones is a new entry.
 /// </summary>
 public static class ProgressUpdateRows
 {
@@ -17,7 +20,7 @@ public static class ProgressUpdateRows
         row.Raw(Status) is { } status && SpreadsheetValues.TryParseEnum<ResponseStatus>(status, out var parsed) ? parsed.ToString() : row.Raw(Status),
         row.Raw(Narrative));
 
-    public static ImportOutcome? Load(ImportRow row, SpreadsheetImport import)
+    public static ImportOutcome? Load(ImportRow row, SpreadsheetImport import, int occurrence)
     {
         var force = import.WritableForce(row);
         var finding = import.NamedFinding(row);
@@ -41,7 +44,7 @@ public static class ProgressUpdateRows
         }
 
         var entry = new ProgressEntry(effectiveOn.Value, status.Value, rag, narrative, author, signedOffBy, supersededBy?.Id);
-        if (import.IsStoredProgress(response, entry))
+        if (import.IsStoredProgress(response, entry, occurrence))
         {
             return ImportOutcome.Unchanged;
         }

@@ -1,5 +1,6 @@
-using ComplianceApi.Common;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
 namespace ComplianceApi.Features.Spreadsheets;
@@ -36,7 +37,7 @@ public static class ResponseRows
         if (response is null)
         {
             response = row.Domain(ForceCode, () =>
-                new ForceResponse(Guid.CreateVersion7(import.Now), finding, force, details, detailsEffectiveOn, import.Caller.Name, import.Now));
+                new ForceResponse(Guid.CreateVersion7(import.Now), finding, force, details, detailsEffectiveOn, import.Author, import.Now));
             if (response is null || !RecordStatus(row, import, response, status, rag, position, statusEffectiveOn))
             {
                 return null;
@@ -64,7 +65,7 @@ public static class ResponseRows
                 return null;
             }
 
-            if (row.Domain(TargetDate, () => response.Rebaseline(newTarget, reason, detailsEffectiveOn, import.Caller.Name, import.Now)) is null)
+            if (row.Domain(TargetDate, () => response.Rebaseline(newTarget, reason, detailsEffectiveOn, import.Author, import.Now)) is null)
             {
                 return null;
             }
@@ -77,7 +78,7 @@ public static class ResponseRows
             && response.NextReviewOn == details.NextReviewOn && response.TargetDate == target;
         if (!sameDetails)
         {
-            if (row.Domain(DetailsEffectiveOn, () => response.Revise(details, detailsEffectiveOn, import.Caller.Name, import.Now)) is null)
+            if (row.Domain(DetailsEffectiveOn, () => response.Revise(details, detailsEffectiveOn, import.Author, import.Now)) is null)
             {
                 return null;
             }
@@ -120,7 +121,7 @@ public static class ResponseRows
             return false;
         }
 
-        var entry = new ProgressEntry(effectiveOn ?? import.Today, newStatus, rag, position, import.Caller.Name, null, null);
+        var entry = new ProgressEntry(effectiveOn ?? import.Today, newStatus, rag, position, import.Author, null, null);
         return row.Domain(Status, () => response.RecordProgress(entry, import.Now)) is not null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ComplianceApi.Common;
+using ComplianceApi.Http;
+using ComplianceApi.Xlsx;
 using CsvHelper;
 
 namespace ComplianceApi.Features.Spreadsheets;

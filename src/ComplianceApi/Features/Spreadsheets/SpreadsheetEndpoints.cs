@@ -1,4 +1,4 @@
-using ComplianceApi.Common;
+using ComplianceApi.Http;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,8 @@
 using System.Data.Common;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
 using static ComplianceApi.Features.Spreadsheets.SpreadsheetLayouts;
 
@@ -23,7 +24,8 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     // Each stored finding's due date as read, to find those the load moved: their responses follow them.
     private readonly Dictionary<Guid, DateOnly?> _storedDueDates = [];
     private readonly Dictionary<(string Force, Guid Finding), ForceResponse> _responses = [];
-    private readonly HashSet<(Guid Response, DateOnly EffectiveOn, ResponseStatus Status, string Narrative)> _storedProgress = [];
+    // How many stored entries share each key: a history may repeat an entry on one day.
+    private readonly Dictionary<(Guid Response, DateOnly EffectiveOn, ResponseStatus Status, string Narrative), int> _storedProgress = [];
     private readonly Dictionary<Guid, object?[]> _storedRows = [];
     private readonly HashSet<ForceResponse> _newResponses = [];
     private readonly HashSet<ForceResponse> _changedResponses = [];
@@ -38,16 +40,25 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     private BackgroundRowWriter? _early;
     private readonly HashSet<ProgressUpdate> _writtenEarly = [];
 
-    public ComplianceDbContext Db => db;
+    /// <summary>Whether the key may load reference data (inspections, findings, gradings), which only admins record.</summary>
+    public bool IsAdmin => caller.IsAdmin;
 
-    public Caller Caller => caller;
+    /// <summary>Who the records the load writes are attributed to: the key's name.</summary>
+    public string Author => caller.Name;
 
     public DateTimeOffset Now => now;
 
-    public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
+    public DateOnly Today => ServiceDay.DateAt(now);
 
-    /// <summary>Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).</summary>
-    public Dictionary<string, (int Row, object Values)> FirstRows { get; } = new(StringComparer.Ordinal);
+    // Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).
+    private readonly Dictionary<string, (int Row, object Values)> _firstRows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The earlier row that gave a record others repeat, with the values it gave, for a row to agree with;
+    /// null when this row is the first, which is then remembered as giving them.
+    /// </summary>
+    public (int Row, object Values)? EarlierRowGiving(string record, int row, object values) =>
+        _firstRows.TryAdd(record, (row, values)) ? null : _firstRows[record];
 
     public static string KeyOf(params string?[] parts) => string.Join(" / ", parts);
 
@@ -166,7 +177,8 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
             {
                 if (wanted.Contains((entry.ResponseId, entry.EffectiveOn)))
                 {
-                    _storedProgress.Add((entry.ResponseId, entry.EffectiveOn, entry.Status, entry.Narrative));
+                    var key = (entry.ResponseId, entry.EffectiveOn, entry.Status, entry.Narrative);
+                    _storedProgress[key] = _storedProgress.GetValueOrDefault(key) + 1;
                 }
             }
         }
@@ -186,8 +198,9 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
     public ForceResponse? ResponseOf(string force, Finding finding) => _responses.GetValueOrDefault((force, finding.Id));
 
-    public bool IsStoredProgress(ForceResponse response, ProgressEntry entry) =>
-        _storedProgress.Contains((response.Id, entry.EffectiveOn, entry.Status, entry.Narrative));
+    /// <summary>Whether the history holds the entry at least <paramref name="occurrence"/> times.</summary>
+    public bool IsStoredProgress(ForceResponse response, ProgressEntry entry, int occurrence) =>
+        _storedProgress.GetValueOrDefault((response.Id, entry.EffectiveOn, entry.Status, entry.Narrative)) >= occurrence;
 
     public ActionPlan? PlanNamed(string force, string title) => _plans.GetValueOrDefault((force, title));
 

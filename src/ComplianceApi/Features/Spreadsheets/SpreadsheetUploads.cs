@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ComplianceApi.Common;
+using ComplianceApi.Support;
+using ComplianceApi.Xlsx;
 using CsvHelper;
 using CsvHelper.Configuration;
 

@@ -1,5 +1,7 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
 public sealed record GetIssuedStatementQuery(Guid ReportId, StatementFormat? Format) : IRequest<PositionStatementView>;
 
-public sealed class GetIssuedStatementHandler(ComplianceDbContext db) : IRequestHandler<GetIssuedStatementQuery, PositionStatementView>
+public sealed class GetIssuedStatementHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetIssuedStatementQuery, PositionStatementView>
 {
     public async Task<PositionStatementView> Handle(GetIssuedStatementQuery query, CancellationToken cancellationToken)
     {
@@ -34,7 +36,7 @@ public sealed class GetIssuedStatementHandler(ComplianceDbContext db) : IRequest
         }
 
         var lines = await db.StatementLines.AsNoTracking().Where(l => l.StatementId == issued.Statement.Id).OrderBy(l => l.Position)
-            .Select(StatementLineView.Projection).ToListAsync(cancellationToken);
+            .Select(mapping.ProjectionOf<StatementLine, StatementLineView>()).ToListAsync(cancellationToken);
         var (statement, committee, report) = (issued.Statement, issued.Committee, issued.Report);
         return new PositionStatementView(
             statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,

@@ -1,6 +1,9 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +15,7 @@ public sealed record IssueStatementRequest(DateOnly? AsOf);
 
 public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>;
 
-public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock)
+public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<IssuePositionStatementCommand, PositionStatementView>
 {
     public async Task<PositionStatementView> Handle(IssuePositionStatementCommand command, CancellationToken cancellationToken)
@@ -21,7 +24,7 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
             ?? throw NotFoundException.For("committee report", command.ReportId);
         caller.EnsureMayWriteFor(report.ForceCode);
         var committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == report.CommitteeId, cancellationToken);
-        var today = ResponseViews.Today(clock);
+        var today = clock.Today();
         var on = command.Body.AsOf ?? report.ReportedOn;
         if (on > today)
         {
@@ -34,7 +37,7 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
         db.IssuedStatements.Add(statement);
         await db.SaveChangesAsync(cancellationToken);
 
-        var lines = statement.Lines.Select(StatementLineView.From).ToList();
+        var lines = statement.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
         return new PositionStatementView(
             statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,
             on, statement.IssuedAt, statement.IssuedBy, statement.PreviousStatementId, composed.PreviousReportReference, composed.Previous?.AsOf,

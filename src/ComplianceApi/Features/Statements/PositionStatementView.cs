@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using Mapster;
 
 namespace ComplianceApi.Features.Statements;
 
@@ -60,7 +61,7 @@ public sealed record StatementChangeCountsView(int New, int Moved, int NewlyGree
 
 /// <summary>One finding on a position statement, with the force's response as it stood on the statement's date.</summary>
 /// <param name="Section">Open, Implemented (not yet reported green to the committee) or NoLongerReported (on the previous statement, not on this one).</param>
-/// <param name="Change">How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; null when no statement was issued before.</param>
+/// <param name="Change">How it moved since the previous statement: New, Moved (status, RAG or due date changed), NewlyGreen, Closed or Unchanged; absent when no statement was issued before.</param>
 /// <param name="ResponseId">The force's response.</param>
 /// <param name="ForceCode">The force whose response it is.</param>
 /// <param name="FindingId">The finding.</param>
@@ -113,15 +114,9 @@ public sealed record StatementLineView(
     int DaysOverdue,
     ResponseStatus? PreviousStatus,
     Rag? PreviousRag,
-    DateOnly? PreviousDueDate)
+    DateOnly? PreviousDueDate);
+
+public sealed class StatementLineViewMapping : IRegister
 {
-    public static readonly Expression<Func<StatementLine, StatementLineView>> Projection = l => new StatementLineView(
-        l.Section, l.Change, l.ResponseId, l.ForceCode, l.FindingId, l.FindingKind, l.FindingReference, l.FindingText, l.DeadlineText,
-        l.InspectionId, l.InspectionReference, l.InspectionTitle, l.OwnerName, l.OwnerRole, l.Status, l.Rag, l.DerivedRag,
-        l.FindingDueDate, l.RevisedDueDate, l.DueDate, l.PositionStatement, l.StatusEffectiveOn, l.IsOverdue, l.DaysOverdue,
-        l.PreviousStatus, l.PreviousRag, l.PreviousDueDate);
-
-    private static readonly Func<StatementLine, StatementLineView> Compiled = Projection.Compile();
-
-    public static StatementLineView From(StatementLine line) => Compiled(line);
+    public void Register(TypeAdapterConfig config) => config.NewConfig<StatementLine, StatementLineView>();
 }

@@ -1,6 +1,8 @@
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,16 +14,16 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
 public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format) : IRequest<PositionStatementView>;
 
-public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, TimeProvider clock)
+public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<PreviewPositionStatementQuery, PositionStatementView>
 {
     public async Task<PositionStatementView> Handle(PreviewPositionStatementQuery query, CancellationToken cancellationToken)
     {
         var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.CommitteeId, cancellationToken)
             ?? throw NotFoundException.For("committee", query.CommitteeId);
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var composed = await StatementSources.ComposeAsync(db, committee, on, issuing: false, cancellationToken);
-        var lines = composed.Lines.Select(StatementLineView.From).ToList();
+        var lines = composed.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
         return new PositionStatementView(
             null, committee.Id, committee.Name, committee.Body, committee.ForceCode, null, null, null, on, null, null,
             composed.Previous?.Id, composed.PreviousReportReference, composed.Previous?.AsOf, StatementChangeCountsView.From(lines), lines);

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
+using ComplianceApi.Http;
+using ComplianceApi.Xlsx;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -11,6 +12,9 @@ namespace ComplianceApi.Features.Statements;
 
 /// <summary>The forms a position statement can be had in.</summary>
 public enum StatementFormat { Json, Csv, Xlsx, Html }
+
+/// <summary>The forms a position statement can be had in as a file.</summary>
+public enum StatementDocumentFormat { Csv, Xlsx, Html }
 
 /// <summary>
 /// A position statement as JSON, CSV, an Excel workbook, or a printable HTML page for a committee paper.
@@ -67,6 +71,15 @@ public static class StatementDocuments
             StatementFormat.Html => TypedResults.Content(ToHtml(statement), $"{Html}; charset=utf-8", Encoding.UTF8),
             _ => TypedResults.Ok(statement),
         };
+
+    /// <summary>The statement as a file in every format, HTML included, so that the answer is always a download.</summary>
+    public static FileContentHttpResult File(PositionStatementView statement, StatementDocumentFormat format) => format switch
+    {
+        StatementDocumentFormat.Csv => TypedResults.File(ToCsv(statement), $"{Csv}; charset=utf-8", FileName(statement, "csv")),
+        StatementDocumentFormat.Xlsx => TypedResults.File(ToXlsx(statement), Xlsx, FileName(statement, "xlsx")),
+        StatementDocumentFormat.Html => TypedResults.File(Encoding.UTF8.GetBytes(ToHtml(statement)), $"{Html}; charset=utf-8", FileName(statement, "html")),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
 
     private static string FileName(PositionStatementView statement, string extension)
     {

@@ -1,4 +1,4 @@
-using ComplianceApi.Common;
+using ComplianceApi.Http;
 using MediatR;
 
 namespace ComplianceApi.Features.Statements;
@@ -16,6 +16,14 @@ public static class StatementEndpoints
             .WithSummary("Previews the force's position statement for a committee as of a date, against the last one issued to it, "
                 + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header). Nothing is stored.")
             .ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        committeeStatement.MapGet("/document", async ([AsParameters] PreviewPositionStatementDocumentQuery query, IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format))
+            .WithName("PreviewPositionStatementDocument")
+            .WithSummary("Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a "
+                + "printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.")
+            .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var reportStatement = api.MapGroup("/committee-reports/{reportId:guid}/statement").WithTags("Statements").WithCommonProblems();
@@ -36,5 +44,12 @@ public static class StatementEndpoints
             .WithSummary("Gets the position statement issued with a committee report, exactly as issued, "
                 + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).")
             .ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem();
+
+        reportStatement.MapGet("/document", async ([AsParameters] GetIssuedStatementDocumentQuery query, IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format))
+            .WithName("GetIssuedStatementDocument")
+            .WithSummary("Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML "
+                + "page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.")
+            .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem();
     }
 }

@@ -1,4 +1,5 @@
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public static class StatementSources
             .Where(l => issued.Any(s => s.Id == l.StatementId) && l.Section == StatementSection.Implemented && l.Rag == Rag.Green)
             .Select(l => l.ResponseId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
-        // Folded in memory (Data/ResponseHistories.cs): the SQL fold of ResponseSnapshots seeks each
+        // Folded in memory (Data/Responses/ResponseHistories.cs): the SQL fold of ResponseSnapshots seeks each
         // response's history once per column, which a force's ~2,300 responses made the slowest view.
         var responses = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)), r => new StatementFinding(
                 r.ForceCode, r.FindingId, r.Finding.Kind, r.Finding.Reference, r.Finding.Text, r.Finding.DeadlineText,

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Http.Contract;
+using ComplianceApi.Support;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,13 +37,13 @@ public sealed record FindingSummaryView(
     [property: MaxLength(Force.MostForces)] IReadOnlyList<ForceResponseView> ForceResponses,
     [property: MaxLength(Force.MostForces), ItemMaxLength(Lengths.Code)] IReadOnlyList<string> ForcesWithoutResponse);
 
-public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<GetFindingSummaryQuery, FindingSummaryView>
+public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<GetFindingSummaryQuery, FindingSummaryView>
 {
     public async Task<FindingSummaryView> Handle(GetFindingSummaryQuery query, CancellationToken cancellationToken)
     {
         var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == query.Id, cancellationToken)
             ?? throw NotFoundException.For("finding", query.Id);
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         var rows = await db.ResponsesAsOf(query.AsOf).Where(s => s.FindingId == finding.Id)
             .OrderBy(s => s.ForceCode).Take(Force.MostForces).ToListAsync(cancellationToken);
         var responded = rows.Select(r => r.ForceCode).ToHashSet();
@@ -50,7 +53,7 @@ public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller call
         return new FindingSummaryView(
             finding.Id, finding.Reference, finding.InspectionId, finding.Inspection.Reference, finding.DueDate, on,
             ResponseCountsView.From(rows.Select(r => ResponseTally.Of(r.ToState(on), r.InspectionId, r.InspectionReference)), on),
-            [.. rows.Select(r => ForceResponseView.From(r, on))],
+            [.. rows.Select(r => ResponseOnDate.Of(r, on).Adapt<ForceResponseView>(mapping))],
             silent);
     }
 }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Http.Contract;
+using ComplianceApi.Support;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +21,7 @@ public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf) : IReques
 /// <param name="ForceCodes">The forces whose responses are counted: the force, and a collaboration's members.</param>
 /// <param name="AsOf">The date the counts are for.</param>
 /// <param name="Totals">Counts over every inspection.</param>
-/// <param name="OldestOverdue">The response overdue longest on asOf; null when none is overdue.</param>
+/// <param name="OldestOverdue">The response overdue longest on asOf; absent when none is overdue.</param>
 /// <param name="Inspections">The counts per inspection with responses, by inspection reference; at most 1000.</param>
 public sealed record ForceSummaryView(
     [property: MaxLength(Lengths.Code)] string ForceCode,
@@ -43,7 +45,7 @@ public sealed class GetForceSummaryValidator : AbstractValidator<GetForceSummary
     public GetForceSummaryValidator() => RuleFor(q => q.Code).MaximumLength(Lengths.Code);
 }
 
-public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<GetForceSummaryQuery, ForceSummaryView>
+public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<GetForceSummaryQuery, ForceSummaryView>
 {
     public async Task<ForceSummaryView> Handle(GetForceSummaryQuery query, CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
             throw new NotFoundException($"No force has code '{query.Code}'.");
         }
 
-        var on = query.AsOf ?? ResponseViews.Today(clock);
+        var on = query.AsOf ?? clock.Today();
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
         var states = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)),
             r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference), on, cancellationToken);
@@ -74,7 +76,7 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
             .Select(g => new InspectionSummaryView(g.Key.InspectionId, g.Key.InspectionReference, ResponseCountsView.From(g, on)))
             .ToList();
         return new ForceSummaryView(force.Code, codes, on, ResponseCountsView.From(tallies, on),
-            oldest is null ? null : ForceResponseView.From(oldest, on), inspections);
+            oldest is null ? null : ResponseOnDate.Of(oldest, on).Adapt<ForceResponseView>(mapping), inspections);
     }
 }
 

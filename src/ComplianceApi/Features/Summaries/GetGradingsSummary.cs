@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using ComplianceApi.Common;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
-using ComplianceApi.Common;
+using ComplianceApi.Http;
+using ComplianceApi.Support;
 using MediatR;
 
 namespace ComplianceApi.Features.Summaries;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ComplianceApi.Client;
+using ComplianceApi.Data;
+using ComplianceApi.Http;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Clients.CSharpClient.ClientTestData;
 using static ComplianceApi.Tests.Clients.CSharpClient.GeneratedClients;

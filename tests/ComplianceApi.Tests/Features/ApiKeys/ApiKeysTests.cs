@@ -1,8 +1,8 @@
 using System.Net;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.ApiKeys;
 using ComplianceApi.Features.Inspections;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 
 namespace ComplianceApi.Tests.Features.ApiKeys;

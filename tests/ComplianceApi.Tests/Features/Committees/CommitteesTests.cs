@@ -1,7 +1,7 @@
 using System.Net;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Committees;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 
 namespace ComplianceApi.Tests.Features.Committees;

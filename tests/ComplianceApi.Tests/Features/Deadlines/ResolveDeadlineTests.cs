@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Deadlines;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 
 namespace ComplianceApi.Tests.Features.Deadlines;

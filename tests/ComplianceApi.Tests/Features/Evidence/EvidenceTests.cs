@@ -1,7 +1,7 @@
 using System.Net;
-using ComplianceApi.Common;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Evidence;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
 

@@ -1,8 +1,9 @@
 using System.Net;
-using ComplianceApi.Common;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Evidence;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
 

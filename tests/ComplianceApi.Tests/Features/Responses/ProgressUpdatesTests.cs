@@ -1,7 +1,8 @@
 using System.Net;
-using ComplianceApi.Common;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ComplianceApi.Tests.Infrastructure.ResponseTestData;

@@ -1,7 +1,8 @@
-using ComplianceApi.Common;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Inspections;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ComplianceApi.Data;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Features.Spreadsheets.ImportTestRows;

@@ -1,8 +1,9 @@
 using System.Net;
-using ComplianceApi.Common;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ComplianceApi.Tests.Features.Spreadsheets.ImportTestRows;

@@ -4,6 +4,7 @@ using ComplianceApi.Domain;
 using ComplianceApi.Features.Statements;
 using ComplianceApi.Tests.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;
+using ComplianceApi.Xlsx;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
@@ -73,12 +74,12 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
     [Fact]
     public void Spreadsheet_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised()
     {
-        Assert.Equal("'=1+1", ComplianceApi.Common.SpreadsheetCells.Neutralise("=1+1"));
-        Assert.Equal("'+44 20 7601 2222", ComplianceApi.Common.SpreadsheetCells.Neutralise("+44 20 7601 2222"));
-        Assert.Equal("'-2", ComplianceApi.Common.SpreadsheetCells.Neutralise("-2"));
-        Assert.Equal("'@SUM(A1)", ComplianceApi.Common.SpreadsheetCells.Neutralise("@SUM(A1)"));
-        Assert.Equal("Pol 49/15", ComplianceApi.Common.SpreadsheetCells.Neutralise("Pol 49/15"));
-        Assert.Equal("", ComplianceApi.Common.SpreadsheetCells.Neutralise(""));
+        Assert.Equal("'=1+1", ComplianceApi.Xlsx.SpreadsheetCells.Neutralise("=1+1"));
+        Assert.Equal("'+44 20 7601 2222", ComplianceApi.Xlsx.SpreadsheetCells.Neutralise("+44 20 7601 2222"));
+        Assert.Equal("'-2", ComplianceApi.Xlsx.SpreadsheetCells.Neutralise("-2"));
+        Assert.Equal("'@SUM(A1)", ComplianceApi.Xlsx.SpreadsheetCells.Neutralise("@SUM(A1)"));
+        Assert.Equal("Pol 49/15", ComplianceApi.Xlsx.SpreadsheetCells.Neutralise("Pol 49/15"));
+        Assert.Equal("", ComplianceApi.Xlsx.SpreadsheetCells.Neutralise(""));
     }
 
     // Unlike an export's, a statement's workbook may hold numbers, so it is read by its own reader.

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
+
+namespace ComplianceApi.Data;
+
+/// <summary>Who is calling, from the API key the request was authenticated with.</summary>
+public sealed class Caller(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+
+    /// <summary>The force a force-scoped key is limited to; null for national keys and for the service itself.</summary>
+    public string? ForceCode => User?.FindFirstValue(ApiKeyClaims.Force);
+
+    /// <summary>The id of the API key the request was made with; null for the service itself.</summary>
+    public Guid? KeyId => Guid.TryParse(User?.FindFirstValue(ApiKeyClaims.KeyId), out var id) ? id : null;
+
+    /// <summary>The client application the key was issued to, recorded as who made a change.</summary>
+    public string Name => User?.Identity?.Name ?? "ComplianceApi";
+
+    /// <summary>Whether the key is an admin's: inspections, findings and gradings are theirs to record.</summary>
+    public bool IsAdmin => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true;
+
+    public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
+
+    /// <summary>Writing another force's records is refused outright; reading them is answered with 404.</summary>
+    public void EnsureMayWriteFor(string forceCode)
+    {
+        if (!CanSee(forceCode))
+        {
+            throw new ForbiddenException($"This API key is scoped to force '{ForceCode}' and cannot write records of '{forceCode}'.");
+        }
+    }
+}
+
+public static class ApiKeyClaims
+{
+    public const string Force = "compliance:force";
+    public const string KeyId = "compliance:key";
+}

@@ -1,0 +1,144 @@
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using FluentValidation;
+
+namespace ComplianceApi.Data.Responses;
+
+/// <summary>The filter parameters a list query of responses or findings takes, validated alike.</summary>
+public interface IResponseFilterQuery
+{
+    string? ForceCode { get; }
+    string? Owner { get; }
+    string? Q { get; }
+    int? DueWithinDays { get; }
+    DateOnly? DueFrom { get; }
+    DateOnly? DueTo { get; }
+}
+
+public static class ResponseFilterValidation
+{
+    public static void ValidatesResponseFilters<T>(this AbstractValidator<T> validator)
+        where T : IResponseFilterQuery
+    {
+        validator.RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
+        validator.RuleFor(q => q.Owner).MaximumLength(Lengths.Name);
+        validator.RuleFor(q => q.Q).MaximumLength(Lengths.Name);
+        validator.RuleFor(q => q.DueWithinDays).InclusiveBetween(0, ResponseFilter.MaxDueWithinDays);
+        validator.RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom).When(q => q.DueFrom is not null)
+            .WithMessage("dueTo cannot be before dueFrom.");
+    }
+}
+
+/// <summary>
+/// What lists of responses (and findings, by their responses) can be filtered on, applied to the
+/// responses as they stood on a date. Null means no filter.
+/// </summary>
+public sealed record ResponseFilter(
+    Guid? InspectionId = null,
+    Guid? FindingId = null,
+    FindingKind? FindingKind = null,
+    AddresseeKind? AddresseeKind = null,
+    BusinessArea? BusinessArea = null,
+    IReadOnlyList<string>? ForceCodes = null,
+    ResponseStatus? Status = null,
+    Rag? Rag = null,
+    Rag? DerivedRag = null,
+    string? Owner = null,
+    bool? Overdue = null,
+    int? DueWithinDays = null,
+    DateOnly? DueFrom = null,
+    DateOnly? DueTo = null,
+    string? Text = null)
+{
+    public const int MaxDueWithinDays = 3650;
+
+    // The text filters run in the database, which translates ToLower and Contains to lower() and a substring
+    // search; the culture-aware overloads the analyzers ask for have no SQL translation.
+#pragma warning disable CA1304, CA1311, CA1862
+    public IQueryable<ResponseSnapshot> Apply(ComplianceDbContext db, IQueryable<ResponseSnapshot> rows, DateOnly on)
+    {
+        if (InspectionId is { } inspectionId)
+        {
+            rows = rows.Where(s => s.InspectionId == inspectionId);
+        }
+
+        if (FindingId is { } findingId)
+        {
+            rows = rows.Where(s => s.FindingId == findingId);
+        }
+
+        if (FindingKind is { } kind)
+        {
+            rows = rows.Where(s => s.FindingKind == kind);
+        }
+
+        if (AddresseeKind is { } addressee)
+        {
+            rows = rows.Where(s => db.Findings.Any(f => f.Id == s.FindingId && f.Addressees.Any(a => a.Kind == addressee)));
+        }
+
+        if (BusinessArea is { } area)
+        {
+            rows = rows.Where(s => s.BusinessArea == area);
+        }
+
+        if (ForceCodes is { } codes)
+        {
+            rows = codes.Count == 1 ? rows.Where(s => s.ForceCode == codes[0]) : rows.Where(s => codes.Contains(s.ForceCode));
+        }
+
+        if (Status is { } status)
+        {
+            rows = rows.Where(s => s.Status == status);
+        }
+
+        if (Rag is { } rag)
+        {
+            rows = rows.Where(s => s.Rag == rag);
+        }
+
+        if (DerivedRag is { } derived)
+        {
+            rows = rows.Where(ResponseSnapshots.HasDerivedRag(derived, on));
+        }
+
+        if (Owner is { } owner)
+        {
+            var lower = owner.ToLowerInvariant();
+            rows = rows.Where(s => (s.OwnerName != null && s.OwnerName.ToLower().Contains(lower))
+                || (s.OwnerRole != null && s.OwnerRole.ToLower().Contains(lower)));
+        }
+
+        if (Overdue is { } overdue)
+        {
+            rows = overdue
+                ? rows.Where(ResponseSnapshots.IsOverdue(on))
+                : rows.Where(ResponseSnapshots.IsNotOverdue(on));
+        }
+
+        if (DueWithinDays is { } days)
+        {
+            rows = rows.Where(ResponseSnapshots.IsDueWithin(on, days));
+        }
+
+        if (DueFrom is { } from)
+        {
+            rows = rows.Where(s => s.DueDate >= from);
+        }
+
+        if (DueTo is { } to)
+        {
+            rows = rows.Where(s => s.DueDate <= to);
+        }
+
+        if (Text is { } text)
+        {
+            var lower = text.ToLowerInvariant();
+            rows = rows.Where(s => (s.PositionStatement != null && s.PositionStatement.ToLower().Contains(lower))
+                || db.Findings.Any(f => f.Id == s.FindingId && f.Text.ToLower().Contains(lower)));
+        }
+
+        return rows;
+    }
+#pragma warning restore CA1304, CA1311, CA1862
+}

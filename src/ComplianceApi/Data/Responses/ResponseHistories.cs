@@ -1,0 +1,173 @@
+using System.Data.Common;
+using System.Linq.Expressions;
+using ComplianceApi.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ComplianceApi.Data.Responses;
+
+/// <summary>A response folded to its state on a date, with what its caller asked to know about it.</summary>
+public sealed record ResponseOnDate<T>(Guid Id, T Details, ResponseState State);
+
+/// <summary>What the fold needs of a response besides its history, and the caller's details, in one row.</summary>
+public sealed record ResponseToFold<T>(Guid Id, string ForceCode, DateOnly TrackedSince, DateOnly? FindingDueDate, T Details);
+
+public static class ResponseHistories
+{
+    /// <summary>
+    /// Every response of the query folded to its state on a date, in memory, by <see cref="ResponseFold"/>;
+    /// responses not yet tracked on the date are left out, as <see cref="ResponseSnapshots"/> leaves them out.
+    /// Meant for many responses of a few forces (a force's summary or position statement): the responses
+    /// come through EF, so query filters and the caller's scope apply, then each history table is read once
+    /// for those forces with a plain data reader. Reading whole entities, or even EF projections, cost
+    /// most of the time: ~19,000 progress updates a force, each with its narrative, of which the fold
+    /// keeps one a response. Updates come latest first, so only the one that stands is read whole.
+    /// </summary>
+    /// <param name="db">The database.</param>
+    /// <param name="responses">The responses to fold: every history of their forces is read, so keep it to a few forces.</param>
+    /// <param name="details">What to read about each response alongside (its finding, its inspection), translated by EF.</param>
+    /// <param name="on">The date.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public static async Task<List<ResponseOnDate<T>>> StatesOnAsync<T>(
+        this ComplianceDbContext db,
+        IQueryable<ForceResponse> responses,
+        Expression<Func<ForceResponse, T>> details,
+        DateOnly on,
+        CancellationToken cancellationToken)
+    {
+        var heads = await responses.AsNoTracking().Where(r => r.TrackedSince <= on).Select(ToFold(details)).ToListAsync(cancellationToken);
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+
+        var folds = heads.ToDictionary(h => h.Id, h => new ResponseFold(on, h.TrackedSince, h.FindingDueDate));
+        await ReadHistoriesAsync(db, [.. heads.Select(h => h.ForceCode).Distinct()], on, folds, cancellationToken);
+        return [.. heads.Select(h => new ResponseOnDate<T>(h.Id, h.Details, folds[h.Id].State!))];
+    }
+
+    /// <summary><c>r => new ResponseToFold&lt;T&gt;(r.Id, r.ForceCode, r.TrackedSince, r.Finding.DueDate, details(r))</c>, one projection EF translates.</summary>
+    private static Expression<Func<ForceResponse, ResponseToFold<T>>> ToFold<T>(Expression<Func<ForceResponse, T>> details)
+    {
+        var response = details.Parameters[0];
+        var finding = Expression.Property(response, nameof(ForceResponse.Finding));
+        return Expression.Lambda<Func<ForceResponse, ResponseToFold<T>>>(
+            Expression.New(
+                typeof(ResponseToFold<T>).GetConstructors().Single(),
+                Expression.Property(response, nameof(ForceResponse.Id)),
+                Expression.Property(response, nameof(ForceResponse.ForceCode)),
+                Expression.Property(response, nameof(ForceResponse.TrackedSince)),
+                Expression.Property(finding, nameof(Finding.DueDate)),
+                details.Body),
+            response);
+    }
+
+    /// <summary>
+    /// Offers each fold its response's history rows, one command of four queries (one round trip on
+    /// PostgreSQL). The rows are every response's of the forces; rows of responses not being folded (not
+    /// tracked yet on the date, or hidden from the caller) are passed over.
+    /// </summary>
+    /// <remarks>
+    /// Columns are read as EF stores them (Data/ComplianceDbContext.cs): enums as their names,
+    /// DateTimeOffset as a UTC date and time, DateOnly as a date. Both providers read the same SQL.
+    /// </remarks>
+    private static async Task ReadHistoriesAsync(
+        ComplianceDbContext db, List<string> forceCodes, DateOnly on, Dictionary<Guid, ResponseFold> folds, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var codes = string.Join(", ", forceCodes.Select((code, i) => AddParameter(command, $"@force{i}", code)));
+            AddParameter(command, "@on", on);
+            // The forces' responses through the (ForceCode, Id) index; as an IN list SQLite then seeks each
+            // response's rows through the history's (ResponseId, EffectiveOn, RecordedAt) index in order, so
+            // ORDER BY costs no sort (a JOIN made it sort every response's rows).
+            var ofTheForces = $"""h."ResponseId" IN (SELECT r."Id" FROM "ForceResponses" AS r WHERE r."ForceCode" IN ({codes}))""";
+            const string latestFirst = """ORDER BY h."ResponseId" DESC, h."EffectiveOn" DESC, h."RecordedAt" DESC""";
+            command.CommandText = $"""
+                SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."Status", h."Rag", h."Narrative" FROM "ProgressUpdates" AS h
+                  WHERE {ofTheForces} AND h."EffectiveOn" <= @on {latestFirst};
+                SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."OwnerName", h."OwnerRole", h."TargetDate" FROM "ResponseRevisions" AS h
+                  WHERE {ofTheForces} AND (h."EffectiveOn" IS NULL OR h."EffectiveOn" <= @on);
+                SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."NewTargetDate" FROM "TargetDateChanges" AS h
+                  WHERE {ofTheForces} AND h."EffectiveOn" <= @on;
+                SELECT h."ResponseId", h."Date", h."RecordedAt" FROM "Evidence" AS h WHERE {ofTheForces};
+                """;
+
+            // Updates come latest first, so a response's first row is the one that stands (the fold still
+            // judges it) and its later rows are older: they are passed over on their id alone. Parsing (SQLite
+            // stores dates as text) was most of the cost of a row, and a response has about ten updates.
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var decided = Guid.Empty;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                if (id != decided && folds.TryGetValue(id, out var fold) && DateOn(reader, 1) is var effectiveOn
+                    && RecordedAt(reader, 2) is var recordedAt && fold.TakesUpdate(effectiveOn, recordedAt))
+                {
+                    fold.Take(new UpdateInEffect(effectiveOn, recordedAt, Enum.Parse<ResponseStatus>(reader.GetString(3)),
+                        reader.IsDBNull(4) ? null : Enum.Parse<Rag>(reader.GetString(4)), reader.GetString(5)));
+                    decided = id;
+                }
+            }
+
+            // A response has one to three revisions and re-baselinings: the fold judges each row. (Their
+            // order would not do: a first details row has no date, and PostgreSQL sorts nulls first.)
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (folds.TryGetValue(reader.GetGuid(0), out var fold) && DateOrNull(reader, 1) is var effectiveOn
+                    && RecordedAt(reader, 2) is var recordedAt && fold.TakesRevision(effectiveOn, recordedAt))
+                {
+                    fold.Take(new RevisionInEffect(effectiveOn, recordedAt, StringOrNull(reader, 3), StringOrNull(reader, 4), DateOrNull(reader, 5)));
+                }
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (folds.TryGetValue(reader.GetGuid(0), out var fold) && DateOn(reader, 1) is var effectiveOn
+                    && RecordedAt(reader, 2) is var recordedAt && fold.TakesTargetChange(effectiveOn, recordedAt))
+                {
+                    fold.Take(new TargetChangeInEffect(effectiveOn, recordedAt, DateOn(reader, 3)));
+                }
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (folds.TryGetValue(reader.GetGuid(0), out var fold))
+                {
+                    fold.TakeEvidenceFrom(reader.IsDBNull(1)
+                        ? ResponseHistory.EvidenceDate(null, RecordedAt(reader, 2))
+                        : ResponseHistory.EvidenceDate(DateOn(reader, 1), default));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static string AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return name;
+    }
+
+    private static DateOnly DateOn(DbDataReader reader, int column) => reader.GetFieldValue<DateOnly>(column);
+
+    private static DateOnly? DateOrNull(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetFieldValue<DateOnly>(column);
+
+    private static string? StringOrNull(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    // Stored as a UTC date and time (see ComplianceDbContext's UtcDateTimeConverter); SQLite's text carries no kind.
+    private static DateTimeOffset RecordedAt(DbDataReader reader, int column) =>
+        new(DateTime.SpecifyKind(reader.GetDateTime(column), DateTimeKind.Utc));
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using ComplianceApi.Data;
+using ComplianceApi.Domain;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceApi.Http;
+
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IProblemDetailsService problems,
+    ApiKeyCache cache)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = Request.Headers[HeaderName].FirstOrDefault();
+        if (string.IsNullOrEmpty(secret))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var hash = ApiKey.Hash(secret);
+        var key = cache.Find(hash);
+        if (key is null)
+        {
+            var db = Context.RequestServices.GetRequiredService<ComplianceDbContext>();
+            key = await db.ApiKeys.AsNoTracking()
+                .Where(k => k.SecretHash == hash && k.RevokedAt == null)
+                .Select(k => new AuthenticatedKey(k.Id, k.ClientName, k.Role, k.ForceCode))
+                .SingleOrDefaultAsync(Context.RequestAborted);
+            if (key is null)
+            {
+                return AuthenticateResult.Fail("The API key is not recognised, or has been revoked.");
+            }
+
+            cache.Remember(hash, key);
+        }
+
+        List<Claim> claims =
+        [
+            new(ClaimTypes.Name, key.ClientName),
+            new(ClaimTypes.Role, key.Role.ToString()),
+            new(ApiKeyClaims.KeyId, key.Id.ToString()),
+        ];
+        if (key.ForceCode is not null)
+        {
+            claims.Add(new Claim(ApiKeyClaims.Force, key.ForceCode));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
+        await WriteProblemAsync(
+            "An API key is required.",
+            result.Failure?.Message ?? $"Send the API key issued to your application in the {HeaderName} header.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var role = Context.User.FindFirstValue(ClaimTypes.Role);
+        return WriteProblemAsync("This API key may not do that.", $"A key with the {role} role cannot call this operation.");
+    }
+
+    private async Task WriteProblemAsync(string title, string detail) =>
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = Response.StatusCode, Title = title, Detail = detail },
+        });
+}

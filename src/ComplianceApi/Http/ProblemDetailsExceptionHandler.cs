@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Microsoft.Data.Sqlite;
+
+namespace ComplianceApi.Http;
+
+/// <summary>The one place where exceptions become RFC 9457 problem responses; nothing else leaks out.</summary>
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => ValidationProblem(validation),
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound => ParameterProblem(unbound),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLargeProblem(httpContext),
+            // A multipart section over the endpoint's form limit: the form reader stops there, and says so this way.
+            BadHttpRequestException { InnerException: InvalidDataException data } when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+                TooLargeProblem(httpContext),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
+            PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
+            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
+            DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "The request breaks a rule of the domain.", rule.Message),
+            DeadlineNotUnderstoodException deadline => DeadlineProblem(deadline),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "The record changed while this request was made.",
+                "Someone else changed it at the same moment; read it again and retry."),
+            DbUpdateException update when IsUniqueViolation(update) => Problem(StatusCodes.Status409Conflict, "The record already exists.",
+                "A record with the same identifying values already exists."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.UnhandledException(exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
+                "The error has been logged; quote the trace id when reporting it.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            return true;
+        }
+
+        // The caller accepts only a document (a generated client's file operation asks for text/csv): an
+        // error has no CSV form, and refusing to write it would turn the 400 or 404 into a 500.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, "application/problem+json", cancellationToken);
+        return true;
+    }
+
+    /// <summary>A field breaks a few rules at most; the cap keeps a problem's size bounded in the contract.</summary>
+    public const int MostMessagesPerField = 20;
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>
+    /// Completes a problem the framework writes for a bare status code. Kestrel refuses a body far over
+    /// the endpoint's limit as soon as the form is read (its Content-Length says so), and the minimal API's
+    /// form binding answers that with a bare 413 instead of throwing it here; the caller still needs the limit.
+    /// </summary>
+    public static void CompleteBareProblem(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails is { Status: StatusCodes.Status413PayloadTooLarge, Detail: null } bare)
+        {
+            var tooLarge = TooLargeProblem(context.HttpContext);
+            (bare.Title, bare.Detail) = (tooLarge.Title, tooLarge.Detail);
+        }
+    }
+
+    /// <summary>A body refused while it was read, before the endpoint saw it: the limit comes from the endpoint's metadata.</summary>
+    private static ProblemDetails TooLargeProblem(HttpContext httpContext)
+    {
+        // The exception handler clears the endpoint before it runs; its feature keeps the one that failed.
+        var metadata = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata;
+        var limit = metadata?.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit ?? metadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        return Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", limit is { } bytes
+            ? $"The upload is larger than the {bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this endpoint accepts."
+            : "The upload is larger than this endpoint accepts.");
+    }
+
+    /// <summary>422, listing the forms that are understood so the caller can reword the deadline or supply its date.</summary>
+    private static ProblemDetails DeadlineProblem(DeadlineNotUnderstoodException deadline)
+    {
+        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "The deadline cannot be resolved to a due date.", deadline.Message);
+        problem.Extensions["understoodForms"] = Deadline.UnderstoodForms;
+        return problem;
+    }
+
+    private static HttpValidationProblemDetails ValidationProblem(ValidationException validation) =>
+        new(validation.Errors
+            .GroupBy(e => JsonFieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().Take(MostMessagesPerField).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = "See errors for what is wrong with each field.",
+        };
+
+    private static HttpValidationProblemDetails JsonProblem(JsonException json)
+    {
+        var at = json.Path is null or "$" ? "" : json.Path.TrimStart('$', '.');
+        var missing = MissingRequiredProperties().Match(json.Message);
+        var errors = missing.Success
+            ? QuotedNames().Matches(missing.Groups[1].Value)
+                .ToDictionary(m => at.Length == 0 ? m.Groups[1].Value : $"{at}.{m.Groups[1].Value}", _ => RequiredMessage)
+            : new Dictionary<string, string[]> { [at.Length == 0 ? "$" : at] = ["The value is not valid JSON of the expected type here."] };
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body could not be read.",
+            Detail = missing.Success ? "Required fields are missing." : json.Path is null ? "The body is not valid JSON." : $"The value at {json.Path} could not be read.",
+        };
+    }
+
+    private static readonly string[] RequiredMessage = ["This field is required."];
+
+    /// <summary>A query or route value that is not of its parameter's type: an unknown enum name, a date that is not one.</summary>
+    private static HttpValidationProblemDetails ParameterProblem(Match unbound)
+    {
+        var name = JsonNamingPolicy.CamelCase.ConvertName(unbound.Groups["name"].Value);
+        var type = unbound.Groups["type"].Value;
+        type = type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?');
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [name] = [$"'{unbound.Groups["value"].Value}' is not a valid {type}; see the contract for the values {name} takes."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = "See errors for what is wrong with each field.",
+        };
+    }
+
+    // Minimal APIs: "Failed to bind parameter \"ResponseStatus? Status\" from \"Bogus\"."
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex UnboundParameter();
+
+    // System.Text.Json: "JSON deserialization for type '...' was missing required properties including: 'grade', 'givenOn'."
+    [GeneratedRegex("missing required properties including: (.+)$")]
+    private static partial Regex MissingRequiredProperties();
+
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex QuotedNames();
+
+    /// <summary>
+    /// Commands carry their JSON body as a property named Body; field errors are reported by their
+    /// JSON path in that body ("status", "addressees[0].forceCode"), as a client sent them.
+    /// </summary>
+    private static string JsonFieldName(string propertyName)
+    {
+        var path = propertyName.StartsWith("Body.", StringComparison.Ordinal) ? propertyName[5..] : propertyName;
+        return string.Join('.', path.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        _ => false,
+    };
+}

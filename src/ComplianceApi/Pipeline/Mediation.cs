@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using ComplianceApi.Data;
+using ComplianceApi.Support;
+using FluentValidation;
+using MediatR;
+
+namespace ComplianceApi.Pipeline;
+
+/// <summary>A request that changes data: the pipeline runs its handler inside one transaction.</summary>
+public interface ICommand<out TResult> : IRequest<TResult>;
+
+public static class Mediation
+{
+    /// <summary>
+    /// MediatR 5.1 is the newest version that restores here; it predates the DI extensions package,
+    /// so handlers and validators are registered from this assembly by hand.
+    /// </summary>
+    public static IServiceCollection AddMediation(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // Order matters: log everything, validate before touching data, then open the transaction.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+
+        foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                {
+                    services.AddScoped(contract, type);
+                }
+            }
+        }
+
+        return services;
+    }
+}
+
+public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.RequestHandled(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return response;
+        }
+        catch (Exception exception)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.RequestFailed(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
+            }
+
+            throw;
+        }
+    }
+}
+
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return await next();
+    }
+}
+
+public sealed class TransactionBehaviour<TRequest, TResponse>(ComplianceDbContext db) : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse> || db.Database.CurrentTransaction is not null)
+        {
+            return await next();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next();
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,20 @@
+namespace ComplianceApi.Support;
+
+/// <summary>The service's log messages, generated at compile time so disabled levels cost nothing.</summary>
+public static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
+    public static partial void RequestHandled(this ILogger logger, string request, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} failed after {ElapsedMs:0.0} ms: {Error}")]
+    public static partial void RequestFailed(this ILogger logger, string request, double elapsedMs, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    public static partial void UnhandledException(this ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample data loaded: {Loaded} (it loads only into a database without inspections)")]
+    public static partial void SampleDataLoaded(this ILogger logger, bool loaded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No API keys existed; created the admin key given in {Setting}")]
+    public static partial void BootstrapKeyFromConfiguration(this ILogger logger, string setting);
+}
