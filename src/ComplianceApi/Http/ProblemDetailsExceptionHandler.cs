@@ -113,19 +113,30 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         var at = json.Path is null or "$" ? "" : json.Path.TrimStart('$', '.');
         var missing = MissingRequiredProperties().Match(json.Message);
+        var unknown = UnmappedProperty().Match(json.Message);
+        var field = at.Length == 0 ? "$" : at;
         var errors = missing.Success
             ? QuotedNames().Matches(missing.Groups[1].Value)
                 .ToDictionary(m => at.Length == 0 ? m.Groups[1].Value : $"{at}.{m.Groups[1].Value}", _ => RequiredMessage)
-            : new Dictionary<string, string[]> { [at.Length == 0 ? "$" : at] = ["The value is not valid JSON of the expected type here."] };
+            : unknown.Success
+                ? new Dictionary<string, string[]> { [Child(at, unknown.Groups["name"].Value)] = [UnknownMessage] }
+                : new Dictionary<string, string[]> { [field] = [json.Message == PlainText.RefusedMessage ? json.Message : "The value is not valid JSON of the expected type here."] };
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body could not be read.",
-            Detail = missing.Success ? "Required fields are missing." : json.Path is null ? "The body is not valid JSON." : $"The value at {json.Path} could not be read.",
+            Detail = missing.Success ? "Required fields are missing."
+                : unknown.Success ? $"The body has a field this operation does not take: {errors.Keys.Single()}."
+                : json.Path is null ? "The body is not valid JSON." : $"The value at {json.Path} could not be read.",
         };
     }
 
     private static readonly string[] RequiredMessage = ["This field is required."];
+    private static readonly string UnknownMessage = "This field is not part of the request; see the contract for the fields it takes.";
+
+    // The reader's path for an unmapped property ends at the property itself on some paths and at its object on others.
+    private static string Child(string at, string name) =>
+        at.Length == 0 ? name : at == name || at.EndsWith("." + name, StringComparison.Ordinal) ? at : $"{at}.{name}";
 
     /// <summary>A query or route value that is not of its parameter's type: an unknown enum name, a date that is not one.</summary>
     private static HttpValidationProblemDetails ParameterProblem(Match unbound)
@@ -151,6 +162,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     // System.Text.Json: "JSON deserialization for type '...' was missing required properties including: 'grade', 'givenOn'."
     [GeneratedRegex("missing required properties including: (.+)$")]
     private static partial Regex MissingRequiredProperties();
+
+    [GeneratedRegex("^The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex QuotedNames();
