@@ -54,6 +54,7 @@ app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{OpenApi.Document
 app.UseAuthentication();
 app.UseClientRateLimiting();
 app.UseAuthorization();
+app.UseStrictQueries();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapComplianceApi();
 if (BareResponseEndpoints.AreEnabled(app.Configuration))

@@ -8,7 +8,7 @@ using ComplianceApi.Tests.Infrastructure;
 namespace ComplianceApi.Tests.Http;
 
 /// <summary>
-/// A body the contract does not describe is refused with 400 naming the field, and nothing is stored:
+/// A body or query the contract does not describe is refused with 400 naming the field, and nothing is stored:
 /// a misspelt field silently ignored, an enum sent as its number or text holding NUL would otherwise be
 /// stored wrong, or, on PostgreSQL, refused with a 500 after the work was done.
 /// </summary>
@@ -71,6 +71,38 @@ public sealed class StrictInputTests(TestHosts hosts)
 
         var created = await PostAsync(admin, inspectionId, Finding.Replace("forces should", "forces\\tshould\\r\\n", StringComparison.Ordinal) + "}");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("status=99", "status")]
+    [InlineData("status=1", "status")]
+    [InlineData("asOf=2/3/2015", "asOf")]
+    [InlineData("asOf=Jan%202", "asOf")]
+    [InlineData("asOf=2015-02-30", "asOf")]
+    [InlineData("dueFrom=2015-1-5", "dueFrom")]
+    [InlineData("forceCode=kent&forceCode=lancashire", "forceCode")]
+    [InlineData("q=fire%00arms", "q")]
+    public async Task A_query_value_the_contract_does_not_allow_is_refused_by_name(string query, string field)
+    {
+        var admin = (await hosts.For(Provider.Sqlite)).AdminClient();
+
+        var problem = await (await admin.GetAsync($"/api/v1/responses?{query}", TestContext.Current.CancellationToken))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal([field], problem.Errors!.Keys.ToArray());
+    }
+
+    [Theory]
+    [InlineData("status=InProgress&asOf=2015-10-21")]
+    [InlineData("status=Closed&dueFrom=2016-02-29&dueTo=2016-03-31")]
+    [InlineData("forceCode=kent&q=tab%09and%0Anew%20line")]
+    public async Task Query_values_as_the_contract_writes_them_are_taken(string query)
+    {
+        var admin = (await hosts.For(Provider.Sqlite)).AdminClient();
+
+        var response = await admin.GetAsync($"/api/v1/responses?{query}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task<(HttpClient Admin, Guid InspectionId)> InspectionAsync(Provider provider)
