@@ -15,12 +15,15 @@ public sealed class PlainText : JsonConverter<string>
     private static readonly SearchValues<char> Refused =
         SearchValues.Create([.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not ('\t' or '\r' or '\n'))]);
 
+    /// <summary>Whether the text holds a control character other than tab, CR and LF.</summary>
+    public static bool HoldsRefusedCharacters(ReadOnlySpan<char> text) => text.ContainsAny(Refused);
+
     public override bool HandleNull => false;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
-        if (text is not null && text.AsSpan().ContainsAny(Refused))
+        if (text is not null && HoldsRefusedCharacters(text))
         {
             throw new JsonException(RefusedMessage);
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using FluentValidation;
@@ -17,9 +16,6 @@ namespace ComplianceApi.Http;
 /// </summary>
 public static class StrictQueries
 {
-    private static readonly SearchValues<char> ControlCharacters =
-        SearchValues.Create([.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not ('\t' or '\r' or '\n'))]);
-
     public static void UseStrictQueries(this WebApplication app)
     {
         var parameters = new Lazy<Dictionary<string, Dictionary<string, Type>>>(() =>
@@ -71,7 +67,7 @@ public static class StrictQueries
                     continue;
                 }
 
-                if (value.AsSpan().ContainsAny(ControlCharacters))
+                if (PlainText.HoldsRefusedCharacters(value))
                 {
                     yield return new ValidationFailure(key, PlainText.RefusedMessage);
                 }
