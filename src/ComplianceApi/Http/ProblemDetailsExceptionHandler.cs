@@ -28,6 +28,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             // A multipart section over the endpoint's form limit: the form reader stops there, and says so this way.
             BadHttpRequestException { InnerException: InvalidDataException data } when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                 TooLargeProblem(httpContext),
+            // The framework says "Implicit body inferred for parameter ... but no body was provided", naming its own parameter.
+            BadHttpRequestException bad when bad.Message.Contains("but no body was provided", StringComparison.Ordinal) =>
+                Problem(StatusCodes.Status400BadRequest, "The request has no body.", "This operation needs a JSON body; see the contract for its fields."),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
             PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),

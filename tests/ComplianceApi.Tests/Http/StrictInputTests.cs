@@ -73,6 +73,22 @@ public sealed class StrictInputTests(TestHosts hosts)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_write_sent_without_a_body_is_told_it_needs_one_and_nothing_is_stored(Provider provider)
+    {
+        var (admin, inspectionId) = await InspectionAsync(provider);
+
+        foreach (var content in new HttpContent[] { new StringContent("", Encoding.UTF8, "application/json"), new ByteArrayContent([]) })
+        {
+            using var response = await admin.PostAsync($"/api/v1/inspections/{inspectionId}/findings", content, TestContext.Current.CancellationToken);
+            var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+
+            Assert.Equal("This operation needs a JSON body; see the contract for its fields.", problem.Detail);
+        }
+
+        await AssertNoFindingsAsync(admin, inspectionId);
+    }
+
     [Theory]
     [InlineData("status=99", "status")]
     [InlineData("status=1", "status")]
