@@ -66,8 +66,9 @@ public static class StatementDocuments
     public static Results<Ok<PositionStatementView>, FileContentHttpResult, ContentHttpResult> Render(PositionStatementView statement, StatementFormat format) =>
         format switch
         {
-            StatementFormat.Csv => TypedResults.File(ToCsv(statement), $"{Csv}; charset=utf-8", FileName(statement, "csv")),
-            StatementFormat.Xlsx => TypedResults.File(ToXlsx(statement), Xlsx, FileName(statement, "xlsx")),
+            StatementFormat.Csv => File(statement, StatementDocumentFormat.Csv),
+            StatementFormat.Xlsx => File(statement, StatementDocumentFormat.Xlsx),
+            // Asked for as a page (format or Accept), HTML is shown inline rather than downloaded.
             StatementFormat.Html => TypedResults.Content(ToHtml(statement), $"{Html}; charset=utf-8", Encoding.UTF8),
             _ => TypedResults.Ok(statement),
         };
