@@ -347,7 +347,7 @@ public static class NationalDataSet
                 var author = random.Chance(0.8) ? owner.Name : owner.Role;
                 if (steps[i] == Step.Reopen)
                 {
-                    response.Reopen(random.Pick(ReopenReasons), author, now);
+                    response.Reopen(random.Pick(ReopenReasons), author, "NationalDataSet", now);
                     continue;
                 }
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Caller>();
 builder.Services.AddSingleton<ApiKeyCache>();
@@ -38,6 +38,7 @@ builder.Services
 builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();
+builder.Services.AddWriteRequests(builder.Configuration);
 if (BareResponseEndpoints.AreEnabled(builder.Configuration))
 {
     builder.Services.AddSingleton<BareResponseBodies>();
@@ -55,6 +56,7 @@ app.UseAuthentication();
 app.UseClientRateLimiting();
 app.UseAuthorization();
 app.UseStrictQueries();
+app.UseWriteRequests();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapComplianceApi();
 if (BareResponseEndpoints.AreEnabled(app.Configuration))

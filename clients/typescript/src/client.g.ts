@@ -46,9 +46,10 @@ export interface IActionPlansClient {
 
     /**
      * Records a force's action plan (editors, for their own force).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
+    createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
 
     /**
      * Gets one action plan.
@@ -58,9 +59,10 @@ export interface IActionPlansClient {
 
     /**
      * Corrects an action plan's details; its force cannot change (editors).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
+    updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
 
     /**
      * Lists one plan's actions, a page at a time.
@@ -73,9 +75,10 @@ export interface IActionPlansClient {
 
     /**
      * Adds an action, serving one or more findings, to a plan (editors).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
+    createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
 
     /**
      * Lists actions across plans, a page at a time.
@@ -98,9 +101,10 @@ export interface IActionPlansClient {
 
     /**
      * Changes an action's details, status or findings (editors).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
+    updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
 }
 
 export class ActionPlansClient extends ComplianceApiClientBase implements IActionPlansClient {
@@ -200,9 +204,10 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
 
     /**
      * Records a force's action plan (editors, for their own force).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan> {
+    createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan> {
         let url_ = this.baseUrl + "/api/v1/action-plans";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -213,6 +218,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -257,6 +263,12 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -347,9 +359,10 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
 
     /**
      * Corrects an action plan's details; its force cannot change (editors).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan> {
+    updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan> {
         let url_ = this.baseUrl + "/api/v1/action-plans/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -363,6 +376,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -413,6 +427,18 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -520,9 +546,10 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
 
     /**
      * Adds an action, serving one or more findings, to a plan (editors).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction> {
+    createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction> {
         let url_ = this.baseUrl + "/api/v1/action-plans/{planId}/actions";
         if (planId === undefined || planId === null)
             throw new globalThis.Error("The parameter 'planId' must be defined.");
@@ -536,6 +563,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -586,6 +614,12 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -775,9 +809,10 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
 
     /**
      * Changes an action's details, status or findings (editors).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction> {
+    updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction> {
         let url_ = this.baseUrl + "/api/v1/actions/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -791,6 +826,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -842,6 +878,18 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -877,9 +925,10 @@ export interface IApiKeysClient {
 
     /**
      * Issues an API key; its secret is shown in this response only (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
+    createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
     /**
      * Gets one API key, without its secret (national admins).
@@ -889,9 +938,10 @@ export interface IApiKeysClient {
 
     /**
      * Revokes an API key at once; the record is kept for audit (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return No Content
      */
-    revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
+    revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
 }
 
 export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysClient {
@@ -997,9 +1047,10 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
 
     /**
      * Issues an API key; its secret is shown in this response only (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued> {
+    createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued> {
         let url_ = this.baseUrl + "/api/v1/api-keys";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1010,6 +1061,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1054,6 +1106,12 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1150,9 +1208,10 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
 
     /**
      * Revokes an API key at once; the record is kept for audit (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return No Content
      */
-    revokeApiKey(id: string, signal?: AbortSignal): Promise<void> {
+    revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/api-keys/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1163,6 +1222,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
             }
         };
 
@@ -1204,6 +1264,18 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1238,9 +1310,10 @@ export interface ICommitteesClient {
 
     /**
      * Records a committee a force reports to, such as its police and crime panel.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
+    createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee>;
 
     /**
      * Gets one committee.
@@ -1250,9 +1323,10 @@ export interface ICommitteesClient {
 
     /**
      * Corrects a committee's name or kind of body; its force cannot change.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
+    updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
 
     /**
      * Lists the reports made to a committee, a page at a time.
@@ -1265,9 +1339,10 @@ export interface ICommitteesClient {
 
     /**
      * Records a report made to a committee, such as "Pol 49/15".
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
 
     /**
      * Gets one committee report.
@@ -1277,9 +1352,10 @@ export interface ICommitteesClient {
 
     /**
      * Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
 }
 
 export class CommitteesClient extends ComplianceApiClientBase implements ICommitteesClient {
@@ -1374,9 +1450,10 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
 
     /**
      * Records a committee a force reports to, such as its police and crime panel.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee> {
+    createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee> {
         let url_ = this.baseUrl + "/api/v1/committees";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1387,6 +1464,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1431,6 +1509,12 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1521,9 +1605,10 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
 
     /**
      * Corrects a committee's name or kind of body; its force cannot change.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee> {
+    updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee> {
         let url_ = this.baseUrl + "/api/v1/committees/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1537,6 +1622,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1587,6 +1673,18 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1694,9 +1792,10 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
 
     /**
      * Records a report made to a committee, such as "Pol 49/15".
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport> {
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport> {
         let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/reports";
         if (committeeId === undefined || committeeId === null)
             throw new globalThis.Error("The parameter 'committeeId' must be defined.");
@@ -1710,6 +1809,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1760,6 +1860,12 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1850,9 +1956,10 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
 
     /**
      * Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport> {
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport> {
         let url_ = this.baseUrl + "/api/v1/committee-reports/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1866,6 +1973,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1916,6 +2024,18 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2037,15 +2157,19 @@ export interface IEvidenceClient {
 
     /**
      * Records evidence that backs a force response.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+    addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
     /**
      * Records evidence that backs an action in an action plan.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+    addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
     /**
      * Lists evidence, a page at a time.
@@ -2067,9 +2191,10 @@ export interface IEvidenceClient {
 
     /**
      * Corrects a piece of evidence's details; what it backs cannot change.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+    updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 }
 
 export class EvidenceClient extends ComplianceApiClientBase implements IEvidenceClient {
@@ -2085,9 +2210,11 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
 
     /**
      * Records evidence that backs a force response.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence> {
+    addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         let url_ = this.baseUrl + "/api/v1/responses/{id}/evidence";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2101,6 +2228,8 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             method: "POST",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2152,6 +2281,24 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -2174,9 +2321,11 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
 
     /**
      * Records evidence that backs an action in an action plan.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence> {
+    addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         let url_ = this.baseUrl + "/api/v1/actions/{id}/evidence";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2190,6 +2339,8 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             method: "POST",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2240,6 +2391,24 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2424,9 +2593,10 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
 
     /**
      * Corrects a piece of evidence's details; what it backs cannot change.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence> {
+    updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         let url_ = this.baseUrl + "/api/v1/evidence/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2440,6 +2610,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2491,6 +2662,18 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -2526,9 +2709,10 @@ export interface IFindingsClient {
 
     /**
      * Records a finding of an inspection report (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
+    createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
     /**
      * Lists findings across inspections, a page at a time.
@@ -2562,9 +2746,10 @@ export interface IFindingsClient {
 
     /**
      * Corrects a finding's details (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
+    updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 }
 
 export class FindingsClient extends ComplianceApiClientBase implements IFindingsClient {
@@ -2669,9 +2854,10 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
 
     /**
      * Records a finding of an inspection report (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding> {
+    createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding> {
         let url_ = this.baseUrl + "/api/v1/inspections/{inspectionId}/findings";
         if (inspectionId === undefined || inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' must be defined.");
@@ -2685,6 +2871,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2985,9 +3172,10 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
 
     /**
      * Corrects a finding's details (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding> {
+    updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding> {
         let url_ = this.baseUrl + "/api/v1/findings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3001,6 +3189,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3052,11 +3241,23 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3090,9 +3291,10 @@ export interface IForcesClient {
 
     /**
      * Adds a force or collaboration (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force>;
+    createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force>;
 
     /**
      * Gets one force by its code.
@@ -3102,9 +3304,10 @@ export interface IForcesClient {
 
     /**
      * Renames a force or changes a collaboration's members (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force>;
+    updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
 }
 
 export class ForcesClient extends ComplianceApiClientBase implements IForcesClient {
@@ -3189,9 +3392,10 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
 
     /**
      * Adds a force or collaboration (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force> {
+    createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force> {
         let url_ = this.baseUrl + "/api/v1/forces";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3202,6 +3406,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3246,6 +3451,12 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3336,9 +3547,10 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
 
     /**
      * Renames a force or changes a collaboration's members (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force> {
+    updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force> {
         let url_ = this.baseUrl + "/api/v1/forces/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -3352,6 +3564,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3403,6 +3616,18 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3428,9 +3653,10 @@ export interface IGradingsClient {
 
     /**
      * Records how an inspection graded one force (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
+    createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading>;
 
     /**
      * Lists gradings, a page at a time.
@@ -3451,9 +3677,10 @@ export interface IGradingsClient {
 
     /**
      * Regrades a force: corrects the grade and when it was given (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
+    updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
 }
 
 export class GradingsClient extends ComplianceApiClientBase implements IGradingsClient {
@@ -3469,9 +3696,10 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
 
     /**
      * Records how an inspection graded one force (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading> {
+    createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading> {
         let url_ = this.baseUrl + "/api/v1/inspections/{inspectionId}/gradings";
         if (inspectionId === undefined || inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' must be defined.");
@@ -3485,6 +3713,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3535,6 +3764,12 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3714,9 +3949,10 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
 
     /**
      * Regrades a force: corrects the grade and when it was given (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading> {
+    updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading> {
         let url_ = this.baseUrl + "/api/v1/gradings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3730,6 +3966,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3781,6 +4018,18 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3818,9 +4067,10 @@ export interface IInspectionsClient {
 
     /**
      * Records an inspection report (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
+    createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
 
     /**
      * Gets one inspection.
@@ -3830,9 +4080,10 @@ export interface IInspectionsClient {
 
     /**
      * Corrects an inspection's details (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
+    updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
 }
 
 export class InspectionsClient extends ComplianceApiClientBase implements IInspectionsClient {
@@ -3942,9 +4193,10 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
 
     /**
      * Records an inspection report (national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection> {
+    createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection> {
         let url_ = this.baseUrl + "/api/v1/inspections";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3955,6 +4207,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3999,6 +4252,12 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4089,9 +4348,10 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
 
     /**
      * Corrects an inspection's details (national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection> {
+    updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection> {
         let url_ = this.baseUrl + "/api/v1/inspections/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4105,6 +4365,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4156,6 +4417,18 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -4192,9 +4465,10 @@ export interface IResponsesClient {
 
     /**
      * Records a force's response to a finding that concerns it; a force keeps one response per finding.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
+    createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
      * Lists force responses as they stand or as they stood on asOf, filtered and sorted, a page at a time.
@@ -4231,9 +4505,10 @@ export interface IResponsesClient {
 
     /**
      * Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
+    updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
      * Lists a response's progress updates, oldest first, a page at a time.
@@ -4246,9 +4521,11 @@ export interface IResponsesClient {
 
     /**
      * Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
+    recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
      * Gets one progress update of a response.
@@ -4267,9 +4544,11 @@ export interface IResponsesClient {
 
     /**
      * Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange>;
 
     /**
      * Gets one re-baselining of a response's target date.
@@ -4279,9 +4558,11 @@ export interface IResponsesClient {
 
     /**
      * Reopens a closed response as in progress, dated today, by appending the progress update it returns.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
+    reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 }
 
 export class ResponsesClient extends ComplianceApiClientBase implements IResponsesClient {
@@ -4391,9 +4672,10 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Records a force's response to a finding that concerns it; a force keeps one response per finding.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse> {
+    createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse> {
         let url_ = this.baseUrl + "/api/v1/findings/{findingId}/responses";
         if (findingId === undefined || findingId === null)
             throw new globalThis.Error("The parameter 'findingId' must be defined.");
@@ -4407,6 +4689,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4457,6 +4740,12 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4718,9 +5007,10 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse> {
+    updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse> {
         let url_ = this.baseUrl + "/api/v1/responses/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4734,6 +5024,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "PUT",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4784,6 +5075,18 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4891,9 +5194,11 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate> {
+    recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         let url_ = this.baseUrl + "/api/v1/responses/{id}/updates";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4907,6 +5212,8 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4957,6 +5264,24 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -5134,9 +5459,11 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange> {
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange> {
         let url_ = this.baseUrl + "/api/v1/responses/{id}/target-date-changes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5150,6 +5477,8 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5200,6 +5529,24 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -5293,9 +5640,11 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Reopens a closed response as in progress, dated today, by appending the progress update it returns.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate> {
+    reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         let url_ = this.baseUrl + "/api/v1/responses/{id}/reopen";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5309,6 +5658,8 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5360,6 +5711,24 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -5388,9 +5757,10 @@ export interface ISpreadsheetsClient {
      * @param kind (optional) The kinds of record that load from and export to spreadsheets, in the order a workbook loads them.
      * @param dryRun (optional) 
      * @param file (optional) 
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return OK
      */
-    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport>;
 
     /**
      * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
@@ -5425,9 +5795,10 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @param kind (optional) The kinds of record that load from and export to spreadsheets, in the order a workbook loads them.
      * @param dryRun (optional) 
      * @param file (optional) 
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return OK
      */
-    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport> {
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport> {
         let url_ = this.baseUrl + "/api/v1/imports?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -5450,6 +5821,7 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Accept": "application/json"
             }
         };
@@ -5701,9 +6073,11 @@ export interface IStatementsClient {
 
     /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
     /**
      * Gets the position statement issued with a committee report, exactly as issued, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).
@@ -5920,9 +6294,11 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
 
     /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement> {
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement> {
         let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement";
         if (reportId === undefined || reportId === null)
             throw new globalThis.Error("The parameter 'reportId' must be defined.");
@@ -5936,6 +6312,8 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             method: "POST",
             signal,
             headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5986,6 +6364,24 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -6541,6 +6937,8 @@ export interface ActionPlan {
     createdAt: string;
     /** When the plan's details last changed. */
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -6604,6 +7002,8 @@ export interface ApiKey {
     createdAt: string;
     /** When the key was revoked; null while it works. */
     revokedAt?: string | undefined;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** A key just issued, with its secret: shown this once, and never retrievable again. */
@@ -6671,6 +7071,8 @@ export interface Committee {
     createdAt: string;
     /** When it last changed. */
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** The kinds of body a force reports its compliance to. */
@@ -6706,6 +7108,8 @@ export interface CommitteeReport {
     createdAt: string;
     /** When it last changed. */
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -6778,6 +7182,8 @@ export interface Evidence {
     recordedAt: string;
     /** When it last changed. */
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 export type EvidenceKind = "Document" | "Minutes" | "AuditReport" | "Policy" | "Link";
@@ -6835,6 +7241,8 @@ export interface Finding {
     createdAt: string;
     /** When its details last changed. */
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 export type FindingKind = "Recommendation" | "AreaForImprovement" | "CauseOfConcern" | "PointOfNote";
@@ -6900,6 +7308,8 @@ export interface Force {
     kind: ForceKind;
     /** For a collaboration, the codes of its member forces. */
     memberCodes: string[];
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One force's grade in one area. */
@@ -6985,6 +7395,8 @@ export interface ForceResponse {
     derivedRag?: Rag;
     /** True when the rules give a rating and the force recorded a different one. */
     ragDisagrees: boolean;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -7058,6 +7470,8 @@ export interface Grading {
     createdAt: string;
     /** When it was last regraded. */
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -7182,6 +7596,8 @@ export interface Inspection {
     forcesInScope: string[];
     createdAt: string;
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -7261,6 +7677,8 @@ export interface PlanAction {
     createdAt: string;
     /** When the action last changed. */
     updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -7354,8 +7772,12 @@ export interface ProgressUpdate {
     signedOffBy?: string | undefined;
     /** For a superseding entry, the finding that supersedes the response's finding. */
     supersededByFindingId?: string | undefined;
+    /** The client application that recorded the entry (its API key's client name), beside the names typed in it; absent for entries recorded before this was kept. */
+    recordedBy?: string | undefined;
     /** When the entry was recorded in this service. */
     recordedAt: string;
+    /** The entry's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -7540,6 +7962,8 @@ export interface TargetDateChange {
     changedBy: string;
     /** When the change was recorded in this service. */
     recordedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */

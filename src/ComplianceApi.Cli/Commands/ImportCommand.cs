@@ -56,7 +56,7 @@ public static class ImportCommand
             try
             {
                 report = await UploadAsync(session, source, content, (upload, uploadCt) =>
-                    spreadsheets.ImportSpreadsheetAsync(parse.GetValue(kind), parse.GetValue(dryRun), upload, uploadCt), ct);
+                    spreadsheets.ImportSpreadsheetAsync(parse.GetValue(kind), parse.GetValue(dryRun), upload, cancellationToken: uploadCt), ct);
             }
             catch (ComplianceApiException<ImportRejectedProblem> rejected) when (rejected.Result is { Report: { } refused })
             {

@@ -88,7 +88,7 @@ public static class KeysCommand
                 ClientName = parse.GetValue(clientName)!,
                 Role = parse.GetValue(role),
                 ForceCode = parse.GetValue(forceCode),
-            }, ct);
+            }, cancellationToken: ct);
 
             await session.OutputText.WriteLineAsync(issued.Secret);
             await session.OutputText.FlushAsync(ct);
@@ -108,7 +108,7 @@ public static class KeysCommand
         {
             var keys = connection.Create((options, http) => new ApiKeysClient(options, http));
             var keyId = parse.GetValue(id)!.Value;
-            await keys.RevokeApiKeyAsync(keyId, ct);
+            await keys.RevokeApiKeyAsync(keyId, cancellationToken: ct);
             session.Error.WriteLine($"Revoked key {keyId}.");
             return ExitCodes.Success;
         }, cancellationToken));

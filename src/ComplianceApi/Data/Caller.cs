@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Routing;
 using ComplianceApi.Domain;
 using ComplianceApi.Support;
 
@@ -17,6 +18,18 @@ public sealed class Caller(IHttpContextAccessor accessor)
 
     /// <summary>The client application the key was issued to, recorded as who made a change.</summary>
     public string Name => User?.Identity?.Name ?? "ComplianceApi";
+
+    /// <summary>
+    /// Who the client is for the audit trail and for scoping Idempotency-Keys: its key's id, or the service
+    /// itself for work no request asked for.
+    /// </summary>
+    public AuditClient Client => new(Name, KeyId?.ToString() ?? "ComplianceApi");
+
+    /// <summary>
+    /// The contract's name of the operation being served (the endpoint's name, such as UpdateForceResponse);
+    /// null outside a request, for the service's own writes at start-up, which are not a client's changes.
+    /// </summary>
+    public string? Operation => accessor.HttpContext?.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
 
     /// <summary>Whether the key is an admin's: inspections, findings and gradings are theirs to record.</summary>
     public bool IsAdmin => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true;

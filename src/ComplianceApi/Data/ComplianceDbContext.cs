@@ -3,11 +3,13 @@ using ComplianceApi.Domain;
 using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using System.Text.Json;
 
 namespace ComplianceApi.Data;
 
-public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller) : DbContext(options)
+public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller, TimeProvider? clock = null) : DbContext(options)
 {
     // Read per query by the filters below, so one model serves callers of every scope. A property, not a
     // field set at construction: the authentication handler resolves this (scoped) context before the
@@ -32,7 +34,19 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<IssuedStatement> IssuedStatements => Set<IssuedStatement>();
     public DbSet<StatementLine> StatementLines => Set<StatementLine>();
 
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>
+    /// The spreadsheet load the context's writes belong to: set by an import, which records one audit event
+    /// for the whole load, and every row it writes carries the load's id.
+    /// </summary>
+    public Guid? LoadId { get; set; }
+
+    /// <summary>The audit event of the transaction in progress: a request that saves twice still makes one event.</summary>
+    private (object Transaction, AuditEvent Event)? _audited;
 
     // The transaction whose writes have already changed the data version: one that saves several times
     // changes it once, and then holds its row lock only until it commits.
@@ -47,14 +61,15 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseChangesToIssuedStatements();
-        if (!ChangeTracker.HasChanges())
+        var changed = DataChanges();
+        if (changed.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         if (Database.CurrentTransaction is { } current)
         {
+            Audit(changed, current);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (!ReferenceEquals(_versionChangedIn, current))
             {
@@ -66,6 +81,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         }
 
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        Audit(changed, transaction);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await this.MarkChangedAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -75,14 +91,15 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseChangesToIssuedStatements();
-        if (!ChangeTracker.HasChanges())
+        var changed = DataChanges();
+        if (changed.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         if (Database.CurrentTransaction is { } current)
         {
+            Audit(changed, current);
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
             if (!ReferenceEquals(_versionChangedIn, current))
             {
@@ -94,11 +111,61 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         }
 
         using var transaction = Database.BeginTransaction();
+        Audit(changed, transaction);
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         this.MarkChanged();
         transaction.Commit();
         return written;
     }
+
+    /// <summary>
+    /// The rows a save would change that are data, not bookkeeping: a save of only idempotency records or
+    /// audit events changes neither the data version nor the trail.
+    /// </summary>
+    private List<EntityEntry> DataChanges()
+    {
+        RefuseChangesToIssuedStatements();
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && AuditTrail.IsData(e))
+            .ToList();
+        if (LoadId is { } load)
+        {
+            foreach (var entry in changed.Where(e => e.State != EntityState.Deleted && e.Metadata.FindProperty(LoadIdColumn) is not null))
+            {
+                entry.Property(LoadIdColumn).CurrentValue = load;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Records the save's changes as the request's audit event, in the same transaction. Writes no request
+    /// asked for (start-up, sample data) are not a client's changes; a load records its own one event.
+    /// </summary>
+    private void Audit(List<EntityEntry> changed, object transaction)
+    {
+        if (caller.Operation is not { } operation || LoadId is not null)
+        {
+            return;
+        }
+
+        if (_audited is { } audited && ReferenceEquals(audited.Transaction, transaction))
+        {
+            audited.Event.Record(AuditTrail.ChangesIn(changed, subject: null));
+            return;
+        }
+
+        if (AuditTrail.EventFor(changed, operation, caller.Client, null, (clock ?? TimeProvider.System).GetUtcNow()) is { } audit)
+        {
+            AuditEvents.Add(audit);
+            _audited = (transaction, audit);
+        }
+    }
+
+    /// <summary>The column, on every table a spreadsheet load writes, holding the id of the load that last wrote the row.</summary>
+    public const string LoadIdColumn = "LoadId";
 
     private void RefuseChangesToIssuedStatements()
     {
@@ -252,6 +319,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             update.Property(u => u.Narrative).HasMaxLength(Lengths.LongText);
             update.Property(u => u.Author).HasMaxLength(Lengths.Name);
             update.Property(u => u.SignedOffBy).HasMaxLength(Lengths.Name);
+            update.Property(u => u.RecordedBy).HasMaxLength(Lengths.Name);
             update.HasOne<Finding>().WithMany().HasForeignKey(u => u.SupersededByFindingId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -311,7 +379,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             key.Property(k => k.ClientName).HasMaxLength(Lengths.Name);
             key.Property(k => k.ForceCode).HasMaxLength(Lengths.Code);
             key.HasOne<Force>().WithMany().HasForeignKey(k => k.ForceCode).OnDelete(DeleteBehavior.Restrict);
-            key.Property(k => k.SecretHash).HasMaxLength(64);
+            key.Property(k => k.SecretHash).HasMaxLength(64).HasAnnotation(AuditTrail.OmitAnnotation, true);
             key.HasIndex(k => k.SecretHash).IsUnique();
             key.Property(k => k.Hint).HasMaxLength(16);
         });
@@ -363,6 +431,54 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             line.Ignore(l => l.IsReportedGreen);
         });
 
+        modelBuilder.Entity<AuditEvent>(audit =>
+        {
+            audit.HasKey(a => a.Sequence);
+            audit.Property(a => a.Sequence).ValueGeneratedOnAdd();
+            audit.Property(a => a.Kind).HasMaxLength(Lengths.Name);
+            audit.Property(a => a.RecordType).HasMaxLength(Lengths.Code);
+            audit.Property(a => a.RecordId).HasMaxLength(Lengths.Name);
+            audit.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
+            audit.Property(a => a.Operation).HasMaxLength(Lengths.Name);
+            audit.Property(a => a.ClientName).HasMaxLength(Lengths.Name);
+            audit.Property(a => a.ClientId).HasMaxLength(Lengths.Name);
+            audit.Property(a => a.Changes)
+                .HasField("_changes")
+                .UsePropertyAccessMode(PropertyAccessMode.Field)
+                .HasConversion(
+                    new ValueConverter<IReadOnlyList<FieldChange>, string>(
+                        changes => JsonSerializer.Serialize(changes, AuditJson),
+                        stored => JsonSerializer.Deserialize<List<FieldChange>>(stored, AuditJson) ?? new List<FieldChange>()),
+                    new ValueComparer<IReadOnlyList<FieldChange>>(
+                        (left, right) => left!.SequenceEqual(right!),
+                        changes => changes.Count,
+                        changes => changes.ToList()));
+
+            // The trail is read by record, by force and by client, newest first, a page at a time.
+            audit.HasIndex(a => new { a.RecordType, a.RecordId, a.Sequence });
+            audit.HasIndex(a => new { a.ForceCode, a.Sequence });
+            audit.HasIndex(a => new { a.ClientId, a.Sequence });
+            audit.HasIndex(a => a.OccurredAt);
+        });
+
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.HasKey(r => new { r.ClientId, r.Key });
+            record.Property(r => r.ClientId).HasMaxLength(Lengths.Name);
+            record.Property(r => r.Key).HasMaxLength(Data.IdempotencyRecords.MostKeyLength);
+            record.Property(r => r.Fingerprint).HasMaxLength(64);
+            record.Property(r => r.Request).HasMaxLength(Lengths.Url);
+            record.Property(r => r.ContentType).HasMaxLength(Lengths.Name);
+            record.Property(r => r.Location).HasMaxLength(Lengths.Url);
+            record.Property(r => r.ETag).HasMaxLength(Lengths.Name);
+            record.HasIndex(r => r.ExpiresAt);
+        });
+
+        foreach (var loaded in new[] { typeof(Inspection), typeof(Finding), typeof(ForceResponse), typeof(ProgressUpdate), typeof(ResponseRevision), typeof(TargetDateChange), typeof(Grading), typeof(ActionPlan), typeof(PlanAction) })
+        {
+            modelBuilder.Entity(loaded).Property<Guid?>(LoadIdColumn);
+        }
+
         modelBuilder.Entity<DataVersion>(version =>
         {
             version.Property(v => v.Id).ValueGeneratedNever();
@@ -386,6 +502,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             }
         }
     }
+
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTimeOffset, DateTime>(
         value => value.UtcDateTime,

@@ -231,7 +231,7 @@ public sealed class ForceResponse
         return Append(entry, now);
     }
 
-    public ProgressUpdate Reopen(string reason, string author, DateTimeOffset now)
+    public ProgressUpdate Reopen(string reason, string author, string recordedBy, DateTimeOffset now)
     {
         if (Status != ResponseStatus.Closed)
         {
@@ -240,7 +240,7 @@ public sealed class ForceResponse
 
         var today = Today(now);
         EnsureDatedInOrder(today, now);
-        return Append(new ProgressEntry(today, ResponseStatus.InProgress, Rag, $"Reopened: {reason}", author, null, null), now);
+        return Append(new ProgressEntry(today, ResponseStatus.InProgress, Rag, $"Reopened: {reason}", author, null, null, recordedBy), now);
     }
 
     private void EnsureDatedInOrder(DateOnly effectiveOn, DateTimeOffset now)
@@ -310,7 +310,8 @@ public sealed record ProgressEntry(
     string Narrative,
     string Author,
     string? SignedOffBy,
-    Guid? SupersededByFindingId);
+    Guid? SupersededByFindingId,
+    string? RecordedBy = null);
 
 /// <summary>An append-only, dated entry in a response's history: the state after it, and why.</summary>
 public sealed class ProgressUpdate
@@ -329,6 +330,7 @@ public sealed class ProgressUpdate
         Author = entry.Author;
         SignedOffBy = entry.SignedOffBy;
         SupersededByFindingId = entry.SupersededByFindingId;
+        RecordedBy = entry.RecordedBy;
         RecordedAt = now;
     }
 
@@ -342,6 +344,10 @@ public sealed class ProgressUpdate
     public string Author { get; private set; } = "";
     public string? SignedOffBy { get; private set; }
     public Guid? SupersededByFindingId { get; private set; }
+
+    /// <summary>The client application that recorded the entry, beside the author and signatory typed in it.</summary>
+    public string? RecordedBy { get; private set; }
+
     public DateTimeOffset RecordedAt { get; private set; }
 }
 

@@ -19,7 +19,7 @@ public static class ComplianceApiEndpoints
 {
     public static void MapComplianceApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").TagsViewsOfOneRecord();
 
         // The views forces' dashboards and committee members read again and again: a force's list (the
         // overdue list is its usual first page), where everyone stands on a finding, a force's summary, and

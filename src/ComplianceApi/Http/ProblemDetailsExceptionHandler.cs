@@ -35,6 +35,10 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
+            PreconditionFailedException precondition => PreconditionProblem(precondition),
+            PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "This write needs If-Match.", required.Message),
+            IdempotencyKeyInUseException inUse => Problem(StatusCodes.Status409Conflict, "The Idempotency-Key is in use.", inUse.Message),
+            IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
             DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "The request breaks a rule of the domain.", rule.Message),
             DeadlineNotUnderstoodException deadline => DeadlineProblem(deadline),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "The record changed while this request was made.",
@@ -92,6 +96,18 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         return Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", limit is { } bytes
             ? $"The upload is larger than the {bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this endpoint accepts."
             : "The upload is larger than this endpoint accepts.");
+    }
+
+    /// <summary>412, carrying the current tag so a client can tell a stale read from a missing record.</summary>
+    private static ProblemDetails PreconditionProblem(PreconditionFailedException precondition)
+    {
+        var problem = Problem(StatusCodes.Status412PreconditionFailed, "The record has changed since it was read.", precondition.Message);
+        if (precondition.CurrentTag is { } tag)
+        {
+            problem.Extensions["currentEtag"] = tag;
+        }
+
+        return problem;
     }
 
     /// <summary>422, listing the forms that are understood so the caller can reword the deadline or supply its date.</summary>

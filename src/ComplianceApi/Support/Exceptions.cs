@@ -21,3 +21,27 @@ public static class Invalid
 
 /// <summary>The request carries more than the service takes in one go (an upload's size or rows); surfaces as 413.</summary>
 public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>
+/// The request's If-Match names a representation that is no longer current: someone changed the record
+/// since the caller read it. Surfaces as 412 with the current tag, so the caller can read again and retry.
+/// </summary>
+public sealed class PreconditionFailedException(string? currentTag)
+    : Exception(currentTag is null
+        ? "The record does not exist, so no entity tag can match it."
+        : $"The record has changed since it was read: its current entity tag is {currentTag}. Read it again, reapply the change and retry.")
+{
+    public string? CurrentTag { get; } = currentTag;
+}
+
+/// <summary>The deployment requires conditional writes and the request has no If-Match; surfaces as 428.</summary>
+public sealed class PreconditionRequiredException()
+    : Exception("This service requires If-Match on writes to an existing record: read the record, then send its ETag in If-Match.");
+
+/// <summary>A request with the same Idempotency-Key is still being processed; surfaces as 409, and nothing is written twice.</summary>
+public sealed class IdempotencyKeyInUseException()
+    : Exception("A request with this Idempotency-Key is still being processed. Retry after it has finished to receive its outcome.");
+
+/// <summary>The Idempotency-Key was used before for a different request; surfaces as 422.</summary>
+public sealed class IdempotencyKeyReusedException(string firstRequest)
+    : Exception($"This Idempotency-Key was used for a different request ({firstRequest}). Use a new key for each distinct request.");

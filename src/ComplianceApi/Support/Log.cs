@@ -17,4 +17,7 @@ public static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No API keys existed; created the admin key given in {Setting}")]
     public static partial void BootstrapKeyFromConfiguration(this ILogger logger, string setting);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging expired idempotency records failed; the next round tries again")]
+    public static partial void IdempotencyPurgeFailed(this ILogger logger, Exception exception);
 }

@@ -46,9 +46,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a force's action plan (editors, for their own force).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -62,9 +63,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an action plan's details; its force cannot change (editors).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -81,9 +83,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Adds an action, serving one or more findings, to a plan (editors).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -112,9 +115,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Changes an action's details, status or findings (editors).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -290,9 +294,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a force's action plan (editors, for their own force).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -303,6 +308,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -386,6 +394,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -549,9 +567,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an action plan's details; its force cannot change (editors).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -565,6 +584,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -659,6 +681,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -846,9 +888,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Adds an action, serving one or more findings, to a plan (editors).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (planId == null)
                 throw new System.ArgumentNullException("planId");
@@ -862,6 +905,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -957,6 +1003,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -1271,9 +1327,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Changes an action's details, status or findings (editors).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1287,6 +1344,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1381,6 +1441,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -1571,9 +1651,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Issues an API key; its secret is shown in this response only (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1587,9 +1668,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revokes an API key at once; the record is kept for audit (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>No Content</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -1775,9 +1857,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Issues an API key; its secret is shown in this response only (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1788,6 +1871,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1871,6 +1957,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -2044,9 +2140,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revokes an API key at once; the record is kept for audit (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>No Content</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2057,6 +2154,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -2131,6 +2231,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -2320,9 +2440,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a committee a force reports to, such as its police and crime panel.
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2336,9 +2457,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee's name or kind of body; its force cannot change.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2355,9 +2477,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a report made to a committee, such as "Pol 49/15".
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2371,9 +2494,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -2544,9 +2668,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a committee a force reports to, such as its police and crime panel.
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2557,6 +2682,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -2640,6 +2768,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -2803,9 +2941,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee's name or kind of body; its force cannot change.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2819,6 +2958,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -2913,6 +3055,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3100,9 +3262,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a report made to a committee, such as "Pol 49/15".
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (committeeId == null)
                 throw new System.ArgumentNullException("committeeId");
@@ -3116,6 +3279,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3211,6 +3377,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3374,9 +3550,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3390,6 +3567,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3484,6 +3664,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3968,17 +4168,21 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records evidence that backs a force response.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Records evidence that backs an action in an action plan.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4006,9 +4210,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a piece of evidence's details; what it backs cannot change.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -4048,9 +4253,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records evidence that backs a force response.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4064,6 +4271,12 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4161,6 +4374,36 @@ namespace ComplianceApi.Client
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4204,9 +4447,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records evidence that backs an action in an action plan.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4220,6 +4465,12 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4315,6 +4566,36 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -4624,9 +4905,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a piece of evidence's details; what it backs cannot change.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4640,6 +4922,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4734,6 +5019,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -4924,9 +5229,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a finding of an inspection report (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4966,9 +5272,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a finding's details (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -5155,9 +5462,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a finding of an inspection report (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (inspectionId == null)
                 throw new System.ArgumentNullException("inspectionId");
@@ -5171,6 +5479,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5645,9 +5956,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a finding's details (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5661,6 +5973,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5757,6 +6072,16 @@ namespace ComplianceApi.Client
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 422)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -5765,6 +6090,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Unprocessable Content", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -5952,9 +6287,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Adds a force or collaboration (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -5968,9 +6304,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Renames a force or changes a collaboration's members (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6131,9 +6468,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Adds a force or collaboration (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -6144,6 +6482,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6227,6 +6568,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -6390,9 +6741,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Renames a force or changes a collaboration's members (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -6406,6 +6758,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6500,6 +6855,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -6678,9 +7053,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records how an inspection graded one force (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6707,9 +7083,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Regrades a force: corrects the grade and when it was given (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6749,9 +7126,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records how an inspection graded one force (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (inspectionId == null)
                 throw new System.ArgumentNullException("inspectionId");
@@ -6765,6 +7143,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6860,6 +7241,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -7164,9 +7555,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Regrades a force: corrects the grade and when it was given (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -7180,6 +7572,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -7274,6 +7669,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -7466,9 +7881,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records an inspection report (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7482,9 +7898,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an inspection's details (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7670,9 +8087,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records an inspection report (national admins).
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -7683,6 +8101,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -7766,6 +8187,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -7929,9 +8360,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an inspection's details (national admins).
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -7945,6 +8377,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8039,6 +8474,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -8230,9 +8685,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a force's response to a finding that concerns it; a force keeps one response per finding.
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8275,9 +8731,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8294,9 +8751,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8321,9 +8780,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8337,9 +8798,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Reopens a closed response as in progress, dated today, by appending the progress update it returns.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -8531,9 +8994,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records a force's response to a finding that concerns it; a force keeps one response per finding.
         /// </summary>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (findingId == null)
                 throw new System.ArgumentNullException("findingId");
@@ -8547,6 +9011,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8642,6 +9109,16 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -9034,9 +9511,10 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9050,6 +9528,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9144,6 +9625,26 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -9331,9 +9832,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9347,6 +9850,12 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9442,6 +9951,36 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -9752,9 +10291,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9768,6 +10309,12 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9863,6 +10410,36 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -10031,9 +10608,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Reopens a closed response as in progress, dated today, by appending the progress update it returns.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -10047,6 +10626,12 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -10142,6 +10727,36 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -10324,9 +10939,10 @@ namespace ComplianceApi.Client
         /// The file is the multipart part `file`, told apart by its content. A CSV holds one kind, named by `kind`; a workbook loads the sheet of `kind`, or without it every sheet named after a kind (Findings, Responses, ProgressUpdates, Actions, Gradings), in that order, so later sheets may refer to rows of earlier ones. At most Spreadsheets:MaxFileBytes (20 MB by default) and Spreadsheets:MaxRows rows (100,000 by default), else 413.
         /// </remarks>
         /// <param name="kind">The kinds of record that load from and export to spreadsheets, in the order a workbook loads them.</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind = null, bool? dryRun = null, FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind = null, bool? dryRun = null, FileParameter file = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10390,9 +11006,10 @@ namespace ComplianceApi.Client
         /// The file is the multipart part `file`, told apart by its content. A CSV holds one kind, named by `kind`; a workbook loads the sheet of `kind`, or without it every sheet named after a kind (Findings, Responses, ProgressUpdates, Actions, Gradings), in that order, so later sheets may refer to rows of earlier ones. At most Spreadsheets:MaxFileBytes (20 MB by default) and Spreadsheets:MaxRows rows (100,000 by default), else 413.
         /// </remarks>
         /// <param name="kind">The kinds of record that load from and export to spreadsheets, in the order a workbook loads them.</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind = null, bool? dryRun = null, FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind = null, bool? dryRun = null, FileParameter file = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10400,6 +11017,9 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var boundary_ = System.Guid.NewGuid().ToString();
                     var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
                     content_.Headers.Remove("Content-Type");
@@ -10960,9 +11580,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -11324,9 +11946,11 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
         /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (reportId == null)
                 throw new System.ArgumentNullException("reportId");
@@ -11340,6 +11964,12 @@ namespace ComplianceApi.Client
             {
                 using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
                 {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -11435,6 +12065,36 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -12664,6 +13324,12 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -12873,6 +13539,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("revokedAt")]
         public System.DateTimeOffset? RevokedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -13108,6 +13780,12 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -13224,6 +13902,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -13460,6 +14144,12 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -13641,6 +14331,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -13848,6 +14544,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("memberCodes")]
         public System.Collections.Generic.ICollection<string> MemberCodes { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -14110,6 +14812,12 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("ragDisagrees")]
         public bool RagDisagrees { get; set; } = default!;
 
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -14326,6 +15034,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -14691,6 +15405,12 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -14955,6 +15675,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -15229,10 +15955,22 @@ namespace ComplianceApi.Client
         public System.Guid? SupersededByFindingId { get; set; } = default!;
 
         /// <summary>
+        /// The client application that recorded the entry (its API key's client name), beside the names typed in it; absent for entries recorded before this was kept.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recordedBy")]
+        public string? RecordedBy { get; set; } = default!;
+
+        /// <summary>
         /// When the entry was recorded in this service.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("recordedAt")]
         public System.DateTimeOffset RecordedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The entry's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -15882,6 +16620,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("recordedAt")]
         public System.DateTimeOffset RecordedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 

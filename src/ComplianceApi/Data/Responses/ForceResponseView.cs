@@ -69,7 +69,12 @@ public sealed record ForceResponseView(
     int DaysOverdue,
     int? DaysUntilDue,
     Rag? DerivedRag,
-    bool RagDisagrees);
+    bool RagDisagrees)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 /// <summary>A response's row with its state on a date, which the domain's rules derive the flags from.</summary>
 public sealed record ResponseOnDate(ResponseSnapshot Row, ResponseState State)

@@ -27,7 +27,8 @@ public static class ActionPlanEndpoints
 
         plans.MapPut("/{id:guid}", async (Guid id, ActionPlanRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateActionPlanCommand(id, body), ct)))
-            .WithName("UpdateActionPlan").WithSummary("Corrects an action plan's details; its force cannot change (editors).")
+            .WithName("UpdateActionPlan")
+            .ConditionalOn<Domain.ActionPlan, ActionPlanView>("id", id => new GetActionPlanQuery(Guid.Parse(id))).WithSummary("Corrects an action plan's details; its force cannot change (editors).")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         plans.MapGet("/{planId:guid}/actions", async ([AsParameters] ListPlanActionsQuery query, IMediator mediator, CancellationToken ct) =>
@@ -55,7 +56,8 @@ public static class ActionPlanEndpoints
 
         actions.MapPut("/{id:guid}", async (Guid id, PlanActionRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateActionCommand(id, body), ct)))
-            .WithName("UpdateAction").WithSummary("Changes an action's details, status or findings (editors).")
+            .WithName("UpdateAction")
+            .ConditionalOn<Domain.PlanAction, PlanActionView>("id", id => new GetActionQuery(Guid.Parse(id))).WithSummary("Changes an action's details, status or findings (editors).")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
     }
 }

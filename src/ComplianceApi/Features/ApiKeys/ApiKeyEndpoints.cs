@@ -30,7 +30,8 @@ public static class ApiKeyEndpoints
                 await mediator.Send(new RevokeApiKeyCommand(id), ct);
                 return TypedResults.NoContent();
             })
-            .WithName("RevokeApiKey").WithSummary("Revokes an API key at once; the record is kept for audit (national admins).")
+            .WithName("RevokeApiKey")
+            .ConditionalOn<Domain.ApiKey, ApiKeyView>("id", id => new GetApiKeyQuery(Guid.Parse(id))).WithSummary("Revokes an API key at once; the record is kept for audit (national admins).")
             .ProducesNotFound().ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -21,7 +21,12 @@ public sealed record ApiKeyView(
     string? ForceCode,
     string Hint,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class ApiKeyViewMapping : IRegister
 {

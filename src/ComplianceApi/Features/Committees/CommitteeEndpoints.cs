@@ -27,7 +27,8 @@ public static class CommitteeEndpoints
 
         committees.MapPut("/{id:guid}", async (Guid id, CommitteeRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateCommitteeCommand(id, body), ct)))
-            .WithName("UpdateCommittee").WithSummary("Corrects a committee's name or kind of body; its force cannot change.")
+            .WithName("UpdateCommittee")
+            .ConditionalOn<Domain.Committee, CommitteeView>("id", id => new GetCommitteeQuery(Guid.Parse(id))).WithSummary("Corrects a committee's name or kind of body; its force cannot change.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         committees.MapGet("/{committeeId:guid}/reports", async ([AsParameters] ListCommitteeReportsQuery query, IMediator mediator, CancellationToken ct) =>
@@ -52,6 +53,7 @@ public static class CommitteeEndpoints
         reports.MapPut("/{id:guid}", async (Guid id, CommitteeReportRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateCommitteeReportCommand(id, body), ct)))
             .WithName("UpdateCommitteeReport")
+            .ConditionalOn<Domain.CommitteeReport, CommitteeReportView>("id", id => new GetCommitteeReportQuery(Guid.Parse(id)))
             .WithSummary("Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
     }

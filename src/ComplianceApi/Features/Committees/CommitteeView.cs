@@ -1,4 +1,5 @@
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.Committees;
@@ -10,7 +11,12 @@ namespace ComplianceApi.Features.Committees;
 /// <param name="Body">The kind of body.</param>
 /// <param name="CreatedAt">When it was recorded.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-public sealed record CommitteeView(Guid Id, string ForceCode, string Name, CommitteeBody Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record CommitteeView(Guid Id, string ForceCode, string Name, CommitteeBody Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class CommitteeViewMapping : IRegister
 {
@@ -36,7 +42,12 @@ public sealed record CommitteeReportView(
     DateOnly ReportedOn,
     DateTimeOffset? StatementIssuedAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class CommitteeReportViewMapping : IRegister
 {

@@ -14,7 +14,8 @@ public static class EvidenceEndpoints
                 var added = await mediator.Send(new AddResponseEvidenceCommand(id, body), ct);
                 return TypedResults.Created($"/api/v1/evidence/{added.Id}", added);
             })
-            .WithName("AddResponseEvidence").WithSummary("Records evidence that backs a force response.")
+            .WithName("AddResponseEvidence")
+            .ConditionalOn<Domain.ForceResponse, Data.Responses.ForceResponseView>("id", id => new Features.Responses.GetForceResponseQuery(Guid.Parse(id), null)).WithSummary("Records evidence that backs a force response.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         backed.MapPost("/actions/{id:guid}/evidence", async (Guid id, EvidenceRequest body, IMediator mediator, CancellationToken ct) =>
@@ -22,7 +23,8 @@ public static class EvidenceEndpoints
                 var added = await mediator.Send(new AddActionEvidenceCommand(id, body), ct);
                 return TypedResults.Created($"/api/v1/evidence/{added.Id}", added);
             })
-            .WithName("AddActionEvidence").WithSummary("Records evidence that backs an action in an action plan.")
+            .WithName("AddActionEvidence")
+            .ConditionalOn<Domain.PlanAction, Features.ActionPlans.PlanActionView>("id", id => new Features.ActionPlans.GetActionQuery(Guid.Parse(id))).WithSummary("Records evidence that backs an action in an action plan.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         var evidence = api.MapGroup("/evidence").WithTags("Evidence").WithCommonProblems();
@@ -37,7 +39,8 @@ public static class EvidenceEndpoints
 
         evidence.MapPut("/{id:guid}", async (Guid id, EvidenceRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateEvidenceCommand(id, body), ct)))
-            .WithName("UpdateEvidence").WithSummary("Corrects a piece of evidence's details; what it backs cannot change.")
+            .WithName("UpdateEvidence")
+            .ConditionalOn<Domain.Evidence, EvidenceView>("id", id => new GetEvidenceQuery(Guid.Parse(id))).WithSummary("Corrects a piece of evidence's details; what it backs cannot change.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
     }
 }

@@ -1,4 +1,5 @@
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.Evidence;
@@ -28,7 +29,12 @@ public sealed record EvidenceView(
     DateOnly? Date,
     string? Description,
     DateTimeOffset RecordedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class EvidenceViewMapping : IRegister
 {

@@ -34,7 +34,8 @@ public static class FindingEndpoints
 
         findings.MapPut("/{id:guid}", async (Guid id, FindingRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateFindingCommand(id, body), ct)))
-            .WithName("UpdateFinding").WithSummary("Corrects a finding's details (national admins).")
+            .WithName("UpdateFinding")
+            .ConditionalOn<Domain.Finding, FindingView>("id", id => new GetFindingQuery(Guid.Parse(id))).WithSummary("Corrects a finding's details (national admins).")
             .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
     }
 }

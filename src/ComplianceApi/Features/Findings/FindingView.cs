@@ -1,4 +1,5 @@
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.Findings;
@@ -34,7 +35,12 @@ public sealed record FindingView(
     IReadOnlyList<AddresseeView> Addressees,
     Guid? CauseOfConcernId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class FindingViewMapping : IRegister
 {

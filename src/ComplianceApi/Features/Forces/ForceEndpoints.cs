@@ -32,7 +32,8 @@ public static class ForceEndpoints
 
         forces.MapPut(forceCodeRoute, async (string code, ForceRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateForceCommand(code, body), ct)))
-            .WithName("UpdateForce").WithSummary("Renames a force or changes a collaboration's members (national admins).")
+            .WithName("UpdateForce")
+            .ConditionalOn<Domain.Force, ForceView>("code", code => new GetForceQuery(code)).WithSummary("Renames a force or changes a collaboration's members (national admins).")
             .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
     }
 }

@@ -1,4 +1,5 @@
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.Forces;
@@ -8,7 +9,12 @@ namespace ComplianceApi.Features.Forces;
 /// <param name="Name">The force's name.</param>
 /// <param name="Kind">Territorial, national or collaboration.</param>
 /// <param name="MemberCodes">For a collaboration, the codes of its member forces.</param>
-public sealed record ForceView(string Code, string Name, ForceKind Kind, IReadOnlyList<string> MemberCodes);
+public sealed record ForceView(string Code, string Name, ForceKind Kind, IReadOnlyList<string> MemberCodes)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class ForceViewMapping : IRegister
 {

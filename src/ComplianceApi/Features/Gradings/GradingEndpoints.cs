@@ -29,7 +29,8 @@ public static class GradingEndpoints
 
         gradings.MapPut("/{id:guid}", async (Guid id, GradingRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateGradingCommand(id, body), ct)))
-            .WithName("UpdateGrading").WithSummary("Regrades a force: corrects the grade and when it was given (national admins).")
+            .WithName("UpdateGrading")
+            .ConditionalOn<Domain.Grading, GradingView>("id", id => new GetGradingQuery(Guid.Parse(id))).WithSummary("Regrades a force: corrects the grade and when it was given (national admins).")
             .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
     }
 }

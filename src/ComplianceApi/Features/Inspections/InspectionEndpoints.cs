@@ -27,7 +27,8 @@ public static class InspectionEndpoints
 
         inspections.MapPut("/{id:guid}", async (Guid id, InspectionRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateInspectionCommand(id, body), ct)))
-            .WithName("UpdateInspection").WithSummary("Corrects an inspection's details (national admins).")
+            .WithName("UpdateInspection")
+            .ConditionalOn<Domain.Inspection, InspectionView>("id", id => new GetInspectionQuery(Guid.Parse(id))).WithSummary("Corrects an inspection's details (national admins).")
             .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
     }
 }

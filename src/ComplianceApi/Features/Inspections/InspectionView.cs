@@ -1,4 +1,5 @@
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.Inspections;
@@ -18,7 +19,12 @@ public sealed record InspectionView(
     bool AllForcesInScope,
     IReadOnlyList<string> ForcesInScope,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class InspectionViewMapping : IRegister
 {

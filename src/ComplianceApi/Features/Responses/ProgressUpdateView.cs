@@ -1,4 +1,5 @@
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.Responses;
@@ -14,6 +15,7 @@ namespace ComplianceApi.Features.Responses;
 /// <param name="Author">Who wrote the entry.</param>
 /// <param name="SignedOffBy">For a closing entry, who signed the response off.</param>
 /// <param name="SupersededByFindingId">For a superseding entry, the finding that supersedes the response's finding.</param>
+/// <param name="RecordedBy">The client application that recorded the entry (its API key's client name), beside the names typed in it; absent for entries recorded before this was kept.</param>
 /// <param name="RecordedAt">When the entry was recorded in this service.</param>
 public sealed record ProgressUpdateView(
     Guid Id,
@@ -26,7 +28,13 @@ public sealed record ProgressUpdateView(
     string Author,
     string? SignedOffBy,
     Guid? SupersededByFindingId,
-    DateTimeOffset RecordedAt);
+    string? RecordedBy,
+    DateTimeOffset RecordedAt)
+    : ITaggedView
+{
+    /// <summary>The entry's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class ProgressUpdateViewMapping : IRegister
 {

@@ -51,7 +51,7 @@ public sealed class RecordProgressUpdateValidator : AbstractValidator<RecordProg
 }
 
 /// <summary>Appends an entry; the response's Version token makes a concurrent writer fail with 409 rather than interleave.</summary>
-public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
+public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<RecordProgressUpdateCommand, ProgressUpdateView>
 {
     public async Task<ProgressUpdateView> Handle(RecordProgressUpdateCommand command, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, TimeProv
             ?? throw NotFoundException.For("response", command.ResponseId);
         var body = command.Body;
         await db.FindingNamedAsync(body.SupersededByFindingId, "supersededByFindingId", cancellationToken);
-        var update = response.RecordProgress(body.ToEntry(), clock.GetUtcNow());
+        var update = response.RecordProgress(body.ToEntry() with { RecordedBy = caller.Name }, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return update.Adapt<ProgressUpdateView>(mapping);
     }

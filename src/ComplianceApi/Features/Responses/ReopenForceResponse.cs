@@ -32,14 +32,14 @@ public sealed class ReopenForceResponseValidator : AbstractValidator<ReopenForce
     public ReopenForceResponseValidator() => RuleFor(c => c.Body).SetValidator(new ReopenRequestValidator());
 }
 
-public sealed class ReopenForceResponseHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
+public sealed class ReopenForceResponseHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<ReopenForceResponseCommand, ProgressUpdateView>
 {
     public async Task<ProgressUpdateView> Handle(ReopenForceResponseCommand command, CancellationToken cancellationToken)
     {
         var response = await db.ForceResponses.SingleOrDefaultAsync(r => r.Id == command.ResponseId, cancellationToken)
             ?? throw NotFoundException.For("response", command.ResponseId);
-        var update = response.Reopen(command.Body.Reason, command.Body.Author, clock.GetUtcNow());
+        var update = response.Reopen(command.Body.Reason, command.Body.Author, caller.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return update.Adapt<ProgressUpdateView>(mapping);
     }

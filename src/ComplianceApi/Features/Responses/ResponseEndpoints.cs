@@ -1,3 +1,4 @@
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Http;
 using MediatR;
 
@@ -41,6 +42,7 @@ public static class ResponseEndpoints
         responses.MapPut("/{id:guid}", async (Guid id, ForceResponseRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateForceResponseCommand(id, body), ct)))
             .WithName("UpdateForceResponse")
+            .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
             .WithSummary("Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; "
                 + "the target date is set here once, then moved by re-baselining. Progress is recorded as updates.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
@@ -61,6 +63,7 @@ public static class ResponseEndpoints
                 return TypedResults.Created($"/api/v1/responses/{id}/updates/{update.Id}", update);
             })
             .WithName("RecordProgressUpdate")
+            .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
             .WithSummary("Appends a dated progress update; the response takes its status, RAG and position from it. "
                 + "Updates are append-only (there is no PUT or DELETE): a correction is a new entry.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
@@ -81,6 +84,7 @@ public static class ResponseEndpoints
                 return TypedResults.Created($"/api/v1/responses/{id}/target-date-changes/{change.Id}", change);
             })
             .WithName("RebaselineTargetDate")
+            .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
             .WithSummary("Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. "
                 + "From its effective date the response is judged against the new date.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
@@ -91,6 +95,7 @@ public static class ResponseEndpoints
                 return TypedResults.Created($"/api/v1/responses/{id}/updates/{update.Id}", update);
             })
             .WithName("ReopenForceResponse")
+            .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
             .WithSummary("Reopens a closed response as in progress, dated today, by appending the progress update it returns.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
     }

@@ -1,4 +1,5 @@
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Mapster;
 
 namespace ComplianceApi.Features.Responses;
@@ -22,7 +23,12 @@ public sealed record TargetDateChangeView(
     string Reason,
     DateOnly EffectiveOn,
     string ChangedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+    : ITaggedView
+{
+    /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
+    public string? Etag { get; set; }
+}
 
 public sealed class TargetDateChangeViewMapping : IRegister
 {

@@ -34,6 +34,7 @@ public static class StatementEndpoints
                 return TypedResults.Created($"/api/v1/committee-reports/{reportId}/statement", statement);
             })
             .WithName("IssuePositionStatement")
+            .ConditionalOn<Domain.CommitteeReport, Features.Committees.CommitteeReportView>("reportId", id => new Features.Committees.GetCommitteeReportQuery(Guid.Parse(id)))
             .WithSummary("Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; "
                 + "a report has one statement (409 on a second), and the next statement to the committee is compared with it.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();

@@ -43,6 +43,8 @@ public static class OpenApi
                 Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "The API key issued to your application. Keys are scoped to one force or national.",
             });
+            // First: the rate-limit filter adds its headers to every answer, including the problems this one declares.
+            options.OperationFilter<WriteHeadersOperationFilter>();
             options.OperationFilter<AccessAndRateLimitFilter>();
             options.SchemaFilter<ContractBoundsSchemaFilter>();
             options.OperationFilter<ListLimitOperationFilter>();

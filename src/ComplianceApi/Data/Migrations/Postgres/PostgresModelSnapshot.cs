@@ -42,6 +42,58 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ComplianceApi.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.ActionFinding", b =>
                 {
                     b.Property<Guid>("ActionId")
@@ -75,6 +127,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LoadId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("OwnerName")
@@ -131,7 +186,8 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("ComplianceApi:OmitFromAudit", true);
 
                     b.HasKey("Id");
 
@@ -141,6 +197,71 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("ClientId", "Sequence");
+
+                    b.HasIndex("ForceCode", "Sequence");
+
+                    b.HasIndex("RecordType", "RecordId", "Sequence");
+
+                    b.ToTable("AuditEvents");
                 });
 
             modelBuilder.Entity("ComplianceApi.Domain.CollaborationMembership", b =>
@@ -333,6 +454,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -449,6 +573,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("NextReviewOn")
                         .HasColumnType("date");
 
@@ -545,6 +672,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -583,6 +713,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PublicationStatus")
                         .IsRequired()
@@ -697,6 +830,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -748,6 +884,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -759,6 +898,10 @@ namespace ComplianceApi.Data.Migrations.Postgres
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("uuid");
@@ -809,6 +952,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.Property<string>("GovernanceBoard")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("NextReviewOn")
                         .HasColumnType("date");
@@ -978,6 +1124,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("NewTargetDate")
                         .HasColumnType("date");

@@ -37,6 +37,58 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ComplianceApi.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.ActionFinding", b =>
                 {
                     b.Property<Guid>("ActionId")
@@ -70,6 +122,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoadId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerName")
@@ -126,7 +181,8 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ComplianceApi:OmitFromAudit", true);
 
                     b.HasKey("Id");
 
@@ -136,6 +192,69 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("ClientId", "Sequence");
+
+                    b.HasIndex("ForceCode", "Sequence");
+
+                    b.HasIndex("RecordType", "RecordId", "Sequence");
+
+                    b.ToTable("AuditEvents");
                 });
 
             modelBuilder.Entity("ComplianceApi.Domain.CollaborationMembership", b =>
@@ -328,6 +447,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -444,6 +566,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("NextReviewOn")
                         .HasColumnType("TEXT");
 
@@ -540,6 +665,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -577,6 +705,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoadId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicationStatus")
@@ -692,6 +823,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -743,6 +877,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -753,6 +890,10 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResponseId")
@@ -803,6 +944,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
                     b.Property<string>("GovernanceBoard")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoadId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextReviewOn")
@@ -972,6 +1116,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.Property<string>("ForceCode")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoadId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("NewTargetDate")

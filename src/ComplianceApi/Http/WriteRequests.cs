@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ComplianceApi.Data;
+using ComplianceApi.Support;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceApi.Http;
+
+/// <summary>
+/// Runs each write in one transaction that this edge owns, so what must happen with the write happens in
+/// it too: an If-Match condition is checked under a lock on the record, an Idempotency-Key's outcome is
+/// stored with the change, and the answer leaves only after the commit (a client is never told 201 about a
+/// write that then failed to commit). The handlers' own transaction behaviour joins this one.
+/// </summary>
+public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims, TimeProvider clock, IOptions<JsonOptions> json, IOptions<WriteOptions> options)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async Task InvokeAsync(HttpContext context, ComplianceDbContext db, Caller caller, IMediator mediator)
+    {
+        if (context.GetEndpoint() is not { } endpoint || !IsWrite(context.Request.Method, endpoint))
+        {
+            await next(context);
+            return;
+        }
+
+        var condition = endpoint.Metadata.GetMetadata<ConditionalWrite>();
+        var ifMatch = context.Request.Headers.IfMatch;
+        if (condition is not null && ifMatch.Count == 0 && options.Value.RequireIfMatch)
+        {
+            throw new PreconditionRequiredException();
+        }
+
+        var key = HttpMethods.IsPost(context.Request.Method) ? IdempotencyKeys.Parse(context.Request.Headers[IdempotencyKeyHeader]) : null;
+        var client = caller.Client.Id;
+        if (key is not null && !claims.TryClaim(client, key))
+        {
+            throw new IdempotencyKeyInUseException();
+        }
+
+        try
+        {
+            var fingerprint = key is null ? null : await FingerprintAsync(context.Request, context.RequestAborted);
+            await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
+            if (key is not null)
+            {
+                if (!await db.TryLockAsync(client, key, context.RequestAborted))
+                {
+                    throw new IdempotencyKeyInUseException();
+                }
+
+                if (await db.FindAsync(client, key, clock.GetUtcNow(), context.RequestAborted) is { } stored)
+                {
+                    if (stored.Fingerprint != fingerprint)
+                    {
+                        throw new IdempotencyKeyReusedException(stored.Request);
+                    }
+
+                    await ReplayAsync(context, stored);
+                    return;
+                }
+            }
+
+            if (condition is not null && ifMatch.Count > 0)
+            {
+                await EnsureConditionHoldsAsync(context, db, mediator, condition, ifMatch);
+            }
+
+            var answer = context.Response.Body;
+            await using var buffer = new MemoryStream();
+            context.Response.Body = buffer;
+            try
+            {
+                await next(context);
+                if (context.Response.StatusCode < StatusCodes.Status400BadRequest)
+                {
+                    if (key is not null)
+                    {
+                        db.IdempotencyRecords.Add(Outcome(context, client, key, fingerprint!, buffer.ToArray()));
+                        await db.SaveChangesAsync(context.RequestAborted);
+                    }
+
+                    await transaction.CommitAsync(context.RequestAborted);
+                }
+            }
+            finally
+            {
+                context.Response.Body = answer;
+            }
+
+            buffer.Position = 0;
+            await buffer.CopyToAsync(answer, context.RequestAborted);
+        }
+        finally
+        {
+            if (key is not null)
+            {
+                claims.Release(client, key);
+            }
+        }
+    }
+
+    /// <summary>A request that changes data: an unsafe method on an endpoint only editors or admins may call.</summary>
+    private static bool IsWrite(string method, Endpoint endpoint) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        && endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is Policies.Edit or Policies.Administer);
+
+    private async Task EnsureConditionHoldsAsync(HttpContext context, ComplianceDbContext db, IMediator mediator, ConditionalWrite condition, IReadOnlyList<string?> ifMatch)
+    {
+        var key = context.Request.RouteValues[condition.RouteKey] as string
+            ?? throw new InvalidOperationException($"The route has no '{condition.RouteKey}' value to make the write conditional on.");
+        await db.LockRowAsync(condition.Entity, key, context.RequestAborted);
+        var current = await condition.ReadCurrent(key, mediator, context.RequestAborted);
+        var tag = EntityTags.Tag(current, json.Value.SerializerOptions);
+        if (!EntityTags.IfMatchAllows(ifMatch, tag))
+        {
+            context.Response.Headers.ETag = tag;
+            throw new PreconditionFailedException(tag);
+        }
+    }
+
+    /// <summary>The request as the key must always mean it: method, path, query and body.</summary>
+    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        request.EnableBuffering();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            hash.AppendData(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private IdempotencyRecord Outcome(HttpContext context, string client, string key, string fingerprint, byte[] body)
+    {
+        var now = clock.GetUtcNow();
+        var response = context.Response;
+        return new IdempotencyRecord(client, key, fingerprint, $"{context.Request.Method} {context.Request.Path}", response.StatusCode,
+            response.ContentType, response.Headers.Location.FirstOrDefault(), response.Headers.ETag.FirstOrDefault(), body, now, now + options.Value.KeepIdempotencyKeysFor);
+    }
+
+    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord stored)
+    {
+        var response = context.Response;
+        response.StatusCode = stored.Status;
+        response.ContentType = stored.ContentType;
+        if (stored.Location is not null)
+        {
+            response.Headers.Location = stored.Location;
+        }
+
+        if (stored.ETag is not null)
+        {
+            response.Headers.ETag = stored.ETag;
+        }
+
+        response.Headers[ReplayedHeader] = "true";
+        response.ContentLength = stored.Body.Length;
+        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+}
+
+/// <summary><c>Concurrency:RequireIfMatch</c> and <c>Idempotency:KeepFor</c>.</summary>
+public sealed class WriteOptions
+{
+    /// <summary>When true, a write to an existing record without If-Match is refused with 428.</summary>
+    public bool RequireIfMatch { get; set; }
+
+    /// <summary>How long an Idempotency-Key's outcome is kept and answered again; then it is purged.</summary>
+    public TimeSpan KeepIdempotencyKeysFor { get; set; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>
+/// Keys being processed by this instance: a second request with the same key is answered 409 at once rather
+/// than waiting for the first's transaction. Across instances, the database's lock does the same
+/// (<see cref="Data.IdempotencyRecords.TryLockAsync"/>).
+/// </summary>
+public sealed class IdempotencyClaims
+{
+    private readonly ConcurrentDictionary<(string Client, string Key), byte> _running = new();
+
+    public bool TryClaim(string client, string key) => _running.TryAdd((client, key), 0);
+
+    public void Release(string client, string key) => _running.TryRemove((client, key), out _);
+}
+
+public static class IdempotencyKeys
+{
+    /// <summary>
+    /// The key, from the header as the draft's structured-field string (<c>"..."</c>) or bare; null without
+    /// one. A key that is empty, too long, repeated or holds characters outside printable ASCII is refused.
+    /// </summary>
+    public static string? Parse(Microsoft.Extensions.Primitives.StringValues header)
+    {
+        if (header.Count == 0)
+        {
+            return null;
+        }
+
+        var value = header.Count == 1 ? header[0]!.Trim() : null;
+        if (value is { Length: >= 2 } && value[0] == '"' && value[^1] == '"')
+        {
+            value = value[1..^1];
+        }
+
+        if (string.IsNullOrEmpty(value) || value.Length > IdempotencyRecords.MostKeyLength || value.Any(c => c is < ' ' or > '~' or '"' or '\\'))
+        {
+            throw Invalid.Field(WriteRequests.IdempotencyKeyHeader,
+                string.Create(CultureInfo.InvariantCulture, $"Send one key of 1 to {IdempotencyRecords.MostKeyLength} printable ASCII characters, such as a UUID, quoted or bare."));
+        }
+
+        return value;
+    }
+
+    public static IApplicationBuilder UseWriteRequests(this IApplicationBuilder app) => app.UseMiddleware<WriteRequests>();
+
+    public static IServiceCollection AddWriteRequests(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IdempotencyClaims>();
+        services.Configure<WriteOptions>(options =>
+        {
+            options.RequireIfMatch = configuration.GetValue("Concurrency:RequireIfMatch", false);
+            options.KeepIdempotencyKeysFor = configuration.GetValue("Idempotency:KeepFor", TimeSpan.FromHours(24));
+        });
+        services.AddHostedService<IdempotencyPurge>();
+        return services;
+    }
+}
