@@ -63,29 +63,29 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
 
         // A force of our own, so the statement holds this journey's findings alone.
         var forceCode = Unique.Slug("conformance");
-        var force = await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Conformance Constabulary {forceCode}", Kind = ForceKind.National }, Ct);
-        await admin.Forces.UpdateForceAsync(force.Code, new ForceRequest { Code = forceCode, Name = $"Conformance Police {forceCode}", Kind = ForceKind.National }, Ct);
+        var force = await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Conformance Constabulary {forceCode}", Kind = ForceKind.National }, cancellationToken: Ct);
+        await admin.Forces.UpdateForceAsync(force.Code, new ForceRequest { Code = forceCode, Name = $"Conformance Police {forceCode}", Kind = ForceKind.National }, cancellationToken: Ct);
         await admin.Forces.GetForceAsync(forceCode, Ct);
         await admin.Forces.ListForcesAsync(ForceKind.National, Ct);
 
-        var issued = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "Conformance editor", Role = ApiKeyRole.Editor, ForceCode = forceCode }, Ct);
-        var spare = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "Conformance reader", Role = ApiKeyRole.Reader, ForceCode = forceCode }, Ct);
+        var issued = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "Conformance editor", Role = ApiKeyRole.Editor, ForceCode = forceCode }, cancellationToken: Ct);
+        var spare = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "Conformance reader", Role = ApiKeyRole.Reader, ForceCode = forceCode }, cancellationToken: Ct);
         await admin.ApiKeys.GetApiKeyAsync(spare.Id, Ct);
-        await admin.ApiKeys.RevokeApiKeyAsync(spare.Id, Ct);
+        await admin.ApiKeys.RevokeApiKeyAsync(spare.Id, cancellationToken: Ct);
         await admin.ApiKeys.ListApiKeysAsync(includeRevoked: true, forceCode: forceCode, cancellationToken: Ct);
         var editor = Clients.For(http, issued.Secret);
 
-        var inspection = await admin.Inspections.CreateInspectionAsync(BuildingThePicture(), Ct);
+        var inspection = await admin.Inspections.CreateInspectionAsync(BuildingThePicture(), cancellationToken: Ct);
         var reworded = BuildingThePicture();
         reworded.Reference = inspection.Reference;
         reworded.Title = "Building the picture: an inspection of police information management (2015)";
-        await admin.Inspections.UpdateInspectionAsync(inspection.Id, reworded, Ct);
+        await admin.Inspections.UpdateInspectionAsync(inspection.Id, reworded, cancellationToken: Ct);
         await admin.Inspections.GetInspectionAsync(inspection.Id, Ct);
         await admin.Inspections.ListInspectionsAsync(inspectorate: Inspectorate.Hmic, cancellationToken: Ct);
 
-        var recommendation8 = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), Ct);
-        var byNovember = await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015("Recommendation 1"), Ct);
-        await admin.Findings.UpdateFindingAsync(byNovember.Id, ByNovember2015("Recommendation 1"), Ct);
+        var recommendation8 = await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), cancellationToken: Ct);
+        var byNovember = await admin.Findings.CreateFindingAsync(inspection.Id, ByNovember2015("Recommendation 1"), cancellationToken: Ct);
+        await admin.Findings.UpdateFindingAsync(byNovember.Id, ByNovember2015("Recommendation 1"), cancellationToken: Ct);
         await admin.Findings.GetFindingAsync(recommendation8.Id, Ct);
         await admin.Findings.ListInspectionFindingsAsync(inspection.Id, cancellationToken: Ct);
         await admin.Findings.ListFindingsAsync(inspectionId: inspection.Id, forceCode: forceCode, asOf: new DateOnly(2016, 1, 1), cancellationToken: Ct);
@@ -94,15 +94,15 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
 
         // One response goes through progress, a new target date, closure and reopening; the other is
         // never assessed, so it answers with no RAG.
-        var response = await editor.Responses.CreateForceResponseAsync(recommendation8.Id, Response(forceCode), Ct);
-        var untouched = await editor.Responses.CreateForceResponseAsync(byNovember.Id, Response(forceCode), Ct);
+        var response = await editor.Responses.CreateForceResponseAsync(recommendation8.Id, Response(forceCode), cancellationToken: Ct);
+        var untouched = await editor.Responses.CreateForceResponseAsync(byNovember.Id, Response(forceCode), cancellationToken: Ct);
         var updated = Response(forceCode);
         updated.OwnerName = "Head of Information Assurance";
-        await editor.Responses.UpdateForceResponseAsync(untouched.Id, updated, Ct);
+        await editor.Responses.UpdateForceResponseAsync(untouched.Id, updated, cancellationToken: Ct);
         var started = await editor.Responses.RecordProgressUpdateAsync(response.Id,
-            Update(new DateOnly(2015, 8, 3), ResponseStatus.InProgress, Rag.Red, "Review of the archive under way."), Ct);
+            Update(new DateOnly(2015, 8, 3), ResponseStatus.InProgress, Rag.Red, "Review of the archive under way."), cancellationToken: Ct);
         var change = await editor.Responses.RebaselineTargetDateAsync(response.Id,
-            new TargetDateChangeRequest { NewTargetDate = new DateOnly(2016, 6, 30), Reason = "NSPIS replacement delayed.", EffectiveOn = new DateOnly(2015, 9, 1) }, Ct);
+            new TargetDateChangeRequest { NewTargetDate = new DateOnly(2016, 6, 30), Reason = "NSPIS replacement delayed.", EffectiveOn = new DateOnly(2015, 9, 1) }, cancellationToken: Ct);
         await editor.Responses.GetTargetDateChangeAsync(response.Id, change.Id, Ct);
         await editor.Responses.ListTargetDateChangesAsync(response.Id, cancellationToken: Ct);
         await editor.Responses.GetProgressUpdateAsync(response.Id, started.Id, Ct);
@@ -110,29 +110,29 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await editor.Responses.ListFindingResponsesAsync(recommendation8.Id, cancellationToken: Ct);
         await editor.Responses.ListForceResponsesAsync(inspectionId: inspection.Id, forceCode: forceCode, cancellationToken: Ct);
 
-        var plan = await editor.ActionPlans.CreateActionPlanAsync(Plan(forceCode, inspection.Id), Ct);
-        await editor.ActionPlans.UpdateActionPlanAsync(plan.Id, Plan(forceCode, inspection.Id), Ct);
+        var plan = await editor.ActionPlans.CreateActionPlanAsync(Plan(forceCode, inspection.Id), cancellationToken: Ct);
+        await editor.ActionPlans.UpdateActionPlanAsync(plan.Id, Plan(forceCode, inspection.Id), cancellationToken: Ct);
         await editor.ActionPlans.GetActionPlanAsync(plan.Id, Ct);
         await editor.ActionPlans.ListActionPlansAsync(forceCode: forceCode, cancellationToken: Ct);
-        var action = await editor.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(recommendation8.Id), Ct);
+        var action = await editor.ActionPlans.CreatePlanActionAsync(plan.Id, RecruitRecordsManager(recommendation8.Id), cancellationToken: Ct);
         var completed = RecruitRecordsManager(recommendation8.Id);
         completed.Status = ActionStatus.Completed;
         completed.CompletedOn = new DateOnly(2016, 2, 1);
-        await editor.ActionPlans.UpdateActionAsync(action.Id, completed, Ct);
+        await editor.ActionPlans.UpdateActionAsync(action.Id, completed, cancellationToken: Ct);
         await editor.ActionPlans.GetActionAsync(action.Id, Ct);
         await editor.ActionPlans.ListPlanActionsAsync(plan.Id, cancellationToken: Ct);
         await editor.ActionPlans.ListActionsAsync(forceCode: forceCode, cancellationToken: Ct);
 
-        var evidence = await editor.Evidence.AddResponseEvidenceAsync(response.Id, Strategy(), Ct);
-        await editor.Evidence.AddActionEvidenceAsync(action.Id, Strategy(), Ct);
-        await editor.Evidence.UpdateEvidenceAsync(evidence.Id, Strategy(), Ct);
+        var evidence = await editor.Evidence.AddResponseEvidenceAsync(response.Id, Strategy(), cancellationToken: Ct);
+        await editor.Evidence.AddActionEvidenceAsync(action.Id, Strategy(), cancellationToken: Ct);
+        await editor.Evidence.UpdateEvidenceAsync(evidence.Id, Strategy(), cancellationToken: Ct);
         await editor.Evidence.GetEvidenceAsync(evidence.Id, Ct);
         await editor.Evidence.ListEvidenceAsync(responseId: response.Id, cancellationToken: Ct);
 
         var grading = await admin.Gradings.CreateGradingAsync(inspection.Id,
-            new GradingRequest { ForceCode = forceCode, Grade = Grade.RequiresImprovement, GivenOn = new DateOnly(2015, 7, 2) }, Ct);
+            new GradingRequest { ForceCode = forceCode, Grade = Grade.RequiresImprovement, GivenOn = new DateOnly(2015, 7, 2) }, cancellationToken: Ct);
         await admin.Gradings.UpdateGradingAsync(grading.Id,
-            new GradingRequest { ForceCode = forceCode, Grade = Grade.Good, GivenOn = new DateOnly(2015, 7, 2) }, Ct);
+            new GradingRequest { ForceCode = forceCode, Grade = Grade.Good, GivenOn = new DateOnly(2015, 7, 2) }, cancellationToken: Ct);
         await admin.Gradings.GetGradingAsync(grading.Id, Ct);
         await admin.Gradings.ListGradingsAsync(inspectionId: inspection.Id, cancellationToken: Ct);
         await admin.Summaries.GetInspectionGradingsSummaryAsync(inspection.Id, Ct);
@@ -142,23 +142,23 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
 
         // The committee gets a statement in December 2015; by the next, the response has closed (and is reopened).
         var committee = await editor.Committees.CreateCommitteeAsync(
-            new CommitteeRequest { ForceCode = forceCode, Name = "Police and Crime Panel", Body = CommitteeBody.PoliceAndCrimePanel }, Ct);
+            new CommitteeRequest { ForceCode = forceCode, Name = "Police and Crime Panel", Body = CommitteeBody.PoliceAndCrimePanel }, cancellationToken: Ct);
         await editor.Committees.UpdateCommitteeAsync(committee.Id,
-            new CommitteeRequest { ForceCode = forceCode, Name = "Conformance Police and Crime Panel", Body = CommitteeBody.PoliceAndCrimePanel }, Ct);
+            new CommitteeRequest { ForceCode = forceCode, Name = "Conformance Police and Crime Panel", Body = CommitteeBody.PoliceAndCrimePanel }, cancellationToken: Ct);
         await editor.Committees.GetCommitteeAsync(committee.Id, Ct);
         await editor.Committees.ListCommitteesAsync(forceCode: forceCode, cancellationToken: Ct);
         var december = await editor.Committees.CreateCommitteeReportAsync(committee.Id,
-            new CommitteeReportRequest { Reference = "PCP 2015/12", Title = "HMICFRS recommendations", ReportedOn = new DateOnly(2015, 12, 10) }, Ct);
+            new CommitteeReportRequest { Reference = "PCP 2015/12", Title = "HMICFRS recommendations", ReportedOn = new DateOnly(2015, 12, 10) }, cancellationToken: Ct);
         await editor.Committees.UpdateCommitteeReportAsync(december.Id,
-            new CommitteeReportRequest { Reference = "PCP 2015/12", Title = "HMICFRS recommendations: update", ReportedOn = new DateOnly(2015, 12, 10) }, Ct);
+            new CommitteeReportRequest { Reference = "PCP 2015/12", Title = "HMICFRS recommendations: update", ReportedOn = new DateOnly(2015, 12, 10) }, cancellationToken: Ct);
         await editor.Committees.GetCommitteeReportAsync(december.Id, Ct);
         await editor.Committees.ListCommitteeReportsAsync(committee.Id, cancellationToken: Ct);
-        await editor.Statements.IssuePositionStatementAsync(december.Id, new IssueStatementRequest { AsOf = new DateOnly(2015, 12, 1) }, Ct);
+        await editor.Statements.IssuePositionStatementAsync(december.Id, new IssueStatementRequest { AsOf = new DateOnly(2015, 12, 1) }, cancellationToken: Ct);
         await editor.Statements.GetIssuedStatementAsync(december.Id, cancellationToken: Ct);
 
         await editor.Responses.CloseAsync(response.Id);
         await editor.Responses.ReopenForceResponseAsync(response.Id,
-            new ReopenRequest { Reason = "NSPIS records found beyond their review dates.", Author = "Head of Information Management" }, Ct);
+            new ReopenRequest { Reason = "NSPIS records found beyond their review dates.", Author = "Head of Information Management" }, cancellationToken: Ct);
         await editor.Responses.ListProgressUpdatesAsync(response.Id, cancellationToken: Ct);
         await editor.Statements.PreviewPositionStatementAsync(committee.Id, cancellationToken: Ct);
         foreach (var format in Enum.GetValues<StatementDocumentFormat>())
@@ -190,7 +190,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await export.Stream.CopyToAsync(file, Ct);
         file.Position = 0;
         // A name with a space: .NET then quotes it, and Prism's multipart parser reads only quoted file names.
-        var report = await admin.Spreadsheets.ImportSpreadsheetAsync(SpreadsheetKind.Findings, dryRun: true, new FileParameter(file, "building the picture.csv", "text/csv"), Ct);
+        var report = await admin.Spreadsheets.ImportSpreadsheetAsync(SpreadsheetKind.Findings, dryRun: true, new FileParameter(file, "building the picture.csv", "text/csv"), cancellationToken: Ct);
         Assert.Equal(0, report.Counts.Rejected);
     }
 

@@ -59,18 +59,18 @@ public sealed class DocumentsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var options = new ComplianceApiClientOptions { ApiKey = ComplianceApiHost.AdminKey };
         var forceCode = Unique.Slug("documents");
-        await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Documents Police {forceCode}", Kind = ForceKind.National }, Ct);
+        await admin.Forces.CreateForceAsync(new ForceRequest { Code = forceCode, Name = $"Documents Police {forceCode}", Kind = ForceKind.National }, cancellationToken: Ct);
         var finding = await admin.CreateRecommendation8Async();
-        var response = await admin.Responses.CreateForceResponseAsync(finding.Id, Response(forceCode), Ct);
+        var response = await admin.Responses.CreateForceResponseAsync(finding.Id, Response(forceCode), cancellationToken: Ct);
         await admin.Responses.RecordProgressUpdateAsync(response.Id,
-            Update(new DateOnly(2015, 8, 3), ResponseStatus.InProgress, Rag.Amber, "Review of the archive under way."), Ct);
+            Update(new DateOnly(2015, 8, 3), ResponseStatus.InProgress, Rag.Amber, "Review of the archive under way."), cancellationToken: Ct);
         var committees = new CommitteesClient(options, admin.Http);
         var committee = await committees.CreateCommitteeAsync(
-            new CommitteeRequest { ForceCode = forceCode, Name = "Police and Crime Panel", Body = CommitteeBody.PoliceAndCrimePanel }, Ct);
+            new CommitteeRequest { ForceCode = forceCode, Name = "Police and Crime Panel", Body = CommitteeBody.PoliceAndCrimePanel }, cancellationToken: Ct);
         var report = await committees.CreateCommitteeReportAsync(committee.Id,
-            new CommitteeReportRequest { Reference = "PCP 2015/12", ReportedOn = new DateOnly(2015, 12, 10) }, Ct);
+            new CommitteeReportRequest { Reference = "PCP 2015/12", ReportedOn = new DateOnly(2015, 12, 10) }, cancellationToken: Ct);
         var statements = new StatementsClient(options, admin.Http);
-        await statements.IssuePositionStatementAsync(report.Id, new IssueStatementRequest { AsOf = new DateOnly(2015, 12, 1) }, Ct);
+        await statements.IssuePositionStatementAsync(report.Id, new IssueStatementRequest { AsOf = new DateOnly(2015, 12, 1) }, cancellationToken: Ct);
         return (statements, committee, report, new SpreadsheetsClient(options, admin.Http));
     }
 

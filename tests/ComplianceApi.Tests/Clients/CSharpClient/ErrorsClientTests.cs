@@ -229,7 +229,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var request = BuildingThePicture();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => admin.Inspections.CreateInspectionAsync(request, new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => admin.Inspections.CreateInspectionAsync(request, cancellationToken: new CancellationToken(canceled: true)));
 
         // Had the cancelled call reached the service, its reference would now be taken (409).
         Assert.Equal(request.Reference, (await admin.Inspections.CreateInspectionAsync(request, cancellationToken: Ct)).Reference);
