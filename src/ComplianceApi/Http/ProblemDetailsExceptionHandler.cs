@@ -24,6 +24,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
+            // A body of nothing but white space reads as no JSON at all: the same as no body.
+            BadHttpRequestException { InnerException: JsonException json } when json.Message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal) =>
+                NoBodyProblem(),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound => ParameterProblem(unbound),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLargeProblem(httpContext),
@@ -31,8 +34,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException { InnerException: InvalidDataException data } when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                 TooLargeProblem(httpContext),
             // The framework says "Implicit body inferred for parameter ... but no body was provided", naming its own parameter.
-            BadHttpRequestException bad when bad.Message.Contains("but no body was provided", StringComparison.Ordinal) =>
-                Problem(StatusCodes.Status400BadRequest, "The request has no body.", "This operation needs a JSON body; see the contract for its fields."),
+            BadHttpRequestException bad when bad.Message.Contains("but no body was provided", StringComparison.Ordinal) => NoBodyProblem(),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
             PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
@@ -70,6 +72,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     /// <summary>A field breaks a few rules at most; the cap keeps a problem's size bounded in the contract.</summary>
     public const int MostMessagesPerField = 20;
+
+    private static ProblemDetails NoBodyProblem() =>
+        Problem(StatusCodes.Status400BadRequest, "The request has no body.", "This operation needs a JSON body; see the contract for its fields.");
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
