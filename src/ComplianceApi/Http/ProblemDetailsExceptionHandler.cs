@@ -128,8 +128,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ?? metadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
             ?? httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
         return Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", limit is { } bytes
-            ? $"The body is larger than the {bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this endpoint accepts."
-            : "The body is larger than this endpoint accepts.");
+            ? $"The upload is larger than the {bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this endpoint accepts."
+            : "The upload is larger than this endpoint accepts.");
     }
 
     /// <summary>422, listing the forms that are understood so the caller can reword the deadline or supply its date.</summary>
