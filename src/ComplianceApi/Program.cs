@@ -10,6 +10,7 @@ using ComplianceApi.Pipeline;
 using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.RaiseKestrelLimits(kestrel.Limits));
 
 builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 builder.Services.AddHttpContextAccessor();
@@ -48,6 +49,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestLimits();
 
 // The contract and its UI are public, so integrators can read them before they hold a key.
 app.UseSwagger();

@@ -31,6 +31,12 @@ public static class Storage
             : new DataVersionReader(Npgsql.NpgsqlFactory.Instance, postgres));
         services.AddDbContext<ComplianceDbContext>(options =>
         {
+            // A failed save is an exception its caller answers: the HTTP pipeline turns a unique violation
+            // (another writer got there first) into a 409 and logs every other failure once, as an error, with
+            // its request. EF's own error logs of the same moment would report a refusal as a failure.
+            options.ConfigureWarnings(warnings => warnings.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Information),
+                (RelationalEventId.CommandError, LogLevel.Information)));
             if (string.IsNullOrWhiteSpace(postgres))
             {
                 Directory.CreateDirectory(dataFolder);

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ComplianceApi.Domain;
+using ComplianceApi.Http.Contract;
 using ComplianceApi.Support;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +24,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
+            // A body of nothing but white space reads as no JSON at all: the same as no body.
+            BadHttpRequestException { InnerException: JsonException json } when json.Message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal) =>
+                NoBodyProblem(),
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound => ParameterProblem(unbound),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLargeProblem(httpContext),
@@ -29,8 +34,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException { InnerException: InvalidDataException data } when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                 TooLargeProblem(httpContext),
             // The framework says "Implicit body inferred for parameter ... but no body was provided", naming its own parameter.
-            BadHttpRequestException bad when bad.Message.Contains("but no body was provided", StringComparison.Ordinal) =>
-                Problem(StatusCodes.Status400BadRequest, "The request has no body.", "This operation needs a JSON body; see the contract for its fields."),
+            BadHttpRequestException bad when bad.Message.Contains("but no body was provided", StringComparison.Ordinal) => NoBodyProblem(),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
             PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
@@ -39,12 +43,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "This write needs If-Match.", required.Message),
             IdempotencyKeyInUseException inUse => Problem(StatusCodes.Status409Conflict, "The Idempotency-Key is in use.", inUse.Message),
             IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
-            DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "The request breaks a rule of the domain.", rule.Message),
+            DomainRuleException rule => Problem(StatusCodes.Status409Conflict, DomainRuleTitle, rule.Message),
             DeadlineNotUnderstoodException deadline => DeadlineProblem(deadline),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "The record changed while this request was made.",
                 "Someone else changed it at the same moment; read it again and retry."),
-            DbUpdateException update when IsUniqueViolation(update) => Problem(StatusCodes.Status409Conflict, "The record already exists.",
-                "A record with the same identifying values already exists."),
+            // The domain checks first and says which rule; this is the race past that check, answered the same way.
+            DbUpdateException update when IsUniqueViolation(update) => Problem(StatusCodes.Status409Conflict, DomainRuleTitle,
+                "Another request recorded a record with the same identifying values first; read it rather than creating it again."),
             _ => null,
         };
 
@@ -67,32 +72,65 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         return true;
     }
 
+    public const string DomainRuleTitle = "The request breaks a rule of the domain.";
+
     /// <summary>A field breaks a few rules at most; the cap keeps a problem's size bounded in the contract.</summary>
     public const int MostMessagesPerField = 20;
+
+    private static ProblemDetails NoBodyProblem() =>
+        Problem(StatusCodes.Status400BadRequest, "The request has no body.", "This operation needs a JSON body; see the contract for its fields.");
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
 
     /// <summary>
-    /// Completes a problem the framework writes for a bare status code. Kestrel refuses a body far over
-    /// the endpoint's limit as soon as the form is read (its Content-Length says so), and the minimal API's
-    /// form binding answers that with a bare 413 instead of throwing it here; the caller still needs the limit.
+    /// Completes a problem the framework writes for a bare status code, with what the caller needs to put
+    /// it right: routing's 404 (no such path) and 405 (with the methods the Allow header lists), a body's
+    /// 415, and Kestrel's 413 for a body far over the endpoint's limit, which the minimal API's form binding
+    /// answers with a bare status instead of throwing it here.
     /// </summary>
     public static void CompleteBareProblem(ProblemDetailsContext context)
     {
-        if (context.ProblemDetails is { Status: StatusCodes.Status413PayloadTooLarge, Detail: null } bare)
+        if (context.ProblemDetails is not { Detail: null } bare)
         {
-            var tooLarge = TooLargeProblem(context.HttpContext);
-            (bare.Title, bare.Detail) = (tooLarge.Title, tooLarge.Detail);
+            return;
+        }
+
+        var request = context.HttpContext.Request;
+        var completed = bare.Status switch
+        {
+            StatusCodes.Status404NotFound when context.HttpContext.GetEndpoint() is null => Problem(StatusCodes.Status404NotFound,
+                "No such operation.", $"The service has no operation at {request.Path}; see the contract at /swagger/{OpenApi.DocumentName}/swagger.json for its paths."),
+            StatusCodes.Status405MethodNotAllowed => Problem(StatusCodes.Status405MethodNotAllowed, "The method is not allowed here.",
+                $"{request.Method} is not allowed on {request.Path}; it takes {AllowedMethods(context.HttpContext)}."),
+            StatusCodes.Status415UnsupportedMediaType => Problem(StatusCodes.Status415UnsupportedMediaType, "The body's media type is not accepted.",
+                $"This operation takes a body of type {AcceptedTypes(context.HttpContext)}; the request sent "
+                + (string.IsNullOrEmpty(request.ContentType) ? "no Content-Type." : $"{request.ContentType}.")),
+            StatusCodes.Status413PayloadTooLarge => TooLargeProblem(context.HttpContext),
+            _ => null,
+        };
+        if (completed is not null)
+        {
+            (bare.Title, bare.Detail) = (completed.Title, completed.Detail);
         }
     }
+
+    private static string AllowedMethods(HttpContext httpContext) =>
+        httpContext.Response.Headers.Allow.ToString() is { Length: > 0 } allowed ? allowed : "other methods";
+
+    private static string AcceptedTypes(HttpContext httpContext) =>
+        httpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types
+            ? string.Join(" or ", types)
+            : "application/json";
 
     /// <summary>A body refused while it was read, before the endpoint saw it: the limit comes from the endpoint's metadata.</summary>
     private static ProblemDetails TooLargeProblem(HttpContext httpContext)
     {
         // The exception handler clears the endpoint before it runs; its feature keeps the one that failed.
         var metadata = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata;
-        var limit = metadata?.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit ?? metadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        var limit = metadata?.GetMetadata<IFormOptionsMetadata>()?.MultipartBodyLengthLimit
+            ?? metadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
         return Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", limit is { } bytes
             ? $"The upload is larger than the {bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes this endpoint accepts."
             : "The upload is larger than this endpoint accepts.");

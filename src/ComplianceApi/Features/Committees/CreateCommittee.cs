@@ -4,6 +4,7 @@ using ComplianceApi.Pipeline;
 using FluentValidation;
 using Mapster;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Features.Committees;
 
@@ -21,6 +22,11 @@ public sealed class CreateCommitteeHandler(ComplianceDbContext db, Caller caller
         var body = command.Body;
         caller.EnsureMayWriteFor(body.ForceCode);
         await db.EnsureForcesExistAsync([body.ForceCode], "forceCode", cancellationToken);
+        if (await db.Committees.AnyAsync(c => c.ForceCode == body.ForceCode && c.Name == body.Name, cancellationToken))
+        {
+            throw new DomainRuleException($"Force '{body.ForceCode}' already has a committee named '{body.Name}'.");
+        }
+
         var now = clock.GetUtcNow();
         var committee = new Committee(Guid.CreateVersion7(now), body.ForceCode, body.Name, body.Body, now);
         db.Committees.Add(committee);

@@ -25,6 +25,11 @@ public sealed class CreateCommitteeReportHandler(ComplianceDbContext db, Caller 
             ?? throw NotFoundException.For("committee", command.CommitteeId);
         caller.EnsureMayWriteFor(committee.ForceCode);
         var body = command.Body;
+        if (await db.CommitteeReports.AnyAsync(r => r.CommitteeId == committee.Id && r.Reference == body.Reference, cancellationToken))
+        {
+            throw new DomainRuleException($"Committee '{committee.Name}' already has a report '{body.Reference}'.");
+        }
+
         var now = clock.GetUtcNow();
         var report = new CommitteeReport(Guid.CreateVersion7(now), committee, body.Reference, body.Title, body.ReportedOn, now);
         db.CommitteeReports.Add(report);

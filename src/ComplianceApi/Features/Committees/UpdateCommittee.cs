@@ -28,6 +28,11 @@ public sealed class UpdateCommitteeHandler(ComplianceDbContext db, Caller caller
             throw new DomainRuleException($"A committee's force cannot change: it is '{committee.ForceCode}'.");
         }
 
+        if (await db.Committees.AnyAsync(c => c.Id != committee.Id && c.ForceCode == committee.ForceCode && c.Name == command.Body.Name, cancellationToken))
+        {
+            throw new DomainRuleException($"Force '{committee.ForceCode}' already has another committee named '{command.Body.Name}'.");
+        }
+
         committee.Revise(command.Body.Name, command.Body.Body, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return committee.Adapt<CommitteeView>(mapping);

@@ -1,4 +1,5 @@
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
 using FluentValidation;
@@ -23,6 +24,11 @@ public sealed class UpdateCommitteeReportHandler(ComplianceDbContext db, Caller 
         var report = await db.CommitteeReports.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
             ?? throw NotFoundException.For("committee report", command.Id);
         caller.EnsureMayWriteFor(report.ForceCode);
+        if (await db.CommitteeReports.AnyAsync(r => r.Id != report.Id && r.CommitteeId == report.CommitteeId && r.Reference == command.Body.Reference, cancellationToken))
+        {
+            throw new DomainRuleException($"The committee already has another report '{command.Body.Reference}'.");
+        }
+
         report.Revise(command.Body.Reference, command.Body.Title, command.Body.ReportedOn, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return report.Adapt<CommitteeReportView>(mapping);
