@@ -55,6 +55,10 @@ public static class IdempotencyRecords
         db.IdempotencyRecords.AsNoTracking()
             .SingleOrDefaultAsync(r => r.ClientId == clientId && r.Key == key && r.ExpiresAt > now, cancellationToken);
 
+    /// <summary>Forgets this key's outcome if it is past its keeping period, so the key can be used afresh before the purge runs.</summary>
+    public static Task<int> ForgetExpiredAsync(this ComplianceDbContext db, string clientId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.Where(r => r.ClientId == clientId && r.Key == key && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>
     /// Takes the key for this transaction on PostgreSQL, without waiting: false when another transaction, on
     /// any instance, holds it. The lock ends with the transaction, so a crashed request never keeps a key.

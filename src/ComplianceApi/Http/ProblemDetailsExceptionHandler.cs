@@ -61,6 +61,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+
         if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
         {
             return true;
@@ -232,6 +233,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     /// </summary>
     private static string JsonFieldName(string propertyName)
     {
+        // A header (Idempotency-Key) is named as it is sent.
+        if (propertyName.Contains('-', StringComparison.Ordinal))
+        {
+            return propertyName;
+        }
+
         var path = propertyName.StartsWith("Body.", StringComparison.Ordinal) ? propertyName[5..] : propertyName;
         return string.Join('.', path.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
     }

@@ -33,8 +33,8 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         }
 
         var condition = endpoint.Metadata.GetMetadata<ConditionalWrite>();
-        var ifMatch = context.Request.Headers.IfMatch;
-        if (condition is not null && ifMatch.Count == 0 && options.Value.RequireIfMatch)
+        var ifMatch = Present(context.Request.Headers.IfMatch);
+        if (condition is not null && ifMatch.Length == 0 && options.Value.RequireIfMatch)
         {
             throw new PreconditionRequiredException();
         }
@@ -67,9 +67,11 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
                     await ReplayAsync(context, stored);
                     return;
                 }
+
+                await db.ForgetExpiredAsync(client, key, clock.GetUtcNow(), context.RequestAborted);
             }
 
-            if (condition is not null && ifMatch.Count > 0)
+            if (condition is not null && ifMatch.Length > 0)
             {
                 await EnsureConditionHoldsAsync(context, db, mediator, condition, ifMatch);
             }
@@ -108,12 +110,19 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         }
     }
 
+    /// <summary>
+    /// The header's values, where an empty one counts as none: NSwag's TypeScript client sends an optional
+    /// header it was not given as an empty value.
+    /// </summary>
+    private static string?[] Present(Microsoft.Extensions.Primitives.StringValues header) =>
+        header.Where(v => !string.IsNullOrWhiteSpace(v)).ToArray();
+
     /// <summary>A request that changes data: an unsafe method on an endpoint only editors or admins may call.</summary>
     private static bool IsWrite(string method, Endpoint endpoint) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
         && endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is Policies.Edit or Policies.Administer);
 
-    private async Task EnsureConditionHoldsAsync(HttpContext context, ComplianceDbContext db, IMediator mediator, ConditionalWrite condition, IReadOnlyList<string?> ifMatch)
+    private async Task EnsureConditionHoldsAsync(HttpContext context, ComplianceDbContext db, IMediator mediator, ConditionalWrite condition, string?[] ifMatch)
     {
         var key = context.Request.RouteValues[condition.RouteKey] as string
             ?? throw new InvalidOperationException($"The route has no '{condition.RouteKey}' value to make the write conditional on.");
@@ -122,7 +131,6 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         var tag = EntityTags.Tag(current, json.Value.SerializerOptions);
         if (!EntityTags.IfMatchAllows(ifMatch, tag))
         {
-            context.Response.Headers.ETag = tag;
             throw new PreconditionFailedException(tag);
         }
     }
@@ -205,12 +213,14 @@ public static class IdempotencyKeys
     /// </summary>
     public static string? Parse(Microsoft.Extensions.Primitives.StringValues header)
     {
-        if (header.Count == 0)
+        // An empty header counts as none: NSwag's TypeScript client sends an optional header it was not given as "".
+        var values = header.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+        if (values.Count == 0)
         {
             return null;
         }
 
-        var value = header.Count == 1 ? header[0]!.Trim() : null;
+        var value = values.Count == 1 ? values[0]!.Trim() : null;
         if (value is { Length: >= 2 } && value[0] == '"' && value[^1] == '"')
         {
             value = value[1..^1];

@@ -40,5 +40,10 @@ public static class HttpAssertions
         return problem;
     }
 
-    public sealed record Problem(string? Type, string Title, int Status, string? Detail, Dictionary<string, string[]>? Errors);
+    public sealed record Problem(string? Type, string Title, int Status, string? Detail, Dictionary<string, string[]>? Errors)
+    {
+        /// <summary>Members beyond RFC 9457's, such as a 412's currentEtag.</summary>
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Extensions { get; init; }
+    }
 }

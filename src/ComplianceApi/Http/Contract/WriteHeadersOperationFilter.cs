@@ -30,7 +30,7 @@ internal sealed class WriteHeadersOperationFilter : IOperationFilter
                 In = ParameterLocation.Header,
                 Required = false,
                 Description = "The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, "
-                    + "and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).",
+                    + "and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 1000 },
                 Extensions = LastParameterNamed("ifMatch", 1000),
             });
