@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Http.Contract;
 using ComplianceApi.Support;
@@ -10,8 +11,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Microsoft.Data.Sqlite;
 
 namespace ComplianceApi.Http;
 
@@ -48,7 +47,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "The record changed while this request was made.",
                 "Someone else changed it at the same moment; read it again and retry."),
             // The domain checks first and says which rule; this is the race past that check, answered the same way.
-            DbUpdateException update when IsUniqueViolation(update) => Problem(StatusCodes.Status409Conflict, DomainRuleTitle,
+            DbUpdateException update when update.IsUniqueViolation() => Problem(StatusCodes.Status409Conflict, DomainRuleTitle,
                 "Another request recorded a record with the same identifying values first; read it rather than creating it again."),
             _ => null,
         };
@@ -242,11 +241,4 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         var path = propertyName.StartsWith("Body.", StringComparison.Ordinal) ? propertyName[5..] : propertyName;
         return string.Join('.', path.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
     }
-
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-        _ => false,
-    };
 }

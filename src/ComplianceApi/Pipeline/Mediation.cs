@@ -61,12 +61,29 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         {
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.RequestFailed(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (Refusals.Of(exception))
+                {
+                    logger.RequestRefused(typeof(TRequest).Name, elapsed, exception.GetType().Name);
+                }
+                else
+                {
+                    logger.RequestFailed(typeof(TRequest).Name, elapsed, exception.GetType().Name);
+                }
             }
 
             throw;
         }
     }
+}
+
+/// <summary>What the caller can put right (bad input, a rule, a race another writer won): a refusal, not a failure of the service.</summary>
+file static class Refusals
+{
+    public static bool Of(Exception exception) => exception is ValidationException or NotFoundException or ForbiddenException
+        or Domain.DomainRuleException or Domain.DeadlineNotUnderstoodException or PreconditionFailedException
+        or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
+        || exception is Microsoft.EntityFrameworkCore.DbUpdateException update && update.IsUniqueViolation();
 }
 
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)

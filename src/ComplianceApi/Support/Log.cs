@@ -9,6 +9,9 @@ public static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "{Request} failed after {ElapsedMs:0.0} ms: {Error}")]
     public static partial void RequestFailed(this ILogger logger, string request, double elapsedMs, string error);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused after {ElapsedMs:0.0} ms: {Reason}")]
+    public static partial void RequestRefused(this ILogger logger, string request, double elapsedMs, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     public static partial void UnhandledException(this ILogger logger, Exception exception, string method, string path);
 
