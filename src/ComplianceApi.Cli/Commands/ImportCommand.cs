@@ -50,13 +50,21 @@ public static class ImportCommand
         {
             var source = parse.GetValue(file)!;
             var shown = parse.GetValue(show);
-            await using var content = Open(source);
+            Open(source).Dispose(); // a file that is missing or unreadable is a usage error before any request
             var spreadsheets = connection.Create((options, http) => new SpreadsheetsClient(options, http));
             ImportReport report;
             try
             {
-                report = await UploadAsync(session, source, content, (upload, uploadCt) =>
-                    spreadsheets.ImportSpreadsheetAsync(parse.GetValue(kind), parse.GetValue(dryRun), upload, cancellationToken: uploadCt), ct);
+                // One key for the load and all its attempts: a retry after a lost answer gets the first run's
+                // report instead of loading the file twice.
+                var idempotencyKey = WriteRetries.NewKey();
+                report = await WriteRetries.SendAsync(session.Error, $"Loading {source.Name}", async (_, attemptCt) =>
+                {
+                    // The request disposes of the stream it sent, so each attempt opens the file again.
+                    await using var content = Open(source);
+                    return await UploadAsync(session, source, content, (upload, uploadCt) =>
+                        spreadsheets.ImportSpreadsheetAsync(parse.GetValue(kind), parse.GetValue(dryRun), upload, idempotencyKey: idempotencyKey, cancellationToken: uploadCt), attemptCt);
+                }, ct);
             }
             catch (ComplianceApiException<ImportRejectedProblem> rejected) when (rejected.Result is { Report: { } refused })
             {

@@ -83,12 +83,17 @@ public static class KeysCommand
         command.SetAction((parse, cancellationToken) => session.RunAgainstServiceAsync(parse, async (connection, ct) =>
         {
             var keys = connection.Create((options, http) => new ApiKeysClient(options, http));
-            var issued = await keys.CreateApiKeyAsync(new ApiKeyRequest
+            var request = new ApiKeyRequest
             {
                 ClientName = parse.GetValue(clientName)!,
                 Role = parse.GetValue(role),
                 ForceCode = parse.GetValue(forceCode),
-            }, cancellationToken: ct);
+            };
+            // One key for the write and all its attempts: a retry after a lost answer is answered with the
+            // key issued the first time (the same secret), never a second key.
+            var idempotencyKey = WriteRetries.NewKey();
+            var issued = await WriteRetries.SendAsync(session.Error, "Issuing the key",
+                (_, attemptCt) => keys.CreateApiKeyAsync(request, idempotencyKey: idempotencyKey, cancellationToken: attemptCt), ct);
 
             await session.OutputText.WriteLineAsync(issued.Secret);
             await session.OutputText.FlushAsync(ct);
@@ -108,7 +113,24 @@ public static class KeysCommand
         {
             var keys = connection.Create((options, http) => new ApiKeysClient(options, http));
             var keyId = parse.GetValue(id)!.Value;
-            await keys.RevokeApiKeyAsync(keyId, cancellationToken: ct);
+            // A revocation is idempotent in effect: when a retry finds the key already revoked (409), its first
+            // attempt was written and its answer lost, or someone else revoked it; either way it is revoked.
+            await WriteRetries.SendAsync(session.Error, $"Revoking key {keyId}", async (attempt, attemptCt) =>
+            {
+                try
+                {
+                    await keys.RevokeApiKeyAsync(keyId, attemptCt);
+                }
+                catch (ComplianceApiException refused) when (attempt > 1 && refused.StatusCode == 409)
+                {
+                    if ((await keys.GetApiKeyAsync(keyId, attemptCt)).RevokedAt is null)
+                    {
+                        throw;
+                    }
+                }
+
+                return keyId;
+            }, ct);
             session.Error.WriteLine($"Revoked key {keyId}.");
             return ExitCodes.Success;
         }, cancellationToken));

@@ -86,6 +86,8 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
                 {
                     if (key is not null)
                     {
+                        // What the handler tracked and did not save was never meant to be written (a dry-run load's rows).
+                        db.ChangeTracker.Clear();
                         db.IdempotencyRecords.Add(Outcome(context, client, key, fingerprint!, buffer.ToArray()));
                         await db.SaveChangesAsync(context.RequestAborted);
                     }
@@ -141,15 +143,47 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        // A multipart body's boundary is new for every request (the generated clients draw a GUID), so an upload
+        // sent again would differ from its first attempt by nothing else; the fingerprint leaves it out.
+        var boundary = MultipartBoundary(request.ContentType);
         var chunk = new byte[81920];
+        var carried = 0;
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk.AsMemory(carried), cancellationToken)) > 0)
         {
-            hash.AppendData(chunk, 0, read);
+            var filled = carried + read;
+            var hashed = AppendWithout(hash, chunk.AsSpan(0, filled), boundary, final: false);
+            carried = filled - hashed;
+            chunk.AsSpan(hashed, carried).CopyTo(chunk);
         }
 
+        AppendWithout(hash, chunk.AsSpan(0, carried), boundary, final: true);
         request.Body.Position = 0;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static byte[] MultipartBoundary(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+        && Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 } boundary
+            ? Encoding.ASCII.GetBytes(boundary.ToString())
+            : [];
+
+    // Hashes the data without the boundary's occurrences. Unless it is the last of the body, the end that could
+    // be the start of an occurrence is left unhashed, to go in front of the next read; returns the bytes used.
+    private static int AppendWithout(IncrementalHash hash, ReadOnlySpan<byte> data, ReadOnlySpan<byte> boundary, bool final)
+    {
+        var used = 0;
+        int at;
+        while (!boundary.IsEmpty && (at = data[used..].IndexOf(boundary)) >= 0)
+        {
+            hash.AppendData(data.Slice(used, at));
+            used += at + boundary.Length;
+        }
+
+        var kept = final || boundary.IsEmpty ? 0 : Math.Min(boundary.Length - 1, data.Length - used);
+        hash.AppendData(data[used..^kept]);
+        return data.Length - kept;
     }
 
     private IdempotencyRecord Outcome(HttpContext context, string client, string key, string fingerprint, byte[] body)

@@ -29,6 +29,29 @@ namespace ComplianceApi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IActionPlansClient
     {
+        /// <summary>
+        /// CreateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// CreatePlanActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1629,11 +1652,57 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateActionPlanAsync(body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateActionPlanAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// CreatePlanActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreatePlanActionAsync(planId: planId, body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateActionAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IApiKeysClient
     {
+        /// <summary>
+        /// CreateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// RevokeApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2419,11 +2488,51 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateApiKeyAsync(body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// RevokeApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            return RevokeApiKeyAsync(id: id, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ICommitteesClient
     {
+        /// <summary>
+        /// CreateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// CreateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3852,6 +3961,41 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateCommitteeAsync(body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateCommitteeAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// CreateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateCommitteeReportAsync(committeeId: committeeId, body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateCommitteeReportAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -4163,6 +4307,23 @@ namespace ComplianceApi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IEvidenceClient
     {
+        /// <summary>
+        /// AddResponseEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// AddActionEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -5207,11 +5368,48 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// AddResponseEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return AddResponseEvidenceAsync(id: id, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// AddActionEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return AddActionEvidenceAsync(id: id, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateEvidenceAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IFindingsClient
     {
+        /// <summary>
+        /// CreateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6268,11 +6466,39 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateFindingAsync(inspectionId: inspectionId, body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateFindingAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IForcesClient
     {
+        /// <summary>
+        /// CreateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7043,11 +7269,39 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateForceAsync(body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateForceAsync(code: code, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IGradingsClient
     {
+        /// <summary>
+        /// CreateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7857,11 +8111,39 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateGradingAsync(inspectionId: inspectionId, body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateGradingAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IInspectionsClient
     {
+        /// <summary>
+        /// CreateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -8662,11 +8944,57 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateInspectionAsync(body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateInspectionAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IResponsesClient
     {
+        /// <summary>
+        /// CreateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// RebaselineTargetDateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// ReopenForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10925,11 +11253,60 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// CreateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CreateForceResponseAsync(findingId: findingId, body: body, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return UpdateForceResponseAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return RecordProgressUpdateAsync(id: id, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// RebaselineTargetDateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return RebaselineTargetDateAsync(id: id, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// ReopenForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return ReopenForceResponseAsync(id: id, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ISpreadsheetsClient
     {
+        /// <summary>
+        /// ImportSpreadsheetAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -11548,11 +11925,24 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// ImportSpreadsheetAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken)
+        {
+            return ImportSpreadsheetAsync(kind: kind, dryRun: dryRun, file: file, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IStatementsClient
     {
+        /// <summary>
+        /// IssuePositionStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -12534,6 +12924,14 @@ namespace ComplianceApi.Client
 
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
+        }
+        /// <summary>
+        /// IssuePositionStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return IssuePositionStatementAsync(reportId: reportId, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
         }
     }
 

@@ -79,6 +79,16 @@ public sealed class GeneratedClients
         return new GeneratedClients(host, http, ComplianceApiHost.AdminKey);
     }
 
+    /// <summary>
+    /// The national admin's clients on the in-memory server of a provider's service, for what must hold on
+    /// SQLite and PostgreSQL alike; a test on PostgreSQL is skipped, with the reason, where none can run.
+    /// </summary>
+    public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Provider provider)
+    {
+        var host = await hosts.For(provider);
+        return new GeneratedClients(host, SharedHttpClients.GetValue(host, h => h.CreateClient()), ComplianceApiHost.AdminKey);
+    }
+
     /// <summary>The same service and transport, called with another key.</summary>
     public GeneratedClients WithKey(string apiKey) => new(Host, Http, apiKey);
 
