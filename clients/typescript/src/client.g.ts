@@ -59,7 +59,7 @@ export interface IActionPlansClient {
 
     /**
      * Corrects an action plan's details; its force cannot change (editors).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
@@ -101,7 +101,7 @@ export interface IActionPlansClient {
 
     /**
      * Changes an action's details, status or findings (editors).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
@@ -359,7 +359,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
 
     /**
      * Corrects an action plan's details; its force cannot change (editors).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan> {
@@ -809,7 +809,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
 
     /**
      * Changes an action's details, status or findings (editors).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction> {
@@ -938,7 +938,7 @@ export interface IApiKeysClient {
 
     /**
      * Revokes an API key at once; the record is kept for audit (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return No Content
      */
     revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
@@ -1208,7 +1208,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
 
     /**
      * Revokes an API key at once; the record is kept for audit (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return No Content
      */
     revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void> {
@@ -1323,7 +1323,7 @@ export interface ICommitteesClient {
 
     /**
      * Corrects a committee's name or kind of body; its force cannot change.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
@@ -1352,7 +1352,7 @@ export interface ICommitteesClient {
 
     /**
      * Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
@@ -1605,7 +1605,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
 
     /**
      * Corrects a committee's name or kind of body; its force cannot change.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee> {
@@ -1956,7 +1956,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
 
     /**
      * Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport> {
@@ -2157,7 +2157,7 @@ export interface IEvidenceClient {
 
     /**
      * Records evidence that backs a force response.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -2165,7 +2165,7 @@ export interface IEvidenceClient {
 
     /**
      * Records evidence that backs an action in an action plan.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -2191,7 +2191,7 @@ export interface IEvidenceClient {
 
     /**
      * Corrects a piece of evidence's details; what it backs cannot change.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
@@ -2210,7 +2210,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
 
     /**
      * Records evidence that backs a force response.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -2321,7 +2321,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
 
     /**
      * Records evidence that backs an action in an action plan.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -2593,7 +2593,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
 
     /**
      * Corrects a piece of evidence's details; what it backs cannot change.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
@@ -2746,7 +2746,7 @@ export interface IFindingsClient {
 
     /**
      * Corrects a finding's details (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
@@ -3172,7 +3172,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
 
     /**
      * Corrects a finding's details (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding> {
@@ -3304,7 +3304,7 @@ export interface IForcesClient {
 
     /**
      * Renames a force or changes a collaboration's members (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
@@ -3547,7 +3547,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
 
     /**
      * Renames a force or changes a collaboration's members (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force> {
@@ -3677,7 +3677,7 @@ export interface IGradingsClient {
 
     /**
      * Regrades a force: corrects the grade and when it was given (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
@@ -3949,7 +3949,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
 
     /**
      * Regrades a force: corrects the grade and when it was given (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading> {
@@ -4080,7 +4080,7 @@ export interface IInspectionsClient {
 
     /**
      * Corrects an inspection's details (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
@@ -4348,7 +4348,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
 
     /**
      * Corrects an inspection's details (national admins).
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection> {
@@ -4505,7 +4505,7 @@ export interface IResponsesClient {
 
     /**
      * Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
@@ -4521,7 +4521,7 @@ export interface IResponsesClient {
 
     /**
      * Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -4544,7 +4544,7 @@ export interface IResponsesClient {
 
     /**
      * Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -4558,7 +4558,7 @@ export interface IResponsesClient {
 
     /**
      * Reopens a closed response as in progress, dated today, by appending the progress update it returns.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -5007,7 +5007,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse> {
@@ -5194,7 +5194,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -5459,7 +5459,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -5640,7 +5640,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
 
     /**
      * Reopens a closed response as in progress, dated today, by appending the progress update it returns.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -6073,7 +6073,7 @@ export interface IStatementsClient {
 
     /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -6294,7 +6294,7 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
 
     /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
-     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */

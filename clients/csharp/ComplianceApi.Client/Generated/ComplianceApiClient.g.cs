@@ -86,7 +86,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an action plan's details; its force cannot change (editors).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -138,7 +138,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Changes an action's details, status or findings (editors).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -590,7 +590,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an action plan's details; its force cannot change (editors).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1350,7 +1350,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Changes an action's details, status or findings (editors).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1737,7 +1737,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revokes an API key at once; the record is kept for audit (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>No Content</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -2209,7 +2209,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revokes an API key at once; the record is kept for audit (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>No Content</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2566,7 +2566,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee's name or kind of body; its force cannot change.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -2603,7 +2603,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -3050,7 +3050,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee's name or kind of body; its force cannot change.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3659,7 +3659,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a committee report's reference, title or date; once its statement is issued it cannot change (409).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4329,7 +4329,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records evidence that backs a force response.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -4339,7 +4339,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records evidence that backs an action in an action plan.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -4371,7 +4371,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a piece of evidence's details; what it backs cannot change.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -4414,7 +4414,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records evidence that backs a force response.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -4608,7 +4608,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Records evidence that backs an action in an action plan.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -5066,7 +5066,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a piece of evidence's details; what it backs cannot change.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5470,7 +5470,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a finding's details (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -6154,7 +6154,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects a finding's details (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6530,7 +6530,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Renames a force or changes a collaboration's members (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -6967,7 +6967,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Renames a force or changes a collaboration's members (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7337,7 +7337,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Regrades a force: corrects the grade and when it was given (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -7809,7 +7809,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Regrades a force: corrects the grade and when it was given (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8180,7 +8180,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an inspection's details (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -8642,7 +8642,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Corrects an inspection's details (national admins).
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9059,7 +9059,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -9079,7 +9079,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -9108,7 +9108,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -9126,7 +9126,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Reopens a closed response as in progress, dated today, by appending the progress update it returns.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -9839,7 +9839,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Revises a response's owner, governance board, constraints and next review from a date, keeping the earlier details as history; the target date is set here once, then moved by re-baselining. Progress is recorded as updates.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10160,7 +10160,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Appends a dated progress update; the response takes its status, RAG and position from it. Updates are append-only (there is no PUT or DELETE): a correction is a new entry.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -10619,7 +10619,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Re-baselines a response's target date with a reason; the old and new dates, the reason and who moved it are kept. From its effective date the response is judged against the new date.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -10936,7 +10936,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Reopens a closed response as in progress, dated today, by appending the progress update it returns.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -11970,7 +11970,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -12336,7 +12336,7 @@ namespace ComplianceApi.Client
         /// <summary>
         /// Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
         /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
