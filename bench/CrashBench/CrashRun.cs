@@ -268,7 +268,7 @@ internal static class CrashRun
         var attempts = creates.Sum(c => c.Attempts) + tokens.Sum(t => t.Attempts);
         string Row(string figure, object value, string target = "", bool? pass = null) =>
             $"| {figure} | {Convert.ToString(value, CultureInfo.InvariantCulture)} | {target} | {(pass is null ? "" : pass.Value ? "PASS" : "FAIL")} |";
-        var byKind = string.Join(", ", creates.GroupBy(c => c.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}s"));
+        var byKind = string.Join(", ", creates.GroupBy(c => c.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {(g.Key == "evidence" ? g.Key : g.Key + "s")}"));
         string[] lines =
         [
             "",
@@ -285,7 +285,7 @@ internal static class CrashRun
             Row("logical writes sent more than once", retried),
             Row("sends without an answer (refused while down, reset or timed out)", figures.TransportFailures),
             Row("creates acknowledged (first answers, replays received)", $"{check.Acknowledged} ({figures.FirstAnswers}, {figures.ReplaysDuringRun})"),
-            Row("revisions acknowledged (written, answer lost)", $"{check.TokensAcknowledged} ({check.TokensLandedUnanswered})"),
+            Row("revisions acknowledged (and written with the answer lost)", $"{check.TokensAcknowledged} ({check.TokensLandedUnanswered})"),
             Row("412 Precondition Failed (read again, sent again)", figures.PreconditionFailed),
             Row("409 key in use (sent again)", figures.KeyInUse),
             Row("409 record changed (read again, sent again)", figures.ConcurrencyConflicts),
