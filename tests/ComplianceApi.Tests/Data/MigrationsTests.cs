@@ -39,7 +39,7 @@ public sealed class MigrationsTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
-    public async Task A_database_the_released_migrations_built_upgrades_with_nothing_to_apply_and_its_data_intact(Provider provider)
+    public async Task A_database_the_released_migrations_built_upgrades_to_the_current_schema_with_its_data_intact(Provider provider)
     {
         var ct = TestContext.Current.CancellationToken;
         var database = await NewDatabaseAsync(provider);
@@ -62,12 +62,11 @@ public sealed class MigrationsTests(TestHosts hosts)
             INSERT INTO "ForceResponses" ("Id", "FindingId", "ForceCode", "Status", "OwnerName", "CreatedAt", "UpdatedAt", "Version", "TrackedSince", "DueOn")
             VALUES ({responseId}, {findingId}, 'kent', 'InProgress', 'Head of Information Management', {now}, {now}, 1, {new DateOnly(2026, 11, 20)}, {new DateOnly(2015, 11, 30)})
             """, ct);
-        var schema = await DescribeSchemaAsync(provider, database);
-
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        // What came after the release: the audit trail and the stored outcomes of idempotent writes.
+        Assert.Equal(["AuditTrailAndIdempotency"], (await db.Database.GetPendingMigrationsAsync(ct)).Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]));
         await db.Database.MigrateAsync(ct);
 
-        Assert.Equal(schema, await DescribeSchemaAsync(provider, database));
+        var schema = await DescribeSchemaAsync(provider, database);
         await using (var model = Context(provider, fromModel))
         {
             await model.Database.EnsureCreatedAsync(ct);

@@ -79,7 +79,8 @@ public sealed class ResponseHistoryTests(TestHosts hosts)
             (change.PreviousTargetDate!.Value, change.NewTargetDate, change.EffectiveOn));
         Assert.Equal("A new IT system is to be procured in 2016; NSPIS records cannot be deleted until then.", change.Reason);
         Assert.Equal($"test Editor {CityOfLondon}", change.ChangedBy);
-        Assert.Equal(change, read);
+        Assert.Equal(change, read with { Etag = null }); // a list leaves tags out; the record read alone has one
+        Assert.NotNull(read.Etag);
         var current = await city.GetAsync<ForceResponseView>($"/api/v1/responses/{response.Id}");
         Assert.Equal((new DateOnly(2016, 12, 31), new DateOnly(2016, 12, 31)), (current.TargetDate!.Value, current.RevisedTargetDate!.Value));
     }
