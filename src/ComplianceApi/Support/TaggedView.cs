@@ -9,3 +9,9 @@ public interface ITaggedView
 {
     string? Etag { get; set; }
 }
+
+public static class TaggedViews
+{
+    /// <summary>A tag's length: 18 bytes of a SHA-256 hash in base64url, in quotes.</summary>
+    public const int EtagLength = 26;
+}

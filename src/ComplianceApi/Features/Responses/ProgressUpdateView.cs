@@ -33,6 +33,7 @@ public sealed record ProgressUpdateView(
     : ITaggedView
 {
     /// <summary>The entry's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(TaggedViews.EtagLength)]
     public string? Etag { get; set; }
 }
 

@@ -69,7 +69,7 @@ internal sealed class WriteHeadersOperationFilter : IOperationFilter
                 {
                     Description = "The record's strong entity tag, also in the view's etag: send it in If-Match to write only while the record is unchanged, "
                         + "or in If-None-Match on a read to be answered 304 while it is.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = TaggedViews.EtagLength },
                 };
             }
 
