@@ -16,6 +16,8 @@ using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Features.Statements;
 using ComplianceApi.Support;
+using Microsoft.EntityFrameworkCore;
+using static ComplianceApi.Data.ComplianceDbContext;
 using ComplianceApi.Tests.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
@@ -54,6 +56,7 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<FindingView>("UpdateFinding",
             () => client.PutJsonAsync($"/api/v1/findings/{finding.Id}", findingRequest with { Text = "Forces should review their information management." }),
             "finding.updated", f => f.Id.ToString(), _ => null, ("text", findingRequest.Text, "Forces should review their information management."));
+        Assert.DoesNotContain(trail.Last!.Changes, c => c.Field.StartsWith("findingAddressee.", StringComparison.Ordinal));
 
         var grading = await trail.ExpectAsync<GradingView>("CreateGrading",
             () => client.PostJsonAsync($"/api/v1/inspections/{inspection.Id}/gradings", FindingTestData.Grading(code, Grade.Good)),
@@ -69,6 +72,8 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<ForceResponseView>("UpdateForceResponse",
             () => client.PutJsonAsync($"/api/v1/responses/{response.Id}", responseRequest with { OwnerName = "Head of Information Assurance" }),
             "response.updated", r => r.Id.ToString(), _ => code, ("ownerName", responseRequest.OwnerName, "Head of Information Assurance"));
+        Assert.Contains(new AuditFieldChangeView("responseRevision.ownerName", null, "Head of Information Assurance"), trail.Last!.Changes);
+        Assert.DoesNotContain(trail.Last.Changes, c => c.Field is "responseRevision.id" or "responseRevision.responseId" or "responseRevision.forceCode");
         await trail.ExpectAsync<ProgressUpdateView>("RecordProgressUpdate",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/updates", Update(new DateOnly(2015, 10, 21), ResponseStatus.InProgress)),
             "progress_update.recorded", u => u.Id.ToString(), _ => code, ("status", null, "InProgress"), ("response.status", "NotAssessed", "InProgress"));
@@ -136,6 +141,46 @@ public sealed class AuditTrailTests(TestHosts hosts)
 
         var writes = WriteOperations(await host.ServedContractAsync());
         Assert.Equal(writes.Except(StoreNothing).Order(), trail.Covered.Order());
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_load_is_one_event_every_row_it_writes_carries_its_id_and_a_dry_run_records_nothing(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var trail = await Trail.StartAsync(host, "Load test");
+        var inspection = Unique.Slug("building-the-picture");
+        var workbook = ImportTestRows.WholeWorkbook(inspection);
+
+        var dryRun = await trail.Client.LoadAsync(workbook, "?dryRun=true");
+        Assert.Empty(await trail.EventsAsync());
+        await trail.Client.LoadAsync(workbook);
+        var loaded = Assert.Single(await trail.EventsAsync());
+
+        Assert.True(dryRun.DryRun);
+        Assert.Equal(("import.loaded", "import", "ImportSpreadsheet"), (loaded.Kind, loaded.RecordType, loaded.Operation));
+        var load = loaded.LoadId!.Value;
+        Assert.Equal(load.ToString(), loaded.RecordId);
+        await host.WithDatabaseAsync(async db =>
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var findings = await db.Findings.Where(f => f.Inspection.Reference == inspection).Select(f => new { f.Id, Load = EF.Property<Guid?>(f, LoadIdColumn) }).ToListAsync(ct);
+            var findingIds = findings.Select(f => f.Id).ToList();
+            var responses = await db.ForceResponses.IgnoreQueryFilters().Where(r => findingIds.Contains(r.FindingId))
+                .Select(r => new { r.Id, Load = EF.Property<Guid?>(r, LoadIdColumn) }).ToListAsync(ct);
+            var responseIds = responses.Select(r => r.Id).ToList();
+            var updates = await db.ProgressUpdates.IgnoreQueryFilters().Where(u => responseIds.Contains(u.ResponseId))
+                .Select(u => new { u.RecordedBy, Load = EF.Property<Guid?>(u, LoadIdColumn) }).ToListAsync(ct);
+            var inspectionId = await db.Inspections.Where(i => i.Reference == inspection).Select(i => i.Id).SingleAsync(ct);
+            var gradings = await db.Gradings.Where(g => g.InspectionId == inspectionId).Select(g => EF.Property<Guid?>(g, LoadIdColumn)).ToListAsync(ct);
+
+            Assert.Equal(2, findings.Count);
+            Assert.All(findings, f => Assert.Equal(load, f.Load));
+            Assert.Equal(2, responses.Count);
+            Assert.All(responses, r => Assert.Equal(load, r.Load));
+            Assert.NotEmpty(updates);
+            Assert.All(updates, u => Assert.Equal((load, trail.ClientName), (u.Load!.Value, u.RecordedBy)));
+            Assert.Equal([load], gradings.Select(g => g!.Value));
+        });
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
@@ -273,17 +318,16 @@ public sealed class AuditTrailTests(TestHosts hosts)
     /// <summary>A client of its own (a national admin key issued through the API), whose events no other test makes.</summary>
     private sealed class Trail
     {
-        private readonly string _clientName;
-
         private Trail(HttpClient client, Guid keyId, string clientName)
         {
             Client = client;
             KeyId = keyId;
-            _clientName = clientName;
+            ClientName = clientName;
         }
 
         public HttpClient Client { get; }
         public Guid KeyId { get; }
+        public string ClientName { get; }
         public HashSet<string> Covered { get; } = [];
         public AuditEventView? Last { get; private set; }
 
@@ -317,7 +361,7 @@ public sealed class AuditTrailTests(TestHosts hosts)
             var recorded = Assert.Single(after.Skip(before.Count));
             Last = recorded;
             Assert.Equal(before.Count + 1, after.Count);
-            Assert.Equal((operation, kind, forceCode(body), _clientName, KeyId.ToString()),
+            Assert.Equal((operation, kind, forceCode(body), ClientName, KeyId.ToString()),
                 (recorded.Operation, recorded.Kind, recorded.ForceCode, recorded.Client.Name, recorded.Client.Id));
             Assert.Equal(recordId(body), recorded.RecordId);
             foreach (var change in changes)
