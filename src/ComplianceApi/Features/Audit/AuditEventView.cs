@@ -16,7 +16,7 @@ namespace ComplianceApi.Features.Audit;
 /// <param name="LoadId">The spreadsheet load the change was part of; null otherwise.</param>
 /// <param name="Changes">Each field's value before and after; for an import, the file and its counts. Secrets and key hashes are never recorded.</param>
 public sealed record AuditEventView(
-    long Sequence,
+    [property: Range(1, long.MaxValue)] long Sequence,
     DateTimeOffset OccurredAt,
     [property: MaxLength(Lengths.Name)] string Kind,
     [property: MaxLength(Lengths.Code)] string RecordType,
@@ -25,7 +25,7 @@ public sealed record AuditEventView(
     [property: MaxLength(Lengths.Name)] string Operation,
     AuditEventClientView Client,
     Guid? LoadId,
-    IReadOnlyList<AuditFieldChangeView> Changes)
+    [property: MaxLength(AuditEvent.MostChanges)] IReadOnlyList<AuditFieldChangeView> Changes)
 {
     public static AuditEventView Of(AuditEvent audit) => new(
         audit.Sequence,
