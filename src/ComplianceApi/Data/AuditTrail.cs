@@ -38,8 +38,9 @@ public static class AuditTrail
         [typeof(IssuedStatement)] = "statement",
     };
 
-    // Bookkeeping: the fields every change moves, which would only repeat the event's own time.
-    private static readonly HashSet<string> Unrecorded = ["UpdatedAt", "Version", "LoadId"];
+    // Bookkeeping: the fields every change moves, and the times a record is stamped with when it is
+    // created, which would only repeat the event's own time.
+    private static readonly HashSet<string> Unrecorded = ["UpdatedAt", "Version", "LoadId", "CreatedAt", "RecordedAt"];
 
     /// <summary>Whether a row is data a client changes, rather than bookkeeping (idempotency records, the data version, the trail itself).</summary>
     public static bool IsData(EntityEntry entry) =>
@@ -69,36 +70,69 @@ public static class AuditTrail
     /// <summary>The field changes of saves after the first in one request, added to its one event.</summary>
     public static IEnumerable<FieldChange> ChangesIn(IReadOnlyList<EntityEntry> changed, EntityEntry? subject)
     {
+        var force = subject is null ? null : ForceOf(subject);
+        var parts = new List<(EntityEntry Entry, List<FieldChange> Changes)>();
         foreach (var entry in changed)
         {
-            var prefix = ReferenceEquals(entry, subject) ? "" : Name(entry.Metadata) + ".";
-            var keyOrLink = entry.Metadata.FindPrimaryKey()!.Properties.Concat(entry.Metadata.GetForeignKeys().SelectMany(k => k.Properties)).ToHashSet();
-            foreach (var property in entry.Properties)
+            parts.Add((entry, FieldsOf(entry, subject, force).ToList()));
+        }
+
+        // A part replaced by an equal one (a finding's addressees are written anew on every update) is no change.
+        var unchanged = new HashSet<EntityEntry>();
+        foreach (var (removed, removedChanges) in parts.Where(p => p.Entry.State == EntityState.Deleted && !ReferenceEquals(p.Entry, subject)))
+        {
+            var removedValues = removedChanges.Select(c => (c.Field, c.Old));
+            var twin = parts.FirstOrDefault(p => p.Entry.State == EntityState.Added && !unchanged.Contains(p.Entry)
+                && p.Entry.Metadata == removed.Metadata && p.Changes.Select(c => (c.Field, c.New)).SequenceEqual(removedValues));
+            if (twin.Entry is not null)
             {
-                var metadata = property.Metadata;
-                if (Unrecorded.Contains(metadata.Name) || metadata.FindAnnotation(OmitAnnotation) is not null)
-                {
-                    continue;
-                }
+                unchanged.Add(removed);
+                unchanged.Add(twin.Entry);
+            }
+        }
 
-                // Another row's id and links say nothing its name does not; the subject's own are kept on creation.
-                if (prefix.Length > 0 && keyOrLink.Contains(metadata) && entry.State == EntityState.Modified)
-                {
-                    continue;
-                }
+        return parts.Where(p => !unchanged.Contains(p.Entry)).SelectMany(p => p.Changes);
+    }
 
-                switch (entry.State)
-                {
-                    case EntityState.Added when property.CurrentValue is not null:
-                        yield return new FieldChange(prefix + Camel(metadata.Name), null, Text(property.CurrentValue));
-                        break;
-                    case EntityState.Deleted when property.OriginalValue is not null:
-                        yield return new FieldChange(prefix + Camel(metadata.Name), Text(property.OriginalValue), null);
-                        break;
-                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        yield return new FieldChange(prefix + Camel(metadata.Name), Text(property.OriginalValue), Text(property.CurrentValue));
-                        break;
-                }
+    private static IEnumerable<FieldChange> FieldsOf(EntityEntry entry, EntityEntry? subject, string? force)
+    {
+        var isSubject = ReferenceEquals(entry, subject);
+        var prefix = isSubject ? "" : Name(entry.Metadata) + ".";
+        var key = entry.Metadata.FindPrimaryKey()!.Properties;
+        var keyOrLink = key.Concat(entry.Metadata.GetForeignKeys().SelectMany(k => k.Properties)).ToHashSet();
+        var linkToSubject = subject is null
+            ? []
+            : entry.Metadata.GetForeignKeys().Where(k => k.PrincipalEntityType == subject.Metadata).SelectMany(k => k.Properties).ToHashSet();
+        foreach (var property in entry.Properties)
+        {
+            var metadata = property.Metadata;
+            if (Unrecorded.Contains(metadata.Name) || metadata.FindAnnotation(OmitAnnotation) is not null)
+            {
+                continue;
+            }
+
+            // Another row's id and links say nothing its name does not; the subject's own are kept on creation.
+            // A part's own id, its link to the subject and the force it shares with the subject say nothing either.
+            if (!isSubject
+                && ((keyOrLink.Contains(metadata) && entry.State == EntityState.Modified)
+                    || (key.Count == 1 && key[0] == metadata)
+                    || linkToSubject.Contains(metadata)
+                    || (metadata.Name == "ForceCode" && !key.Contains(metadata) && force is not null && Equals(property.CurrentValue ?? property.OriginalValue, force))))
+            {
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added when property.CurrentValue is not null:
+                    yield return new FieldChange(prefix + Camel(metadata.Name), null, Text(property.CurrentValue));
+                    break;
+                case EntityState.Deleted when property.OriginalValue is not null:
+                    yield return new FieldChange(prefix + Camel(metadata.Name), Text(property.OriginalValue), null);
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    yield return new FieldChange(prefix + Camel(metadata.Name), Text(property.OriginalValue), Text(property.CurrentValue));
+                    break;
             }
         }
     }

@@ -76,7 +76,14 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
     /// touched. Taken before any change is made to the record.
     /// </summary>
     public static object?[] Snapshot(ComplianceDbContext db, object record) =>
-        [.. EntityTypeOf(db, record.GetType()).GetProperties().Select(p => p.GetGetter().GetClrValue(record))];
+        [.. EntityTypeOf(db, record.GetType()).GetProperties().Select(p => IsLoadId(p) ? null : p.GetGetter().GetClrValue(record))];
+
+    /// <summary>
+    /// The shadow column naming the spreadsheet load that last wrote a row: a domain object does not hold
+    /// it, so rows take the context's <see cref="ComplianceDbContext.LoadId"/>, as SaveChanges gives them.
+    /// </summary>
+    private static bool IsLoadId(IProperty property) =>
+        property.IsShadowProperty() && property.Name == ComplianceDbContext.LoadIdColumn;
 
     /// <summary>
     /// Writes the columns of a stored record's row that differ from its <paramref name="snapshot"/>,
@@ -163,8 +170,11 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
         return value is null ? DBNull.Value : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
     }
 
-    private sealed record ColumnValue(IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, DbParameter Parameter)
+    private sealed record ColumnValue(IProperty Property, IClrPropertyGetter? Getter, RelationalTypeMapping Mapping, DbParameter Parameter)
     {
+        /// <summary>The value the record is stored with: its own, or for the load's column, the load writing it.</summary>
+        public object? ValueOf(object record, ComplianceDbContext db) => Getter is null ? db.LoadId : Getter.GetClrValue(record);
+
         public bool IsOwnKey { get; } = Property.IsPrimaryKey() && !Property.IsForeignKey();
         public bool IsForeignKey { get; } = Property.IsForeignKey();
 
@@ -175,6 +185,7 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
     private sealed class TableInsert
     {
         private readonly ColumnValue[] _columns;
+        private readonly ComplianceDbContext _db;
 
         public TableInsert(IEntityType entityType, ComplianceDbContext db)
         {
@@ -186,17 +197,18 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
                 ?? throw new InvalidOperationException("Bulk rows are written inside a transaction.");
 
             var properties = entityType.GetProperties().ToList();
-            if (properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+            if (properties.FirstOrDefault(p => p.IsShadowProperty() && !IsLoadId(p)) is { } shadow)
             {
                 throw new InvalidOperationException($"{entityType.DisplayName()}.{shadow.Name} is a shadow property, which a domain object does not hold.");
             }
 
+            _db = db;
             _columns = properties.Select((property, index) =>
             {
                 var mapping = property.GetRelationalTypeMapping();
                 var parameter = mapping.CreateParameter(Command, sql.GenerateParameterName($"p{index}"), null, property.IsNullable);
                 Command.Parameters.Add(parameter);
-                return new ColumnValue(property, property.GetGetter(), mapping, parameter);
+                return new ColumnValue(property, IsLoadId(property) ? null : property.GetGetter(), mapping, parameter);
             }).ToArray();
 
             Command.CommandText =
@@ -218,7 +230,7 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
         {
             foreach (var column in _columns)
             {
-                column.Parameter.Value = writer.StoredValue(column, column.Getter.GetClrValue(record));
+                column.Parameter.Value = writer.StoredValue(column, column.ValueOf(record, _db));
             }
 
             Command.ExecuteNonQuery();
@@ -233,7 +245,8 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
         private readonly ComplianceDbContext _db;
         private readonly string _table;
         private readonly IProperty[] _properties;
-        private readonly IClrPropertyGetter[] _getters;
+        private readonly IClrPropertyGetter?[] _getters;
+        private readonly int _loadId;
         private readonly ValueComparer[] _comparers;
         private readonly ValueConverter?[] _converters;
         private readonly int[] _key;
@@ -251,7 +264,8 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
                 throw new InvalidOperationException($"{_table} has more columns than a change mask holds.");
             }
 
-            _getters = [.. _properties.Select(p => p.GetGetter())];
+            _getters = [.. _properties.Select(p => IsLoadId(p) ? null : p.GetGetter())];
+            _loadId = Array.FindIndex(_properties, IsLoadId);
             _comparers = [.. _properties.Select(p => p.GetValueComparer())];
             _converters = [.. _properties.Select(p => p.GetRelationalTypeMapping().Converter)];
             _key = [.. Enumerable.Range(0, _properties.Length).Where(i => _properties[i].IsPrimaryKey())];
@@ -264,7 +278,12 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
             var changed = 0UL;
             for (var i = 0; i < _properties.Length; i++)
             {
-                values[i] = _getters[i].GetClrValue(record);
+                if (_getters[i] is not { } getter)
+                {
+                    continue;
+                }
+
+                values[i] = getter.GetClrValue(record);
                 if (Array.IndexOf(_key, i) < 0 && !_comparers[i].Equals(values[i], snapshot[i]))
                 {
                     changed |= 1UL << i;
@@ -274,6 +293,13 @@ public sealed class BulkRowWriter(ComplianceDbContext db, Random random, DateTim
             if (changed == 0)
             {
                 return;
+            }
+
+            // A row a load changes names that load; one it leaves as it was keeps the load that last wrote it.
+            if (_loadId >= 0 && _db.LoadId is { } load)
+            {
+                values[_loadId] = load;
+                changed |= 1UL << _loadId;
             }
 
             if (!_commands.TryGetValue(changed, out var update))

@@ -31,8 +31,8 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// </summary>
     public string? Operation => accessor.HttpContext?.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
 
-    /// <summary>Whether the key is an admin's: inspections, findings and gradings are theirs to record.</summary>
-    public bool IsAdmin => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true;
+    /// <summary>Whether the key is a national admin's: inspections, findings and gradings are theirs to record, not a force's admins'.</summary>
+    public bool IsAdmin => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true && ForceCode is null;
 
     public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
 

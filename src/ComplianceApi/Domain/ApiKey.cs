@@ -21,12 +21,6 @@ public sealed class ApiKey
 
     private ApiKey(Guid id, string clientName, ApiKeyRole role, string? forceCode, string secret, DateTimeOffset now)
     {
-        if (role == ApiKeyRole.Admin && forceCode is not null)
-        {
-            // Admins manage national reference data and every force's keys; a force cannot.
-            throw new DomainRuleException("An admin key is national; force-scoped keys are readers or editors.");
-        }
-
         Id = id;
         ClientName = clientName;
         Role = role;

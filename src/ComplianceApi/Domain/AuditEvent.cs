@@ -52,8 +52,14 @@ public sealed class AuditEvent
 
     public IReadOnlyList<FieldChange> Changes => _changes;
 
+    /// <summary>
+    /// The most field changes an event keeps. Only a position statement's lines come near it (a force with
+    /// hundreds of findings); the statement itself, which never changes, is read whole through its own id.
+    /// </summary>
+    public const int MostChanges = 10_000;
+
     /// <summary>Adds what one save of the same request changed; a request that saves twice still makes one event.</summary>
-    public void Record(IEnumerable<FieldChange> changes) => _changes = [.. _changes, .. changes];
+    public void Record(IEnumerable<FieldChange> changes) => _changes = [.. _changes.Concat(changes).Take(MostChanges)];
 }
 
 /// <summary>A field's value before and after a change, as text; null where there was or is no value.</summary>

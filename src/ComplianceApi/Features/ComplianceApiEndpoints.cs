@@ -1,5 +1,6 @@
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
+using ComplianceApi.Features.Audit;
 using ComplianceApi.Features.Committees;
 using ComplianceApi.Features.Deadlines;
 using ComplianceApi.Features.Evidence;
@@ -35,6 +36,7 @@ public static class ComplianceApiEndpoints
         api.MapEvidence();
         api.MapActionPlans();
         api.MapApiKeys();
+        api.MapAudit();
         api.MapSummaries();
         api.MapCommittees();
         api.MapStatements();

@@ -79,9 +79,18 @@ public static class StrictQueries
                 {
                     yield return new ValidationFailure(key, $"'{value}' is not a date written as yyyy-MM-dd.");
                 }
+                else if (element == typeof(DateTimeOffset) && !DateTimeOffset.TryParseExact(value, Instants, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                {
+                    yield return new ValidationFailure(key, $"'{value}' is not an ISO 8601 instant, such as 2026-01-31T14:05:00Z, or a date written as yyyy-MM-dd.");
+                }
             }
         }
     }
+
+    // An instant is ISO 8601: a date, or a date and time with seconds, optional fractions and an optional
+    // offset (UTC without one, as the framework then binds it).
+    private static readonly string[] Instants =
+        ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     private static Dictionary<string, Dictionary<string, Type>> QueryParameters(IApiDescriptionGroupCollectionProvider descriptions) =>
         descriptions.ApiDescriptionGroups.Items.SelectMany(group => group.Items)

@@ -1706,7 +1706,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Lists API keys, a page at a time (national admins).
+        /// Lists API keys, a page at a time (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <param name="includeRevoked">Also list revoked keys, which are kept for audit.</param>
         /// <param name="forceCode">Only keys scoped to this force.</param>
@@ -1718,7 +1718,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Issues an API key; its secret is shown in this response only (national admins).
+        /// Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
@@ -1727,7 +1727,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Gets one API key, without its secret (national admins).
+        /// Gets one API key, without its secret (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -1735,7 +1735,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Revokes an API key at once; the record is kept for audit (national admins).
+        /// Revokes an API key at once; the record is kept for audit (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>No Content</returns>
@@ -1778,7 +1778,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Lists API keys, a page at a time (national admins).
+        /// Lists API keys, a page at a time (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <param name="includeRevoked">Also list revoked keys, which are kept for audit.</param>
         /// <param name="forceCode">Only keys scoped to this force.</param>
@@ -1924,7 +1924,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Issues an API key; its secret is shown in this response only (national admins).
+        /// Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
         /// <returns>Created</returns>
@@ -2079,7 +2079,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Gets one API key, without its secret (national admins).
+        /// Gets one API key, without its secret (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
@@ -2207,7 +2207,7 @@ namespace ComplianceApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Revokes an API key at once; the record is kept for audit (national admins).
+        /// Revokes an API key at once; the record is kept for audit (admins; a force's admins for their own force's keys).
         /// </summary>
         /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>No Content</returns>
@@ -2504,6 +2504,361 @@ namespace ComplianceApi.Client
         public virtual System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
             return RevokeApiKeyAsync(id: id, ifMatch: null, cancellationToken: cancellationToken);
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IAuditClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Lists the audit trail, oldest first, filtered, a page at a time (admins; a force's admins see their force's events).
+        /// </summary>
+        /// <param name="kind">Only events of this kind, such as response.updated.</param>
+        /// <param name="recordType">Only events about records of this type, such as response or key.</param>
+        /// <param name="recordId">Only events about the record with this id.</param>
+        /// <param name="forceCode">Only events about this force's records.</param>
+        /// <param name="clientId">Only changes made by the client with this API key id.</param>
+        /// <param name="from">Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).</param>
+        /// <param name="to">Only events before this instant, written as from is.</param>
+        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
+        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AuditEventPage> ListAuditEventsAsync(string? kind = null, string? recordType = null, string? recordId = null, string? forceCode = null, string? clientId = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AuditClient : ComplianceApiClientBase, IAuditClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public AuditClient(ComplianceApiClientOptions configuration, System.Net.Http.HttpClient httpClient) : base(configuration)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Lists the audit trail, oldest first, filtered, a page at a time (admins; a force's admins see their force's events).
+        /// </summary>
+        /// <param name="kind">Only events of this kind, such as response.updated.</param>
+        /// <param name="recordType">Only events about records of this type, such as response or key.</param>
+        /// <param name="recordId">Only events about the record with this id.</param>
+        /// <param name="forceCode">Only events about this force's records.</param>
+        /// <param name="clientId">Only changes made by the client with this API key id.</param>
+        /// <param name="from">Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).</param>
+        /// <param name="to">Only events before this instant, written as from is.</param>
+        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
+        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<AuditEventPage> ListAuditEventsAsync(string? kind = null, string? recordType = null, string? recordId = null, string? forceCode = null, string? clientId = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/audit-events"
+                    urlBuilder_.Append("api/v1/audit-events");
+                    urlBuilder_.Append('?');
+                    if (kind != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("kind")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kind, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (recordType != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("recordType")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(recordType, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (recordId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("recordId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(recordId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (forceCode != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("forceCode")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(forceCode, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (clientId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("clientId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(clientId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AuditEventPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new ComplianceApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new ComplianceApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
         }
     }
 
@@ -14089,6 +14444,147 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("grades")]
         public System.Collections.Generic.ICollection<ForceGrade> Grades { get; set; } = new System.Collections.ObjectModel.Collection<ForceGrade>();
+
+    }
+
+    /// <summary>
+    /// One change a client made, as the audit trail recorded it in the same transaction.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AuditEvent
+    {
+
+        /// <summary>
+        /// The event's place in the trail: later events have higher numbers.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sequence")]
+        public long Sequence { get; set; } = default!;
+
+        /// <summary>
+        /// When the change was made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
+        public System.DateTimeOffset OccurredAt { get; set; } = default!;
+
+        /// <summary>
+        /// What happened, as record.verb: response.updated, progress_update.recorded, key.revoked, import.loaded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        public string Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The kind of record changed: response, finding, key, import (a spreadsheet load).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recordType")]
+        public string RecordType { get; set; } = default!;
+
+        /// <summary>
+        /// The changed record's id (a force's code for a force; the load's id for an import).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recordId")]
+        public string RecordId { get; set; } = default!;
+
+        /// <summary>
+        /// The force whose record changed; null for national records (inspections, findings, national keys).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("forceCode")]
+        public string? ForceCode { get; set; } = default!;
+
+        /// <summary>
+        /// The contract's operation that made the change, such as UpdateForceResponse.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("operation")]
+        public string Operation { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("client")]
+        public AuditEventClient Client { get; set; } = new AuditEventClient();
+
+        /// <summary>
+        /// The spreadsheet load the change was part of; null otherwise.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("loadId")]
+        public System.Guid? LoadId { get; set; } = default!;
+
+        /// <summary>
+        /// Each field's value before and after; for an import, the file and its counts. Secrets and key hashes are never recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("changes")]
+        public System.Collections.Generic.ICollection<AuditFieldChange> Changes { get; set; } = new System.Collections.ObjectModel.Collection<AuditFieldChange>();
+
+    }
+
+    /// <summary>
+    /// The client application that made a change.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AuditEventClient
+    {
+
+        /// <summary>
+        /// The name its API key was issued to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Its API key's id, as GET /api/v1/api-keys/{id} shows it; ComplianceApi for the service's own work.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One page of a list, in a stable order, with the cursor that continues it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AuditEventPage
+    {
+
+        /// <summary>
+        /// The records on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.ICollection<AuditEvent> Items { get; set; } = new System.Collections.ObjectModel.Collection<AuditEvent>();
+
+        /// <summary>
+        /// How many records match the filters, on every page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("totalCount")]
+        public int TotalCount { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A field's value before and after the change, as text.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AuditFieldChange
+    {
+
+        /// <summary>
+        /// The field, as the record's view names it; a field of another row the change moved is prefixed with that row's name (response.status).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("field")]
+        public string Field { get; set; } = default!;
+
+        /// <summary>
+        /// Its value before; null when it had none (a record created).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("old")]
+        public string? Old { get; set; } = default!;
+
+        /// <summary>
+        /// Its value after; null when it has none (a value cleared, a record removed).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("new")]
+        public string? New { get; set; } = default!;
 
     }
 

@@ -11,18 +11,18 @@ public static class ApiKeyEndpoints
 
         keys.MapGet("", async ([AsParameters] ListApiKeysQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListApiKeys").WithSummary("Lists API keys, a page at a time (national admins).").ProducesValidationProblem();
+            .WithName("ListApiKeys").WithSummary("Lists API keys, a page at a time (admins; a force's admins for their own force's keys).").ProducesValidationProblem();
 
         keys.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetApiKeyQuery(id), ct)))
-            .WithName("GetApiKey").WithSummary("Gets one API key, without its secret (national admins).").ProducesNotFound();
+            .WithName("GetApiKey").WithSummary("Gets one API key, without its secret (admins; a force's admins for their own force's keys).").ProducesNotFound();
 
         keys.MapPost("", async (ApiKeyRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 var key = await mediator.Send(new CreateApiKeyCommand(body), ct);
                 return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
             })
-            .WithName("CreateApiKey").WithSummary("Issues an API key; its secret is shown in this response only (national admins).")
+            .WithName("CreateApiKey").WithSummary("Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).")
             .ProducesWriteProblems();
 
         keys.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
@@ -31,7 +31,7 @@ public static class ApiKeyEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("RevokeApiKey")
-            .ConditionalOn<Domain.ApiKey, ApiKeyView>("id", id => new GetApiKeyQuery(Guid.Parse(id))).WithSummary("Revokes an API key at once; the record is kept for audit (national admins).")
+            .ConditionalOn<Domain.ApiKey, ApiKeyView>("id", id => new GetApiKeyQuery(Guid.Parse(id))).WithSummary("Revokes an API key at once; the record is kept for audit (admins; a force's admins for their own force's keys).")
             .ProducesNotFound().ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

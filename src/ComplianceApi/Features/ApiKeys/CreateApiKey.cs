@@ -1,6 +1,7 @@
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Pipeline;
+using ComplianceApi.Support;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -14,11 +15,16 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     public CreateApiKeyValidator() => RuleFor(c => c.Body).SetValidator(new ApiKeyRequestValidator());
 }
 
-public sealed class CreateApiKeyHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CreateApiKeyCommand, ApiKeyIssuedView>
+public sealed class CreateApiKeyHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CreateApiKeyCommand, ApiKeyIssuedView>
 {
     public async Task<ApiKeyIssuedView> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
         var body = command.Body;
+        if (caller.ForceCode is { } own && body.ForceCode != own)
+        {
+            throw new ForbiddenException($"This API key is scoped to force '{own}': it issues keys of that force only, never national ones or another force's.");
+        }
+
         await db.EnsureForcesExistAsync(body.ForceCode is null ? [] : [body.ForceCode], "forceCode", cancellationToken);
         var (key, secret) = ApiKey.Issue(body.ClientName, body.Role, body.ForceCode, clock.GetUtcNow());
         db.ApiKeys.Add(key);

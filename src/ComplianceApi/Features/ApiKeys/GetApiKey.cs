@@ -9,9 +9,9 @@ namespace ComplianceApi.Features.ApiKeys;
 
 public sealed record GetApiKeyQuery(Guid Id) : IRequest<ApiKeyView>;
 
-public sealed class GetApiKeyHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetApiKeyQuery, ApiKeyView>
+public sealed class GetApiKeyHandler(ComplianceDbContext db, Caller caller, TypeAdapterConfig mapping) : IRequestHandler<GetApiKeyQuery, ApiKeyView>
 {
     public async Task<ApiKeyView> Handle(GetApiKeyQuery query, CancellationToken cancellationToken) =>
-        await db.ApiKeys.AsNoTracking().Where(k => k.Id == query.Id).Select(mapping.ProjectionOf<ApiKey, ApiKeyView>()).SingleOrDefaultAsync(cancellationToken)
+        await db.ApiKeys.OfCallersForce(caller).AsNoTracking().Where(k => k.Id == query.Id).Select(mapping.ProjectionOf<ApiKey, ApiKeyView>()).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("API key", query.Id);
 }

@@ -13,7 +13,7 @@ public sealed class RevokeApiKeyHandler(ComplianceDbContext db, Caller caller, T
 {
     public async Task<Unit> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == command.Id, cancellationToken)
+        var key = await db.ApiKeys.OfCallersForce(caller).SingleOrDefaultAsync(k => k.Id == command.Id, cancellationToken)
             ?? throw NotFoundException.For("API key", command.Id);
         key.Revoke(caller.KeyId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -54,7 +54,7 @@ public static class BareResponseEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("StoreBareResponse").WithSummary("Holds a captured response body in memory under a name, for the benchmark's baseline.")
-            .RequireAuthorization(Policies.Administer);
+            .RequireNationalAdmin();
 
         // Anonymous, so that no key is looked up: the baseline is what every request costs before any work.
         bare.MapGet("/{name}", Results<FileContentHttpResult, NotFound> (string name, BareResponseBodies bodies) =>

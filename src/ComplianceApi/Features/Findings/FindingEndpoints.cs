@@ -20,7 +20,7 @@ public static class FindingEndpoints
                 return TypedResults.Created($"/api/v1/findings/{finding.Id}", finding);
             })
             .WithName("CreateFinding").WithSummary("Records a finding of an inspection report (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
 
         var findings = api.MapGroup("/findings").WithTags("Findings").WithCommonProblems();
 
@@ -36,6 +36,6 @@ public static class FindingEndpoints
                 TypedResults.Ok(await mediator.Send(new UpdateFindingCommand(id, body), ct)))
             .WithName("UpdateFinding")
             .ConditionalOn<Domain.Finding, FindingView>("id", id => new GetFindingQuery(Guid.Parse(id))).WithSummary("Corrects a finding's details (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
     }
 }

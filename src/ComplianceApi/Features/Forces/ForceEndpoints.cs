@@ -28,12 +28,12 @@ public static class ForceEndpoints
                 return TypedResults.Created($"/api/v1/forces/{force.Code}", force);
             })
             .WithName("CreateForce").WithSummary("Adds a force or collaboration (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesWriteProblems();
+            .RequireNationalAdmin().ProducesWriteProblems();
 
         forces.MapPut(forceCodeRoute, async (string code, ForceRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateForceCommand(code, body), ct)))
             .WithName("UpdateForce")
             .ConditionalOn<Domain.Force, ForceView>("code", code => new GetForceQuery(code)).WithSummary("Renames a force or changes a collaboration's members (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems();
     }
 }

@@ -15,7 +15,7 @@ public static class GradingEndpoints
                 return TypedResults.Created($"/api/v1/gradings/{grading.Id}", grading);
             })
             .WithName("CreateGrading").WithSummary("Records how an inspection graded one force (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems();
 
         var gradings = api.MapGroup("/gradings").WithTags("Gradings").WithCommonProblems();
 
@@ -31,6 +31,6 @@ public static class GradingEndpoints
                 TypedResults.Ok(await mediator.Send(new UpdateGradingCommand(id, body), ct)))
             .WithName("UpdateGrading")
             .ConditionalOn<Domain.Grading, GradingView>("id", id => new GetGradingQuery(Guid.Parse(id))).WithSummary("Regrades a force: corrects the grade and when it was given (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems();
     }
 }

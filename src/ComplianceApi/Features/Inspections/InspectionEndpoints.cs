@@ -23,12 +23,12 @@ public static class InspectionEndpoints
                 return TypedResults.Created($"/api/v1/inspections/{inspection.Id}", inspection);
             })
             .WithName("CreateInspection").WithSummary("Records an inspection report (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesWriteProblems();
+            .RequireNationalAdmin().ProducesWriteProblems();
 
         inspections.MapPut("/{id:guid}", async (Guid id, InspectionRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateInspectionCommand(id, body), ct)))
             .WithName("UpdateInspection")
             .ConditionalOn<Domain.Inspection, InspectionView>("id", id => new GetInspectionQuery(Guid.Parse(id))).WithSummary("Corrects an inspection's details (national admins).")
-            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems();
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using ComplianceApi.Data;
+using ComplianceApi.Domain;
 using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
 using FluentValidation;
@@ -37,10 +40,13 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
             sheets = SpreadsheetUploads.Read(file, command.Kind, limits.MaxRows);
         }
 
-        var import = new SpreadsheetImport(db, caller, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var import = new SpreadsheetImport(db, caller, now);
         await import.LoadAsync(sheets, cancellationToken);
         if (!command.DryRun)
         {
+            // Every row the load writes names it, and the load is one event in the trail, not one per save.
+            db.LoadId = Guid.CreateVersion7(now);
             import.BeginWriting();
         }
 
@@ -62,6 +68,7 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
         var applied = !command.DryRun && counts.Rejected == 0;
         if (applied)
         {
+            db.AuditEvents.Add(await LoadEventAsync(command, db.LoadId!.Value, rows, now, cancellationToken));
             await import.WriteAsync(cancellationToken);
         }
         else
@@ -70,6 +77,38 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
         }
 
         return new ImportReport(command.DryRun, applied, counts, notes, rows);
+    }
+
+    /// <summary>
+    /// The load's one audit event: the file, by name and SHA-256, so the very file can be told from another
+    /// of the same name, and how many records of each kind it created and updated.
+    /// </summary>
+    private async Task<AuditEvent> LoadEventAsync(ImportSpreadsheetCommand command, Guid loadId, List<ImportRowReport> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        byte[] sha256;
+        await using (var file = command.File.OpenReadStream())
+        {
+            sha256 = await SHA256.HashDataAsync(file, cancellationToken);
+        }
+
+        var loaded = new AuditEvent("import.loaded", "import", loadId.ToString(), caller.ForceCode, caller.Operation ?? "ImportSpreadsheet", caller.Client, loadId, now);
+        List<FieldChange> changes =
+        [
+            new("fileName", null, command.File.FileName),
+            new("sha256", null, Convert.ToHexStringLower(sha256)),
+        ];
+        foreach (var kind in rows.GroupBy(r => r.Kind).OrderBy(g => g.Key))
+        {
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.Key.ToString());
+            foreach (var outcome in new[] { ImportOutcome.Created, ImportOutcome.Updated, ImportOutcome.Unchanged })
+            {
+                changes.Add(new($"{name}.{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(outcome.ToString())}", null,
+                    kind.Count(r => r.Outcome == outcome).ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        loaded.Record(changes);
+        return loaded;
     }
 
     private static (List<ImportNote> Notes, List<ImportRowReport> Rows) Apply(IReadOnlyList<SpreadsheetSheet> sheets, SpreadsheetImport import)

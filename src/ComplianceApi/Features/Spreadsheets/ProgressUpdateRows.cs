@@ -43,7 +43,7 @@ public static class ProgressUpdateRows
             return null;
         }
 
-        var entry = new ProgressEntry(effectiveOn.Value, status.Value, rag, narrative, author, signedOffBy, supersededBy?.Id);
+        var entry = new ProgressEntry(effectiveOn.Value, status.Value, rag, narrative, author, signedOffBy, supersededBy?.Id, import.Author);
         if (import.IsStoredProgress(response, entry, occurrence))
         {
             return ImportOutcome.Unchanged;

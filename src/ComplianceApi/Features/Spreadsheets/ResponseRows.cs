@@ -121,7 +121,7 @@ public static class ResponseRows
             return false;
         }
 
-        var entry = new ProgressEntry(effectiveOn ?? import.Today, newStatus, rag, position, import.Author, null, null);
+        var entry = new ProgressEntry(effectiveOn ?? import.Today, newStatus, rag, position, import.Author, null, null, import.Author);
         return row.Domain(Status, () => response.RecordProgress(entry, import.Now)) is not null;
     }
 }

@@ -43,7 +43,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     /// <summary>Whether the key may load reference data (inspections, findings, gradings), which only admins record.</summary>
     public bool IsAdmin => caller.IsAdmin;
 
-    /// <summary>Who the records the load writes are attributed to: the key's name.</summary>
+    /// <summary>Who the records the load writes are attributed to, and the client recorded on its progress updates: the key's name.</summary>
     public string Author => caller.Name;
 
     public DateTimeOffset Now => now;

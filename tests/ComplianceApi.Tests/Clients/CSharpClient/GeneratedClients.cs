@@ -36,6 +36,7 @@ public sealed class GeneratedClients
         Evidence = new EvidenceClient(options, http);
         Gradings = new GradingsClient(options, http);
         ApiKeys = new ApiKeysClient(options, http);
+        Audit = new AuditClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -63,6 +64,8 @@ public sealed class GeneratedClients
     public IGradingsClient Gradings { get; }
 
     public IApiKeysClient ApiKeys { get; }
+
+    public IAuditClient Audit { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)
