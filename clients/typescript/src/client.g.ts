@@ -914,7 +914,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
 export interface IApiKeysClient {
 
     /**
-     * Lists API keys, a page at a time (national admins).
+     * Lists API keys, a page at a time (admins; a force's admins for their own force's keys).
      * @param includeRevoked (optional) Also list revoked keys, which are kept for audit.
      * @param forceCode (optional) Only keys scoped to this force.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
@@ -924,20 +924,20 @@ export interface IApiKeysClient {
     listApiKeys(includeRevoked?: boolean | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ApiKeyPage>;
 
     /**
-     * Issues an API key; its secret is shown in this response only (national admins).
+     * Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
     /**
-     * Gets one API key, without its secret (national admins).
+     * Gets one API key, without its secret (admins; a force's admins for their own force's keys).
      * @return OK
      */
     getApiKey(id: string, signal?: AbortSignal): Promise<ApiKey>;
 
     /**
-     * Revokes an API key at once; the record is kept for audit (national admins).
+     * Revokes an API key at once; the record is kept for audit (admins; a force's admins for their own force's keys).
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return No Content
      */
@@ -956,7 +956,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
     }
 
     /**
-     * Lists API keys, a page at a time (national admins).
+     * Lists API keys, a page at a time (admins; a force's admins for their own force's keys).
      * @param includeRevoked (optional) Also list revoked keys, which are kept for audit.
      * @param forceCode (optional) Only keys scoped to this force.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
@@ -1046,7 +1046,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
     }
 
     /**
-     * Issues an API key; its secret is shown in this response only (national admins).
+     * Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
@@ -1134,7 +1134,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
     }
 
     /**
-     * Gets one API key, without its secret (national admins).
+     * Gets one API key, without its secret (admins; a force's admins for their own force's keys).
      * @return OK
      */
     getApiKey(id: string, signal?: AbortSignal): Promise<ApiKey> {
@@ -1207,7 +1207,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
     }
 
     /**
-     * Revokes an API key at once; the record is kept for audit (national admins).
+     * Revokes an API key at once; the record is kept for audit (admins; a force's admins for their own force's keys).
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return No Content
      */
@@ -1294,6 +1294,151 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+}
+
+export interface IAuditClient {
+
+    /**
+     * Lists the audit trail, oldest first, filtered, a page at a time (admins; a force's admins see their force's events).
+     * @param kind (optional) Only events of this kind, such as response.updated.
+     * @param recordType (optional) Only events about records of this type, such as response or key.
+     * @param recordId (optional) Only events about the record with this id.
+     * @param forceCode (optional) Only events about this force's records.
+     * @param clientId (optional) Only changes made by the client with this API key id.
+     * @param from (optional) Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).
+     * @param to (optional) Only events before this instant, written as from is.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listAuditEvents(kind?: string | undefined, recordType?: string | undefined, recordId?: string | undefined, forceCode?: string | undefined, clientId?: string | undefined, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEventPage>;
+}
+
+export class AuditClient extends ComplianceApiClientBase implements IAuditClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Lists the audit trail, oldest first, filtered, a page at a time (admins; a force's admins see their force's events).
+     * @param kind (optional) Only events of this kind, such as response.updated.
+     * @param recordType (optional) Only events about records of this type, such as response or key.
+     * @param recordId (optional) Only events about the record with this id.
+     * @param forceCode (optional) Only events about this force's records.
+     * @param clientId (optional) Only changes made by the client with this API key id.
+     * @param from (optional) Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).
+     * @param to (optional) Only events before this instant, written as from is.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listAuditEvents(kind?: string | undefined, recordType?: string | undefined, recordId?: string | undefined, forceCode?: string | undefined, clientId?: string | undefined, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEventPage> {
+        let url_ = this.baseUrl + "/api/v1/audit-events?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (recordType === null)
+            throw new globalThis.Error("The parameter 'recordType' cannot be null.");
+        else if (recordType !== undefined)
+            url_ += "recordType=" + encodeURIComponent("" + recordType) + "&";
+        if (recordId === null)
+            throw new globalThis.Error("The parameter 'recordId' cannot be null.");
+        else if (recordId !== undefined)
+            url_ += "recordId=" + encodeURIComponent("" + recordId) + "&";
+        if (forceCode === null)
+            throw new globalThis.Error("The parameter 'forceCode' cannot be null.");
+        else if (forceCode !== undefined)
+            url_ += "forceCode=" + encodeURIComponent("" + forceCode) + "&";
+        if (clientId === null)
+            throw new globalThis.Error("The parameter 'clientId' cannot be null.");
+        else if (clientId !== undefined)
+            url_ += "clientId=" + encodeURIComponent("" + clientId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListAuditEvents(_response);
+        });
+    }
+
+    protected processListAuditEvents(response: Response): Promise<AuditEventPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEventPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditEventPage>(null as any);
     }
 }
 
@@ -7053,6 +7198,57 @@ export interface AreaGradings {
     counts: GradeCounts;
     /** Each force's grade, by force code. */
     grades: ForceGrade[];
+}
+
+/** One change a client made, as the audit trail recorded it in the same transaction. */
+export interface AuditEvent {
+    /** The event's place in the trail: later events have higher numbers. */
+    sequence: number;
+    /** When the change was made. */
+    occurredAt: string;
+    /** What happened, as record.verb: response.updated, progress_update.recorded, key.revoked, import.loaded. */
+    kind: string;
+    /** The kind of record changed: response, finding, key, import (a spreadsheet load). */
+    recordType: string;
+    /** The changed record's id (a force's code for a force; the load's id for an import). */
+    recordId: string;
+    /** The force whose record changed; null for national records (inspections, findings, national keys). */
+    forceCode?: string | undefined;
+    /** The contract's operation that made the change, such as UpdateForceResponse. */
+    operation: string;
+    client: AuditEventClient;
+    /** The spreadsheet load the change was part of; null otherwise. */
+    loadId?: string | undefined;
+    /** Each field's value before and after; for an import, the file and its counts. Secrets and key hashes are never recorded. */
+    changes: AuditFieldChange[];
+}
+
+/** The client application that made a change. */
+export interface AuditEventClient {
+    /** The name its API key was issued to. */
+    name: string;
+    /** Its API key's id, as GET /api/v1/api-keys/{id} shows it; ComplianceApi for the service's own work. */
+    id: string;
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface AuditEventPage {
+    /** The records on this page. */
+    items: AuditEvent[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** A field's value before and after the change, as text. */
+export interface AuditFieldChange {
+    /** The field, as the record's view names it; a field of another row the change moved is prefixed with that row's name (response.status). */
+    field: string;
+    /** Its value before; null when it had none (a record created). */
+    old?: string | undefined;
+    /** Its value after; null when it has none (a value cleared, a record removed). */
+    new?: string | undefined;
 }
 
 /** The APP information-management business areas, plus the areas inspections commonly touch. */
