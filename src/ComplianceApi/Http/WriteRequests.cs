@@ -64,7 +64,7 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
                         throw new IdempotencyKeyReusedException(stored.Request);
                     }
 
-                    await ReplayAsync(context, stored);
+                    await ReplayAsync(context, stored, StoredAnswers.Open(stored.Body, CallerSecret(context), key));
                     return;
                 }
 
@@ -88,7 +88,7 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
                     {
                         // What the handler tracked and did not save was never meant to be written (a dry-run load's rows).
                         db.ChangeTracker.Clear();
-                        db.IdempotencyRecords.Add(Outcome(context, client, key, fingerprint!, buffer.ToArray()));
+                        db.IdempotencyRecords.Add(Outcome(context, client, key, fingerprint!, StoredAnswers.Seal(buffer.ToArray(), CallerSecret(context), key)));
                         await db.SaveChangesAsync(context.RequestAborted);
                     }
 
@@ -118,6 +118,9 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
     /// </summary>
     private static string?[] Present(Microsoft.Extensions.Primitives.StringValues header) =>
         header.Where(v => !string.IsNullOrWhiteSpace(v)).ToArray();
+
+    private static string? CallerSecret(HttpContext context) =>
+        context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].FirstOrDefault();
 
     /// <summary>A request that changes data: an unsafe method on an endpoint only editors or admins may call.</summary>
     private static bool IsWrite(string method, Endpoint endpoint) =>
@@ -194,7 +197,7 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
             response.ContentType, response.Headers.Location.FirstOrDefault(), response.Headers.ETag.FirstOrDefault(), body, now, now + options.Value.KeepIdempotencyKeysFor);
     }
 
-    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord stored)
+    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord stored, byte[] body)
     {
         var response = context.Response;
         response.StatusCode = stored.Status;
@@ -210,9 +213,55 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         }
 
         response.Headers[ReplayedHeader] = "true";
-        response.ContentLength = stored.Body.Length;
-        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
     }
+}
+
+/// <summary>
+/// Stored answers are sealed (AES-GCM) with a key derived from the caller's own API key secret, which the
+/// service never keeps (it stores only the secret's hash): a copy of the database cannot read them. The answer
+/// to CreateApiKey holds the new key's secret, and a replay must give it back to the caller who lost it.
+/// </summary>
+public static class StoredAnswers
+{
+    private const byte Plain = 0;
+    private const byte Sealed = 1;
+    private const int NonceLength = 12;
+    private const int TagLength = 16;
+
+    public static byte[] Seal(byte[] body, string? secret, string idempotencyKey)
+    {
+        if (secret is null)
+        {
+            return [Plain, .. body];
+        }
+
+        var sealedBody = new byte[1 + NonceLength + TagLength + body.Length];
+        sealedBody[0] = Sealed;
+        var nonce = sealedBody.AsSpan(1, NonceLength);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(KeyFor(secret, idempotencyKey), TagLength);
+        aes.Encrypt(nonce, body, sealedBody.AsSpan(1 + NonceLength + TagLength), sealedBody.AsSpan(1 + NonceLength, TagLength));
+        return sealedBody;
+    }
+
+    public static byte[] Open(byte[] stored, string? secret, string idempotencyKey)
+    {
+        if (stored[0] == Plain)
+        {
+            return stored[1..];
+        }
+
+        // The outcome is scoped to the key's id, and a key's secret never changes: only the one who sealed it can open it.
+        var body = new byte[stored.Length - 1 - NonceLength - TagLength];
+        using var aes = new AesGcm(KeyFor(secret ?? "", idempotencyKey), TagLength);
+        aes.Decrypt(stored.AsSpan(1, NonceLength), stored.AsSpan(1 + NonceLength + TagLength), stored.AsSpan(1 + NonceLength, TagLength), body);
+        return body;
+    }
+
+    private static byte[] KeyFor(string secret, string idempotencyKey) =>
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("ComplianceApi stored answer\n" + idempotencyKey));
 }
 
 /// <summary><c>Concurrency:RequireIfMatch</c> and <c>Idempotency:KeepFor</c>.</summary>

@@ -60,6 +60,24 @@ public sealed class IdempotentRetriesTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_new_api_key_is_given_back_on_a_retry_but_its_secret_is_not_readable_in_the_database(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var admin = host.AdminClient();
+        var key = Guid.NewGuid().ToString();
+        var body = new ApiKeyRequest($"Force tracker {Guid.NewGuid():N}", ApiKeyRole.Reader, "kent");
+
+        var issued = await (await PostAsync(admin, "/api/v1/api-keys", body, key)).ReadAsync<ApiKeyIssuedView>(HttpStatusCode.Created);
+        var replayed = await (await PostAsync(admin, "/api/v1/api-keys", body, key)).ReadAsync<ApiKeyIssuedView>(HttpStatusCode.Created);
+        var stored = Array.Empty<byte>();
+        await host.WithDatabaseAsync(async db => stored = (await db.IdempotencyRecords.SingleAsync(r => r.Key == key, Ct)).Body);
+
+        Assert.Equal(issued.Secret, replayed.Secret);
+        Assert.DoesNotContain(issued.Secret, System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+        Assert.DoesNotContain(issued.Id.ToString(), System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task A_key_sent_with_another_body_is_refused_with_422_and_writes_nothing(Provider provider)
     {
         var host = await hosts.For(provider);
