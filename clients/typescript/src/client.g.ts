@@ -51,6 +51,9 @@ export interface IActionPlansClient {
      */
     createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
 
+    /** createActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
+
     /**
      * Gets one action plan.
      * @return OK
@@ -63,6 +66,9 @@ export interface IActionPlansClient {
      * @return OK
      */
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
+
+    /** updateActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
 
     /**
      * Lists one plan's actions, a page at a time.
@@ -79,6 +85,9 @@ export interface IActionPlansClient {
      * @return Created
      */
     createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
+
+    /** createPlanAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
 
     /**
      * Lists actions across plans, a page at a time.
@@ -105,6 +114,9 @@ export interface IActionPlansClient {
      * @return OK
      */
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
+
+    /** updateAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
 }
 
 export class ActionPlansClient extends ComplianceApiClientBase implements IActionPlansClient {
@@ -207,7 +219,14 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan> {
+    createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
+    /** createActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
+    createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ActionPlan> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/action-plans";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -218,7 +237,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -362,7 +381,14 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan> {
+    updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
+    /** updateActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
+    updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ActionPlan> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/action-plans/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -376,7 +402,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -549,7 +575,14 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction> {
+    createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
+    /** createPlanAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
+    createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PlanAction> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/action-plans/{planId}/actions";
         if (planId === undefined || planId === null)
             throw new globalThis.Error("The parameter 'planId' must be defined.");
@@ -563,7 +596,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -812,7 +845,14 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction> {
+    updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
+    /** updateAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
+    updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PlanAction> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/actions/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -826,7 +866,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -930,6 +970,9 @@ export interface IApiKeysClient {
      */
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
+    /** createApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
+
     /**
      * Gets one API key, without its secret (admins; a force's admins for their own force's keys).
      * @return OK
@@ -942,6 +985,9 @@ export interface IApiKeysClient {
      * @return No Content
      */
     revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
+
+    /** revokeApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
 }
 
 export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysClient {
@@ -1050,7 +1096,14 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued> {
+    createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
+    /** createApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
+    createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ApiKeyIssued> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/api-keys";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1061,7 +1114,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1211,7 +1264,14 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return No Content
      */
-    revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void> {
+    revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
+    /** revokeApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
+    revokeApiKey(id: string, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<void> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/api-keys/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1222,7 +1282,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             method: "DELETE",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
             }
         };
 
@@ -1460,6 +1520,9 @@ export interface ICommitteesClient {
      */
     createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee>;
 
+    /** createCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
+
     /**
      * Gets one committee.
      * @return OK
@@ -1472,6 +1535,9 @@ export interface ICommitteesClient {
      * @return OK
      */
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
+
+    /** updateCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
 
     /**
      * Lists the reports made to a committee, a page at a time.
@@ -1489,6 +1555,9 @@ export interface ICommitteesClient {
      */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
 
+    /** createCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
+
     /**
      * Gets one committee report.
      * @return OK
@@ -1501,6 +1570,9 @@ export interface ICommitteesClient {
      * @return OK
      */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
+
+    /** updateCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
 }
 
 export class CommitteesClient extends ComplianceApiClientBase implements ICommitteesClient {
@@ -1598,7 +1670,14 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee> {
+    createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee>;
+    /** createCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
+    createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Committee> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/committees";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1609,7 +1688,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1753,7 +1832,14 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee> {
+    updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
+    /** updateCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
+    updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Committee> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/committees/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1767,7 +1853,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1940,7 +2026,14 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport> {
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
+    /** createCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
+    createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<CommitteeReport> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/reports";
         if (committeeId === undefined || committeeId === null)
             throw new globalThis.Error("The parameter 'committeeId' must be defined.");
@@ -1954,7 +2047,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2104,7 +2197,14 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport> {
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
+    /** updateCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
+    updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<CommitteeReport> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/committee-reports/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2118,7 +2218,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2308,6 +2408,9 @@ export interface IEvidenceClient {
      */
     addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
+    /** addResponseEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+
     /**
      * Records evidence that backs an action in an action plan.
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
@@ -2315,6 +2418,9 @@ export interface IEvidenceClient {
      * @return Created
      */
     addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+
+    /** addActionEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 
     /**
      * Lists evidence, a page at a time.
@@ -2340,6 +2446,9 @@ export interface IEvidenceClient {
      * @return OK
      */
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+
+    /** updateEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 }
 
 export class EvidenceClient extends ComplianceApiClientBase implements IEvidenceClient {
@@ -2359,7 +2468,15 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
+    addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+    /** addResponseEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+    addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/responses/{id}/evidence";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2373,8 +2490,8 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             method: "POST",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2470,7 +2587,15 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
+    addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+    /** addActionEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+    addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/actions/{id}/evidence";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2484,8 +2609,8 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             method: "POST",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2741,7 +2866,14 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
+    updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+    /** updateEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+    updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Evidence> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/evidence/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2755,7 +2887,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2859,6 +2991,9 @@ export interface IFindingsClient {
      */
     createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
+    /** createFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
+
     /**
      * Lists findings across inspections, a page at a time.
      * @param inspectionId (optional) Only findings in this inspection report.
@@ -2895,6 +3030,9 @@ export interface IFindingsClient {
      * @return OK
      */
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
+
+    /** updateFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
 }
 
 export class FindingsClient extends ComplianceApiClientBase implements IFindingsClient {
@@ -3002,7 +3140,14 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding> {
+    createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding>;
+    /** createFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
+    createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/inspections/{inspectionId}/findings";
         if (inspectionId === undefined || inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' must be defined.");
@@ -3016,7 +3161,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3320,7 +3465,14 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding> {
+    updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
+    /** updateFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
+    updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/findings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3334,7 +3486,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3441,6 +3593,9 @@ export interface IForcesClient {
      */
     createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force>;
 
+    /** createForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force>;
+
     /**
      * Gets one force by its code.
      * @return OK
@@ -3453,6 +3608,9 @@ export interface IForcesClient {
      * @return OK
      */
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
+
+    /** updateForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force>;
 }
 
 export class ForcesClient extends ComplianceApiClientBase implements IForcesClient {
@@ -3540,7 +3698,14 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force> {
+    createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force>;
+    /** createForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force>;
+    createForce(body: ForceRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Force> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/forces";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3551,7 +3716,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3695,7 +3860,14 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force> {
+    updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
+    /** updateForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force>;
+    updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Force> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/forces/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -3709,7 +3881,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3803,6 +3975,9 @@ export interface IGradingsClient {
      */
     createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading>;
 
+    /** createGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
+
     /**
      * Lists gradings, a page at a time.
      * @param inspectionId (optional) Only gradings given by this inspection.
@@ -3826,6 +4001,9 @@ export interface IGradingsClient {
      * @return OK
      */
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
+
+    /** updateGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
 }
 
 export class GradingsClient extends ComplianceApiClientBase implements IGradingsClient {
@@ -3844,7 +4022,14 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading> {
+    createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading>;
+    /** createGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
+    createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Grading> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/inspections/{inspectionId}/gradings";
         if (inspectionId === undefined || inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' must be defined.");
@@ -3858,7 +4043,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4097,7 +4282,14 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading> {
+    updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
+    /** updateGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
+    updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Grading> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/gradings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4111,7 +4303,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4217,6 +4409,9 @@ export interface IInspectionsClient {
      */
     createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
 
+    /** createInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
+
     /**
      * Gets one inspection.
      * @return OK
@@ -4229,6 +4424,9 @@ export interface IInspectionsClient {
      * @return OK
      */
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
+
+    /** updateInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
 }
 
 export class InspectionsClient extends ComplianceApiClientBase implements IInspectionsClient {
@@ -4341,7 +4539,14 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection> {
+    createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
+    /** createInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
+    createInspection(body: InspectionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/inspections";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4352,7 +4557,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4496,7 +4701,14 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection> {
+    updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
+    /** updateInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
+    updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/inspections/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4510,7 +4722,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4615,6 +4827,9 @@ export interface IResponsesClient {
      */
     createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
+    /** createForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
+
     /**
      * Lists force responses as they stand or as they stood on asOf, filtered and sorted, a page at a time.
      * @param inspectionId (optional) Only responses to findings of this inspection.
@@ -4655,6 +4870,9 @@ export interface IResponsesClient {
      */
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
+    /** updateForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
+
     /**
      * Lists a response's progress updates, oldest first, a page at a time.
      * @param id The response's id.
@@ -4671,6 +4889,9 @@ export interface IResponsesClient {
      * @return Created
      */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+
+    /** recordProgressUpdate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
      * Gets one progress update of a response.
@@ -4695,6 +4916,9 @@ export interface IResponsesClient {
      */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange>;
 
+    /** rebaselineTargetDate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
+
     /**
      * Gets one re-baselining of a response's target date.
      * @return OK
@@ -4708,6 +4932,9 @@ export interface IResponsesClient {
      * @return Created
      */
     reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+
+    /** reopenForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 }
 
 export class ResponsesClient extends ComplianceApiClientBase implements IResponsesClient {
@@ -4820,7 +5047,14 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse> {
+    createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
+    /** createForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
+    createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/findings/{findingId}/responses";
         if (findingId === undefined || findingId === null)
             throw new globalThis.Error("The parameter 'findingId' must be defined.");
@@ -4834,7 +5068,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5155,7 +5389,14 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse> {
+    updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
+    /** updateForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
+    updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/responses/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5169,7 +5410,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "PUT",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5343,7 +5584,15 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
+    recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+    /** recordProgressUpdate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
+    recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/responses/{id}/updates";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5357,8 +5606,8 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5608,7 +5857,15 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange> {
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange>;
+    /** rebaselineTargetDate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
+    rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/responses/{id}/target-date-changes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5622,8 +5879,8 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5789,7 +6046,15 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
+    reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+    /** reopenForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
+    reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/responses/{id}/reopen";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5803,8 +6068,8 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             method: "POST",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5907,6 +6172,9 @@ export interface ISpreadsheetsClient {
      */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport>;
 
+    /** importSpreadsheet without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
+
     /**
      * Gets the Excel workbook to fill in for a load: a sheet per kind of record with its headers and an example row, and a Notes sheet describing every column, whether it is required and its allowed values.
      * @return OK
@@ -5943,7 +6211,14 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return OK
      */
-    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport> {
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport>;
+    /** importSpreadsheet without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
+    importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ImportReport> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/imports?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -5966,7 +6241,7 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Accept": "application/json"
             }
         };
@@ -6224,6 +6499,9 @@ export interface IStatementsClient {
      */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
+    /** issuePositionStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
+
     /**
      * Gets the position statement issued with a committee report, exactly as issued, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).
      * @param reportId The committee report.
@@ -6443,7 +6721,15 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
      * @return Created
      */
-    issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement> {
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement>;
+    /** issuePositionStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
+    issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement";
         if (reportId === undefined || reportId === null)
             throw new globalThis.Error("The parameter 'reportId' must be defined.");
@@ -6457,8 +6743,8 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             method: "POST",
             signal,
             headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -8238,6 +8524,12 @@ function readProblem(result: unknown, response: string): HttpValidationProblemDe
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ComplianceApiError(message, status, response, headers, result);
+}
+
+/** Whether a header argument is in fact a signal passed by position, as calls written before contract 1.2.0 do. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+    return typeof value === "object" && value !== null
+        && typeof (value as AbortSignal).aborted === "boolean" && typeof (value as AbortSignal).addEventListener === "function";
 }
 
 // Hand-written code that NSwag merges into client.g.ts (the `extensionCode` in nswag.json): the

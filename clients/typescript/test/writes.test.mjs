@@ -3,8 +3,18 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
-import { FindingsClient, InspectionsClient, ResponsesClient } from "../dist/index.js";
-import { adminConfiguration, buildingThePicture, cityOfLondonResponse, recommendation, refused, update } from "./support.mjs";
+import { FindingsClient, ForcesClient, InspectionsClient, ResponsesClient } from "../dist/index.js";
+import { adminConfiguration, buildingThePicture, cityOfLondonResponse, recommendation, refused, unique, update } from "./support.mjs";
+
+/** A configuration whose fetch keeps every request it is given, to read the headers and signal sent. */
+function recording() {
+    const sent = [];
+    const configuration = adminConfiguration((input, init) => {
+        sent.push({ method: init?.method, headers: new Headers(init?.headers), signal: init?.signal });
+        return globalThis.fetch(input, init);
+    });
+    return { configuration, sent };
+}
 
 async function newResponse() {
     const configuration = adminConfiguration();
@@ -71,4 +81,35 @@ test("a finding created twice with one Idempotency-Key exists once in its inspec
     assert.equal(retried.id, first.id);
     const listed = await findings.listInspectionFindings(inspection.id);
     assert.deepEqual(listed.items.map(f => f.id), [first.id]);
+});
+
+test("a force created with its signal by position, as before contract 1.2.0, is created, and the signal is not sent as an Idempotency-Key", async () => {
+    const { configuration, sent } = recording();
+    const controller = new AbortController();
+    const code = unique("signal-police");
+
+    const force = await new ForcesClient(configuration).createForce({ code, name: `Signal Police ${code}`, kind: "Territorial" }, controller.signal);
+
+    assert.equal(force.code, code);
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0].signal, controller.signal);
+    assert.equal(sent[0].headers.has("Idempotency-Key"), false);
+    assert.equal(sent[0].headers.has("If-Match"), false);
+});
+
+test("a progress update given an aborted signal by position, where If-Match now stands, is aborted and not recorded", async () => {
+    const created = await newResponse();
+    const { configuration, sent } = recording();
+    const responses = new ResponsesClient(configuration);
+    const controller = new AbortController();
+    controller.abort();
+
+    await assert.rejects(
+        responses.recordProgressUpdate(created.id, update("2015-08-03", "InProgress", "Red", "Never sent."), controller.signal),
+        { name: "AbortError" });
+
+    assert.equal(sent[0].signal, controller.signal);
+    assert.deepEqual([sent[0].headers.has("If-Match"), sent[0].headers.has("Idempotency-Key")], [false, false]);
+    const history = await responses.listProgressUpdates(created.id);
+    assert.deepEqual(history.items, []);
 });

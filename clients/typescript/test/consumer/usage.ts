@@ -1,8 +1,8 @@
 // A consumer's code, type-checked (never run) by declarations.test.mjs under `tsc --strict` as a Node
 // project and as a browser project: what the README shows must compile against the published types.
 import {
-    ComplianceApiConfiguration, ComplianceApiError, FindingsClient, InspectionsClient, ResponsesClient,
-    type Finding, type ProgressUpdateRequest, type ResponseStatus,
+    ApiKeysClient, ComplianceApiConfiguration, ComplianceApiError, FindingsClient, ForcesClient, InspectionsClient, ResponsesClient,
+    type Finding, type ForceRequest, type ProgressUpdateRequest, type ResponseStatus,
 } from "@compliance-api/client";
 
 export async function inProgress(baseUrl: string, apiKey: string): Promise<string[]> {
@@ -49,4 +49,16 @@ export function logged(baseUrl: string, apiKey: string): ComplianceApiConfigurat
         return fetch(input, init);
     };
     return new ComplianceApiConfiguration(baseUrl, apiKey, fetchAndLog);
+}
+
+// Calls written against contract 1.1, with the signal where 1.2 put If-Match or Idempotency-Key, and the
+// 1.2 calls beside them.
+export async function cancellable(configuration: ComplianceApiConfiguration, force: ForceRequest, keyId: string, responseId: string,
+    update: ProgressUpdateRequest, idempotencyKey: string, signal: AbortSignal): Promise<string[]> {
+    const created = await new ForcesClient(configuration).createForce(force, signal);
+    await new ApiKeysClient(configuration).revokeApiKey(keyId, signal);
+    const responses = new ResponsesClient(configuration);
+    const recorded = await responses.recordProgressUpdate(responseId, update, signal);
+    const keyed = await responses.recordProgressUpdate(responseId, update, undefined, idempotencyKey, signal);
+    return [created.code, recorded.id, keyed.id];
 }
