@@ -3,7 +3,9 @@ using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.ApiKeys;
 using ComplianceApi.Features.Changes;
-using ComplianceApi.Features.Responses;
+using ComplianceApi.Data.Responses;
+using ComplianceApi.Features.Audit;
+using ComplianceApi.Support;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +86,7 @@ public sealed class ChangeFeedTests(TestHosts hosts)
         }
 
         await writing;
-        var trail = await admin.GetAsync<ComplianceApi.Support.Page<ComplianceApi.Features.Audit.AuditEventView>>("/api/v1/audit-events?kind=response.updated&limit=200");
+        var trail = await admin.GetAsync<Page<AuditEventView>>("/api/v1/audit-events?kind=response.updated&limit=200");
         Assert.Equal(Writers * WritesEach, seen.Count);
         Assert.Equal(seen.Select(c => c.Sequence).Order(), seen.Select(c => c.Sequence));
         Assert.Equal(seen.Count, seen.Select(c => c.Sequence).Distinct().Count());
@@ -157,7 +159,7 @@ public sealed class ChangeFeedTests(TestHosts hosts)
     {
         var admin = (await hosts.For(provider)).AdminClient();
 
-        var audit = await (await admin.GetAsync($"/api/v1/changes?after={Features.Audit.ListAuditEventsQuery.CursorAfter(1)}", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var audit = await (await admin.GetAsync($"/api/v1/changes?after={ListAuditEventsQuery.CursorAfter(1)}", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
         var kind = await (await admin.GetAsync("/api/v1/changes?kinds=response%20updated", Ct)).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("after", audit.Errors!.Keys);
@@ -184,7 +186,7 @@ public sealed class ChangeFeedTests(TestHosts hosts)
     /// An event written as a writer that ignores the service's numbering under the data version's lock
     /// would: the feed's second guard (PostgreSQL's oldest running transaction) is what keeps it in order.
     /// </summary>
-    private static Task InsertEventWithoutTheDataVersionLockAsync(ComplianceDbContext db, Guid findingId) =>
+    private static Task<int> InsertEventWithoutTheDataVersionLockAsync(ComplianceDbContext db, Guid findingId) =>
         db.Database.ExecuteSqlAsync($"""
             INSERT INTO "AuditEvents" ("Kind", "RecordType", "RecordId", "Operation", "ClientName", "ClientId", "OccurredAt", "Changes")
             VALUES ('finding.updated', 'finding', {findingId.ToString()}, 'UpdateFinding', 'Late writer', 'late-writer', {DateTime.UtcNow}, '[]')
