@@ -1502,6 +1502,121 @@ export class AuditClient extends ComplianceApiClientBase implements IAuditClient
     }
 }
 
+export interface IChangesClient {
+
+    /**
+     * Lists the changes committed after a cursor, in commit order: poll with the last nextCursor to see every change once.
+     * @param after (optional) The nextCursor (or an item's cursor) of an earlier answer; omit to start at the oldest change still kept.
+     * @param kinds (optional) Only changes of these kinds, comma-separated, such as response.updated,progress_update.recorded.
+     * @param forceCode (optional) Only changes to this force's records.
+     * @param limit (optional) Changes per page, 1 to 200; 50 when omitted.
+     * @return OK
+     */
+    listChanges(after?: string | undefined, kinds?: string | undefined, forceCode?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ChangePage>;
+}
+
+export class ChangesClient extends ComplianceApiClientBase implements IChangesClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Lists the changes committed after a cursor, in commit order: poll with the last nextCursor to see every change once.
+     * @param after (optional) The nextCursor (or an item's cursor) of an earlier answer; omit to start at the oldest change still kept.
+     * @param kinds (optional) Only changes of these kinds, comma-separated, such as response.updated,progress_update.recorded.
+     * @param forceCode (optional) Only changes to this force's records.
+     * @param limit (optional) Changes per page, 1 to 200; 50 when omitted.
+     * @return OK
+     */
+    listChanges(after?: string | undefined, kinds?: string | undefined, forceCode?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ChangePage> {
+        let url_ = this.baseUrl + "/api/v1/changes?";
+        if (after === null)
+            throw new globalThis.Error("The parameter 'after' cannot be null.");
+        else if (after !== undefined)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (kinds === null)
+            throw new globalThis.Error("The parameter 'kinds' cannot be null.");
+        else if (kinds !== undefined)
+            url_ += "kinds=" + encodeURIComponent("" + kinds) + "&";
+        if (forceCode === null)
+            throw new globalThis.Error("The parameter 'forceCode' cannot be null.");
+        else if (forceCode !== undefined)
+            url_ += "forceCode=" + encodeURIComponent("" + forceCode) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListChanges(_response);
+        });
+    }
+
+    protected processListChanges(response: Response): Promise<ChangePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ChangePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ChangePage>(null as any);
+    }
+}
+
 export interface ICommitteesClient {
 
     /**
@@ -7539,6 +7654,37 @@ export interface AuditFieldChange {
 
 /** The APP information-management business areas, plus the areas inspections commonly touch. */
 export type BusinessArea = "Crime" | "Intelligence" | "DomesticAbuse" | "ChildProtection" | "Custody" | "Firearms" | "InformationManagement" | "CrimeDataIntegrity" | "DigitalCrime" | "PublicProtection" | "Leadership" | "Other";
+
+/** One committed change, as the change feed tells it: read the record itself for what it now holds. */
+export interface Change {
+    /** The change's place in the audit trail (GET /api/v1/audit-events): later changes have higher numbers. */
+    sequence: number;
+    /** Pass as after to continue from just after this change (the page's nextCursor continues after its last). */
+    cursor: string;
+    /** What happened, as record.verb: response.updated, progress_update.recorded, finding.created, evidence.added, statement.issued, key.revoked, import.loaded. */
+    kind: string;
+    /** The kind of record changed: response, finding, key, import (a spreadsheet load). */
+    recordType: string;
+    /** The changed record's id (a force's code for a force; the load's id for an import). */
+    recordId: string;
+    /** The force whose record changed; null for national records (inspections, findings, national keys, national loads). */
+    forceCode?: string | undefined;
+    /** The record's version after the change, for records that have one (a response's version); null otherwise. */
+    recordVersion?: number | undefined;
+    /** When the change was made. */
+    occurredAt: string;
+    client: AuditEventClient;
+}
+
+/** A page of the change feed. */
+export interface ChangePage {
+    /** Committed changes after the cursor, oldest first, in commit order; empty when nothing new has committed. */
+    items: Change[];
+    /** Pass as after on the next request: always present, on an empty page too, so a poller keeps its place. */
+    nextCursor: string;
+    /** Whether more changes are ready now; when false, poll again later with nextCursor. */
+    hasMore: boolean;
+}
 
 /** A committee a force reports to. */
 export interface Committee {

@@ -62,7 +62,7 @@ public static class AuditTrail
         }
 
         var recordType = Records.GetValueOrDefault(subject.Metadata.ClrType, Name(subject.Metadata));
-        var audit = new AuditEvent($"{recordType}.{Verb(subject, recordType)}", recordType, KeyOf(subject), ForceOf(subject), operation, client, loadId, now);
+        var audit = new AuditEvent($"{recordType}.{Verb(subject, recordType)}", recordType, KeyOf(subject), ForceOf(subject), operation, client, loadId, now, VersionOf(subject));
         audit.Record(ChangesIn(changed, subject));
         return audit;
     }
@@ -150,6 +150,9 @@ public static class AuditTrail
         _ when subject.Entity is ApiKey && subject.Property(nameof(ApiKey.RevokedAt)).IsModified => "revoked",
         _ => "updated",
     };
+
+    private static int? VersionOf(EntityEntry entry) =>
+        entry.Metadata.FindProperty("Version") is { ClrType: var type } property && type == typeof(int) ? (int?)entry.Property(property.Name).CurrentValue : null;
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Text(entry.Property(p.Name).CurrentValue)));

@@ -34,6 +34,9 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// <summary>Whether the key is a national admin's: inspections, findings and gradings are theirs to record, not a force's admins'.</summary>
     public bool IsAdmin => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true && ForceCode is null;
 
+    /// <summary>Whether the key is an admin's, national or of one force.</summary>
+    public bool HasAdminRole => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true;
+
     public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
 
     /// <summary>Writing another force's records is refused outright; reading them is answered with 404.</summary>

@@ -59,31 +59,28 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     /// what a committee was told: the domain gives them no way to change, and this refuses any change that
     /// reaches the database another way.
     /// </summary>
+    /// <remarks>
+    /// The audit event is written after the data version, not with the data: the version's row lock is held
+    /// until commit, so writers take it one after another, and an event numbered while holding it is
+    /// numbered in commit order. The change feed relies on that (<see cref="ChangeFeed"/>). Taking the lock
+    /// before the data instead would make a writer wait for a record's lock while holding it, against one
+    /// that holds the record (If-Match) and waits for the version: a deadlock.
+    /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changed = DataChanges();
-        if (changed.Count == 0)
+        if (changed.Count == 0 && !EventsToWrite())
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         if (Database.CurrentTransaction is { } current)
         {
-            Audit(changed, current);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (!ReferenceEquals(_versionChangedIn, current))
-            {
-                await this.MarkChangedAsync(cancellationToken);
-                _versionChangedIn = current;
-            }
-
-            return saved;
+            return await SaveInAsync(changed, current, acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        Audit(changed, transaction);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await this.MarkChangedAsync(cancellationToken);
+        var written = await SaveInAsync(changed, transaction, acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
@@ -92,30 +89,82 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var changed = DataChanges();
-        if (changed.Count == 0)
+        if (changed.Count == 0 && !EventsToWrite())
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         if (Database.CurrentTransaction is { } current)
         {
-            Audit(changed, current);
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            if (!ReferenceEquals(_versionChangedIn, current))
-            {
-                this.MarkChanged();
-                _versionChangedIn = current;
-            }
-
-            return saved;
+            return SaveIn(changed, current, acceptAllChangesOnSuccess);
         }
 
         using var transaction = Database.BeginTransaction();
-        Audit(changed, transaction);
-        var written = base.SaveChanges(acceptAllChangesOnSuccess);
-        this.MarkChanged();
+        var written = SaveIn(changed, transaction, acceptAllChangesOnSuccess);
         transaction.Commit();
         return written;
+    }
+
+    private async Task<int> SaveInAsync(List<EntityEntry> changed, object transaction, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (changed.Count > 0)
+        {
+            Audit(changed, transaction);
+        }
+
+        var events = HoldNewEvents();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ReferenceEquals(_versionChangedIn, transaction))
+        {
+            await this.MarkChangedAsync(cancellationToken);
+            _versionChangedIn = transaction;
+        }
+
+        if (events.Count > 0)
+        {
+            AuditEvents.AddRange(events);
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private int SaveIn(List<EntityEntry> changed, object transaction, bool acceptAllChangesOnSuccess)
+    {
+        if (changed.Count > 0)
+        {
+            Audit(changed, transaction);
+        }
+
+        var events = HoldNewEvents();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ReferenceEquals(_versionChangedIn, transaction))
+        {
+            this.MarkChanged();
+            _versionChangedIn = transaction;
+        }
+
+        if (events.Count > 0)
+        {
+            AuditEvents.AddRange(events);
+            saved += base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        return saved;
+    }
+
+    private bool EventsToWrite() => ChangeTracker.Entries<AuditEvent>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>Takes the events still to be written out of the save, to be written once the data version is locked.</summary>
+    private List<AuditEvent> HoldNewEvents()
+    {
+        var held = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var entry in held)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        return [.. held.Select(e => e.Entity)];
     }
 
     /// <summary>
@@ -442,6 +491,19 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             audit.Property(a => a.Operation).HasMaxLength(Lengths.Name);
             audit.Property(a => a.ClientName).HasMaxLength(Lengths.Name);
             audit.Property(a => a.ClientId).HasMaxLength(Lengths.Name);
+
+            // Filled by the database, in the writing transaction itself; the change feed reads it (ChangeFeed).
+            // Rows written before the column existed take the id of the migration's transaction, long finished.
+            var transactionId = audit.Property(a => a.TransactionId).ValueGeneratedOnAdd();
+            if (Database.IsNpgsql())
+            {
+                transactionId.HasDefaultValueSql(ChangeFeed.CurrentTransactionIdSql);
+            }
+            else
+            {
+                transactionId.HasDefaultValue(0L);
+            }
+
             audit.Property(a => a.Changes)
                 .HasField("_changes")
                 .UsePropertyAccessMode(PropertyAccessMode.Field)

@@ -47,6 +47,7 @@ public static class Storage
                 options.UseNpgsql(postgres);
             }
         });
+        services.Configure<ChangeFeedOptions>(options => options.KeepFor = configuration.GetValue("Changes:KeepFor", options.KeepFor));
         return services;
     }
 

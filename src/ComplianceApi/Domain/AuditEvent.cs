@@ -12,8 +12,9 @@ public sealed class AuditEvent
 
     private AuditEvent() { }
 
-    public AuditEvent(string kind, string recordType, string recordId, string? forceCode, string operation, AuditClient client, Guid? loadId, DateTimeOffset now)
+    public AuditEvent(string kind, string recordType, string recordId, string? forceCode, string operation, AuditClient client, Guid? loadId, DateTimeOffset now, int? recordVersion = null)
     {
+        RecordVersion = recordVersion;
         Kind = kind;
         RecordType = recordType;
         RecordId = recordId;
@@ -33,6 +34,16 @@ public sealed class AuditEvent
 
     public string RecordType { get; private set; } = "";
     public string RecordId { get; private set; } = "";
+
+    /// <summary>The record's version after the change, for records that have one (a response); null otherwise.</summary>
+    public int? RecordVersion { get; private set; }
+
+    /// <summary>
+    /// On PostgreSQL, the id of the transaction that wrote the event (<c>pg_current_xact_id()</c>), given by
+    /// the database: the change feed holds back events of transactions that may still be running, so one
+    /// that commits late is never passed over. SQLite runs one writer at a time and leaves it 0.
+    /// </summary>
+    public long TransactionId { get; private set; }
 
     /// <summary>The force whose record changed; null for national records (inspections, findings, keys).</summary>
     public string? ForceCode { get; private set; }

@@ -1,6 +1,7 @@
 using ComplianceApi.Features.ActionPlans;
 using ComplianceApi.Features.ApiKeys;
 using ComplianceApi.Features.Audit;
+using ComplianceApi.Features.Changes;
 using ComplianceApi.Features.Committees;
 using ComplianceApi.Features.Deadlines;
 using ComplianceApi.Features.Evidence;
@@ -37,6 +38,7 @@ public static class ComplianceApiEndpoints
         api.MapActionPlans();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapChanges();
         api.MapSummaries();
         api.MapCommittees();
         api.MapStatements();

@@ -40,6 +40,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
             PreconditionFailedException precondition => PreconditionProblem(precondition),
             PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "This write needs If-Match.", required.Message),
+            CursorExpiredException expired => Problem(StatusCodes.Status410Gone, "The cursor is too old.", expired.Message),
             IdempotencyKeyInUseException inUse => Problem(StatusCodes.Status409Conflict, "The Idempotency-Key is in use.", inUse.Message),
             IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key belongs to another request.", reused.Message),
             DomainRuleException rule => Problem(StatusCodes.Status409Conflict, DomainRuleTitle, rule.Message),

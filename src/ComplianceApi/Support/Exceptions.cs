@@ -45,3 +45,11 @@ public sealed class IdempotencyKeyInUseException()
 /// <summary>The Idempotency-Key was used before for a different request; surfaces as 422.</summary>
 public sealed class IdempotencyKeyReusedException(string firstRequest)
     : Exception($"This Idempotency-Key was used for a different request ({firstRequest}). Use a new key for each distinct request.");
+
+/// <summary>
+/// A change feed cursor from before the feed's window: changes after it may no longer be vouched for.
+/// Surfaces as 410; the consumer reads the records again and starts the feed afresh.
+/// </summary>
+public sealed class CursorExpiredException(TimeSpan keptFor)
+    : Exception($"The cursor is older than the change feed keeps ({keptFor.TotalDays:0.##} days): changes after it may be missing. "
+        + "Read the records again, then follow the feed from a new start (omit after).");

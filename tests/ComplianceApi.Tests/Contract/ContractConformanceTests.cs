@@ -74,6 +74,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await admin.ApiKeys.RevokeApiKeyAsync(spare.Id, cancellationToken: Ct);
         await admin.ApiKeys.ListApiKeysAsync(includeRevoked: true, forceCode: forceCode, cancellationToken: Ct);
         await admin.Audit.ListAuditEventsAsync(recordType: "key", forceCode: forceCode, limit: 5, cancellationToken: Ct);
+        await admin.Changes.ListChangesAsync(kinds: "key.created,key.revoked", forceCode: forceCode, limit: 5, cancellationToken: Ct);
         var editor = Clients.For(http, issued.Secret);
 
         var inspection = await admin.Inspections.CreateInspectionAsync(BuildingThePicture(), cancellationToken: Ct);
@@ -206,7 +207,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
     private sealed record Clients(
         ForcesClient Forces, ApiKeysClient ApiKeys, InspectionsClient Inspections, FindingsClient Findings, DeadlinesClient Deadlines,
         ResponsesClient Responses, ActionPlansClient ActionPlans, EvidenceClient Evidence, GradingsClient Gradings,
-        SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit)
+        SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit, ChangesClient Changes)
     {
         public static Clients For(HttpClient http, string apiKey)
         {
@@ -214,7 +215,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
             return new Clients(
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
-                new(options, http), new(options, http));
+                new(options, http), new(options, http), new(options, http));
         }
     }
 

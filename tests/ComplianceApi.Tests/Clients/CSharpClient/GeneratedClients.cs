@@ -37,6 +37,7 @@ public sealed class GeneratedClients
         Gradings = new GradingsClient(options, http);
         ApiKeys = new ApiKeysClient(options, http);
         Audit = new AuditClient(options, http);
+        Changes = new ChangesClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -66,6 +67,8 @@ public sealed class GeneratedClients
     public IApiKeysClient ApiKeys { get; }
 
     public IAuditClient Audit { get; }
+
+    public IChangesClient Changes { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)

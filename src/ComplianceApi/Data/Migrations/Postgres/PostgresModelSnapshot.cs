@@ -251,6 +251,14 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int?>("RecordVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("OccurredAt");

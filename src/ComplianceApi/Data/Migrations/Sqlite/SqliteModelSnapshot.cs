@@ -244,6 +244,14 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RecordVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("OccurredAt");
