@@ -10,7 +10,8 @@ using ComplianceApi.Operations;
 using ComplianceApi.Pipeline;
 using Microsoft.AspNetCore.Authentication;
 
-var builder = WebApplication.CreateBuilder(args);
+// The backup verb's path is no setting: read as one, "/path" would take the next argument as its value.
+var builder = WebApplication.CreateBuilder(args is ["backup", _, .. var settings] ? settings : args);
 builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.RaiseKestrelLimits(kestrel.Limits));
 builder.Logging.AddJsonLogDetails();
 builder.Services.AddBoundedShutdown(builder.Configuration);

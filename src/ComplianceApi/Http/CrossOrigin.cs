@@ -14,7 +14,7 @@ public static class CrossOrigin
     public static string[] Origins(IConfiguration configuration)
     {
         var section = configuration.GetSection(OriginsSetting);
-        var listed = section.Value is { } single ? single.Split(',') : section.GetChildren().Select(child => child.Value ?? "");
+        var listed = section.Value is { Length: > 0 } single ? single.Split(',') : section.GetChildren().Select(child => child.Value ?? "");
         return [.. listed.Select(origin => origin.Trim().TrimEnd('/')).Where(origin => origin.Length > 0)];
     }
 

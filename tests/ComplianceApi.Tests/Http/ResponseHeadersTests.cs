@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using ComplianceApi.Tests.Infrastructure;
 
 namespace ComplianceApi.Tests.Http;
@@ -23,7 +24,7 @@ public sealed class ResponseHeadersTests(TestHosts hosts)
         Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
         foreach (var answer in (HttpResponseMessage[])[read, unchanged, refused])
         {
-            Assert.Equal("private, no-cache", answer.Headers.CacheControl?.ToString());
+            Assert.Equivalent(new CacheControlHeaderValue { Private = true, NoCache = true }, answer.Headers.CacheControl, strict: true);
             Assert.Equal("nosniff", Assert.Single(answer.Headers.GetValues("X-Content-Type-Options")));
         }
 

@@ -28,7 +28,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>The service's build output beside the tests' (same configuration).</summary>
     public static string Dll { get; } = Path.Combine(
-        Repository.Root, "src", "ComplianceApi", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name, "net10.0", "ComplianceApi.dll");
+        Repository.Root, "src", "ComplianceApi", "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "ComplianceApi.dll");
 
     public Uri Address { get; }
 
