@@ -15,7 +15,7 @@ public static class ConsoleLogs
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat ??= "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            options.TimestampFormat ??= "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
         return logging;
     }
