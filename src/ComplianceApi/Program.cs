@@ -6,11 +6,18 @@ using ComplianceApi.Features;
 using ComplianceApi.Features.Benchmarking;
 using ComplianceApi.Http;
 using ComplianceApi.Http.Contract;
+using ComplianceApi.Operations;
 using ComplianceApi.Pipeline;
 using Microsoft.AspNetCore.Authentication;
 
-var builder = WebApplication.CreateBuilder(args);
+// The backup verb's path is no setting: read as one, "/path" would take the next argument as its value.
+var builder = WebApplication.CreateBuilder(args is ["backup", _, .. var settings] ? settings : args);
 builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.RaiseKestrelLimits(kestrel.Limits));
+builder.Logging.AddJsonLogDetails();
+builder.Services.AddBoundedShutdown(builder.Configuration);
+builder.Services.AddServiceTelemetry(builder.Configuration);
+builder.Services.AddServiceHealth();
+builder.Services.AddCrossOrigin(builder.Configuration);
 
 builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 builder.Services.AddHttpContextAccessor();
@@ -49,6 +56,9 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseResponseHeaders();
+app.UseServiceHealth();
+app.UseCrossOrigin(app.Configuration);
 app.UseRequestLimits();
 
 // The contract and its UI are public, so integrators can read them before they hold a key.
@@ -64,6 +74,12 @@ app.MapComplianceApi();
 if (BareResponseEndpoints.AreEnabled(app.Configuration))
 {
     app.MapBareResponses();
+}
+
+if (args is ["backup", var destination, ..])
+{
+    Environment.ExitCode = await DatabaseBackup.RunAsync(app.Services, destination, Console.Out, Console.Error);
+    return;
 }
 
 var initializer = app.Services.GetRequiredService<DatabaseInitializer>();

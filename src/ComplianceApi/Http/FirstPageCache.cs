@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ namespace ComplianceApi.Http;
 /// that passed validation with the same data, and every error is answered as without the cache.
 /// <c>FirstPageCache:Enabled=false</c> turns it off.</para>
 /// </remarks>
-public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
+public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics metrics) : IDisposable
 {
     public const string EnabledSetting = "FirstPageCache:Enabled";
 
@@ -65,9 +66,11 @@ public sealed class FirstPageCache(IConfiguration configuration) : IDisposable
         var isCurrent = _pages.TryGetValue(key, out CachedPage? cached) && cached!.Version == version;
         if (isCurrent && !AsksForFreshAnswer(request))
         {
+            metrics.FirstPageLookedUp(hit: true);
             return TypedResults.Bytes(cached!.Body, ContentType);
         }
 
+        metrics.FirstPageLookedUp(hit: false);
         var result = await next(invocation);
 
         // An endpoint answering one of several result types (Results<Ok<T>, …>) wraps the one it chose.

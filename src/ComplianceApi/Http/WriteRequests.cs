@@ -213,6 +213,7 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         }
 
         response.Headers[ReplayedHeader] = "true";
+        context.RequestServices.GetRequiredService<ServiceMetrics>().IdempotentReplay();
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, context.RequestAborted);
     }

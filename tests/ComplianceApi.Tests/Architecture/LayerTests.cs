@@ -22,6 +22,7 @@ public sealed partial class LayerTests
         ["Pipeline"] = ["Data", "Domain", "Support"],
         ["Http"] = ["Data", "Domain", "Support", "Xlsx"],
         ["Features"] = ["Data", "Domain", "Support", "Xlsx", "Pipeline", "Http"],
+        ["Operations"] = ["Data", "Domain", "Support"],
     };
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed partial class LayerTests
     }
 
     // ComplianceApi.Http..., or a name qualified from inside the service's namespace (Features.Responses.X).
-    [GeneratedRegex(@"(?:\bComplianceApi\.|(?<![\w.]))(?<layer>Domain|Support|Xlsx|Data|Pipeline|Http|Features)(?:\.(?=[A-Z])|(?=;))")]
+    [GeneratedRegex(@"(?:\bComplianceApi\.|(?<![\w.]))(?<layer>Domain|Support|Xlsx|Data|Pipeline|Http|Features|Operations)(?:\.(?=[A-Z])|(?=;))")]
     private static partial Regex QualifiedName();
 
     [GeneratedRegex(@"\bMapComplianceApi\b")]

@@ -22,7 +22,7 @@ public sealed class ImportSpreadsheetValidator : AbstractValidator<ImportSpreads
 /// writes only when nothing was rejected and it is not a dry run, in the command's one transaction. In a
 /// real run most rows are written while later ones are still being applied, and undone if one is rejected.
 /// </summary>
-public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, IConfiguration configuration)
+public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, IConfiguration configuration, ServiceMetrics metrics)
     : IRequestHandler<ImportSpreadsheetCommand, ImportReport>
 {
     public async Task<ImportReport> Handle(ImportSpreadsheetCommand command, CancellationToken cancellationToken)
@@ -76,6 +76,8 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
             await import.DiscardAsync(cancellationToken);
         }
 
+        metrics.ImportFinished(command.DryRun, applied,
+            [("created", counts.Created), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("rejected", counts.Rejected)]);
         return new ImportReport(command.DryRun, applied, counts, notes, rows);
     }
 

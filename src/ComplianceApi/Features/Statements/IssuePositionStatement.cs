@@ -15,7 +15,7 @@ public sealed record IssueStatementRequest(DateOnly? AsOf);
 
 public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>;
 
-public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
+public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping, ServiceMetrics metrics)
     : IRequestHandler<IssuePositionStatementCommand, PositionStatementView>
 {
     public async Task<PositionStatementView> Handle(IssuePositionStatementCommand command, CancellationToken cancellationToken)
@@ -36,6 +36,7 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
         var statement = report.Issue(Guid.CreateVersion7(now), on, composed.Previous, composed.Lines, caller.Name, now);
         db.IssuedStatements.Add(statement);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.StatementIssued();
 
         var lines = statement.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
         return new PositionStatementView(

@@ -23,6 +23,28 @@ public sealed class BareResponsesTests(TestHosts hosts)
     }
 
     [Fact]
+    public async Task A_normal_start_of_the_service_process_serves_no_bare_endpoint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("compliance-bare-");
+        try
+        {
+            // As operators start it: the shipped appsettings.json, the Production environment, no benchmark setting.
+            await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["Storage:DataFolder"] = folder.FullName }, ct);
+            using var client = new HttpClient { BaseAddress = service.Address };
+            client.DefaultRequestHeaders.Add("X-Api-Key", ComplianceApiHost.AdminKey);
+            using var upload = new ByteArrayContent("{}"u8.ToArray());
+
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsync("/benchmark/bare/page", upload, ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/benchmark/bare/page", ct)).StatusCode);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task When_configured_it_answers_a_captured_page_byte_for_byte_without_a_key()
     {
         var ct = TestContext.Current.CancellationToken;
