@@ -7,7 +7,6 @@ using ComplianceApi.Features.Benchmarking;
 using ComplianceApi.Http;
 using ComplianceApi.Http.Contract;
 using ComplianceApi.Pipeline;
-using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.RaiseKestrelLimits(kestrel.Limits));
@@ -33,9 +32,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequiredBodyFields.RequireNonNullableValueTypes, AbsentWhenNull.LeaveOutNullReferences } };
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services
-    .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddComplianceAuthentication(builder.Configuration);
 builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();
