@@ -1365,7 +1365,7 @@ export interface IAuditClient {
      * @param recordType (optional) Only events about records of this type, such as response or key.
      * @param recordId (optional) Only events about the record with this id.
      * @param forceCode (optional) Only events about this force's records.
-     * @param clientId (optional) Only changes made by the client with this API key id.
+     * @param clientId (optional) Only changes made by the client with this id: an API key's id, or a bearer token's clientId:subject.
      * @param from (optional) Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).
      * @param to (optional) Only events before this instant, written as from is.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
@@ -1392,7 +1392,7 @@ export class AuditClient extends ComplianceApiClientBase implements IAuditClient
      * @param recordType (optional) Only events about records of this type, such as response or key.
      * @param recordId (optional) Only events about the record with this id.
      * @param forceCode (optional) Only events about this force's records.
-     * @param clientId (optional) Only changes made by the client with this API key id.
+     * @param clientId (optional) Only changes made by the client with this id: an API key's id, or a bearer token's clientId:subject.
      * @param from (optional) Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).
      * @param to (optional) Only events before this instant, written as from is.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
@@ -7511,9 +7511,9 @@ export interface AuditEvent {
 
 /** The client application that made a change. */
 export interface AuditEventClient {
-    /** The name its API key was issued to. */
+    /** The name its API key was issued to; for a bearer token, the token's app_displayname or client id. */
     name: string;
-    /** Its API key's id, as GET /api/v1/api-keys/{id} shows it; ComplianceApi for the service's own work. */
+    /** Its API key's id, as GET /api/v1/api-keys/{id} shows it; for a bearer token, the token's client id and subject as clientId:subject; ComplianceApi for the service's own work. */
     id: string;
 }
 

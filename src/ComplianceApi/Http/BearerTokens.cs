@@ -257,7 +257,8 @@ public static class BearerTokens
             new(ClaimTypes.Role, role.Role.ToString()),
             new(ApiKeyClaims.Client, $"{clientId}:{token.Subject}"),
         ];
-        if ((tenant.ForceCode ?? Value(token, ForceClaim)) is { } force)
+        // A blank setting (an environment variable left empty) is national too.
+        if ((string.IsNullOrWhiteSpace(tenant.ForceCode) ? Value(token, ForceClaim) : tenant.ForceCode) is { } force)
         {
             claims.Add(new Claim(ApiKeyClaims.Force, force));
         }
