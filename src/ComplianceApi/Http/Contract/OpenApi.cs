@@ -51,7 +51,9 @@ public static class OpenApi
                 BearerFormat = "JWT",
                 Description = "Instead of an API key: an OAuth 2.0 access token from your force's Entra ID tenant (client credentials), "
                     + "for this service's audience, with one of the application roles Compliance.Reader, Compliance.Editor or Compliance.Admin. "
-                    + "The tenant gives the force scope.",
+                    + "The tenant gives the force scope. Tokens are validated as RFC8725 (JSON Web Token Best Current Practices) advises: "
+                    + "RS256 only (never none), signed by a key the tenant publishes, for the tenant's issuer and this service's audience, "
+                    + "within their lifetime give or take two minutes.",
             });
             // First: the rate-limit filter adds its headers to every answer, including the problems this one declares.
             options.OperationFilter<WriteHeadersOperationFilter>();
