@@ -17,7 +17,7 @@ public static class CliApplication
     private const string Description = """
         ComplianceApi from the command line: spreadsheet loads (with a dry run) and exports, the import template, position statements for committees, and API key management.
 
-        The service's address and key come from --api and --api-key, else COMPLIANCE_API_URL and COMPLIANCE_API_KEY.
+        The service's address and key come from --api and --api-key, else COMPLIANCE_API_URL and COMPLIANCE_API_KEY; an Entra ID access token may be given instead of a key, with --token or COMPLIANCE_API_TOKEN.
         Exit codes: 0 done; 1 the service refused the request (invalid, rows of an import rejected, a rule of the domain, not allowed, not found);
         2 the command line or configuration is wrong; 3 the service could not be reached.
         """;

@@ -8,7 +8,6 @@ using ComplianceApi.Http;
 using ComplianceApi.Http.Contract;
 using ComplianceApi.Operations;
 using ComplianceApi.Pipeline;
-using Microsoft.AspNetCore.Authentication;
 
 // The backup verb's path is no setting: read as one, "/path" would take the next argument as its value.
 var builder = WebApplication.CreateBuilder(args is ["backup", _, .. var settings] ? settings : args);
@@ -40,9 +39,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequiredBodyFields.RequireNonNullableValueTypes, AbsentWhenNull.LeaveOutNullReferences } };
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services
-    .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddComplianceAuthentication(builder.Configuration);
 builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();

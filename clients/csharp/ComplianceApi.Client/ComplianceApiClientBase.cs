@@ -1,8 +1,9 @@
 using System.Net.Http;
+using System.Net.Http.Headers;
 
 namespace ComplianceApi.Client;
 
-/// <summary>The base of every generated client: it starts each request with the API key.</summary>
+/// <summary>The base of every generated client: it starts each request with the API key or a fresh access token.</summary>
 public abstract class ComplianceApiClientBase
 {
     private const string ApiKeyHeader = "X-Api-Key";
@@ -12,15 +13,31 @@ public abstract class ComplianceApiClientBase
     protected ComplianceApiClientBase(ComplianceApiClientOptions configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentException.ThrowIfNullOrWhiteSpace(configuration.ApiKey, nameof(configuration));
+        if (configuration.AccessTokenProvider is null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(configuration.ApiKey, nameof(configuration));
+        }
+        else if (configuration.ApiKey is not null)
+        {
+            throw new ArgumentException("Set either ApiKey or AccessTokenProvider, not both.", nameof(configuration));
+        }
+
         _options = configuration;
     }
 
     /// <summary>Called by the generated code for every request.</summary>
-    protected Task<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken)
+    protected async Task<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage();
-        request.Headers.Add(ApiKeyHeader, _options.ApiKey);
-        return Task.FromResult(request);
+        if (_options.AccessTokenProvider is { } provider)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await provider(cancellationToken).ConfigureAwait(false));
+        }
+        else
+        {
+            request.Headers.Add(ApiKeyHeader, _options.ApiKey);
+        }
+
+        return request;
     }
 }

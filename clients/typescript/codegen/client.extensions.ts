@@ -1,16 +1,34 @@
 // Hand-written code that NSwag merges into client.g.ts (the `extensionCode` in nswag.json): the
 // configuration every client shares and the base class that applies it.
 
-/** Where the service is and the API key every call sends; set once and shared by all clients. */
+/**
+ * Gives an OAuth 2.0 access token for the service (from your force's Entra ID tenant). It is asked before
+ * every request, so it should return a cached token until that nears its expiry (as MSAL's
+ * `acquireTokenByClientCredential` and `@azure/identity`'s credentials do). The signal is the request's.
+ */
+export type TokenProvider = (signal?: AbortSignal) => Promise<string> | string;
+
+/** Where the service is and how every call proves who it is (an API key, or tokens); set once and shared by all clients. */
 export class ComplianceApiConfiguration {
     constructor(
         /** The service root, such as `https://compliance.example.police.uk`, without `/api/v1`. */
         readonly baseUrl: string,
-        /** The API key, sent as the `X-Api-Key` header on every request. */
+        /** The API key, sent as the `X-Api-Key` header on every request; unused when `getToken` is given. */
         readonly apiKey: string,
         /** The fetch to call; the platform's `globalThis.fetch` (Node 20+, browsers, workers) unless given. */
         readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> = (input, init) => globalThis.fetch(input, init),
+        /** Gives the access token each request sends as `Authorization: Bearer`, instead of the API key. */
+        readonly getToken?: TokenProvider,
     ) {}
+
+    /** A configuration whose calls send a bearer token from `getToken` instead of an API key. */
+    static withToken(
+        baseUrl: string,
+        getToken: TokenProvider,
+        fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>,
+    ): ComplianceApiConfiguration {
+        return new ComplianceApiConfiguration(baseUrl, "", fetch, getToken);
+    }
 }
 
 export class ComplianceApiClientBase {
@@ -20,9 +38,14 @@ export class ComplianceApiClientBase {
         return (baseUrl ?? this.configuration.baseUrl).replace(/\/+$/, "");
     }
 
-    protected transformOptions(options: RequestInit): Promise<RequestInit> {
+    protected async transformOptions(options: RequestInit): Promise<RequestInit> {
         const headers = new Headers(options.headers);
-        headers.set("X-Api-Key", this.configuration.apiKey);
-        return Promise.resolve({ ...options, headers });
+        const getToken = this.configuration.getToken;
+        if (getToken) {
+            headers.set("Authorization", `Bearer ${await getToken(options.signal ?? undefined)}`);
+        } else {
+            headers.set("X-Api-Key", this.configuration.apiKey);
+        }
+        return { ...options, headers };
     }
 }

@@ -11,11 +11,22 @@ export class ComplianceApiConfiguration {
     constructor(
         /** The service root, such as `https://compliance.example.police.uk`, without `/api/v1`. */
         readonly baseUrl: string,
-        /** The API key, sent as the `X-Api-Key` header on every request. */
+        /** The API key, sent as the `X-Api-Key` header on every request; unused when `getToken` is given. */
         readonly apiKey: string,
         /** The fetch to call; the platform's `globalThis.fetch` (Node 20+, browsers, workers) unless given. */
         readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> = (input, init) => globalThis.fetch(input, init),
+        /** Gives the access token each request sends as `Authorization: Bearer`, instead of the API key. */
+        readonly getToken?: TokenProvider,
     ) {}
+
+    /** A configuration whose calls send a bearer token from `getToken` instead of an API key. */
+    static withToken(
+        baseUrl: string,
+        getToken: TokenProvider,
+        fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>,
+    ): ComplianceApiConfiguration {
+        return new ComplianceApiConfiguration(baseUrl, "", fetch, getToken);
+    }
 }
 
 export class ComplianceApiClientBase {
@@ -25,10 +36,15 @@ export class ComplianceApiClientBase {
         return (baseUrl ?? this.configuration.baseUrl).replace(/\/+$/, "");
     }
 
-    protected transformOptions(options: RequestInit): Promise<RequestInit> {
+    protected async transformOptions(options: RequestInit): Promise<RequestInit> {
         const headers = new Headers(options.headers);
-        headers.set("X-Api-Key", this.configuration.apiKey);
-        return Promise.resolve({ ...options, headers });
+        const getToken = this.configuration.getToken;
+        if (getToken) {
+            headers.set("Authorization", `Bearer ${await getToken(options.signal ?? undefined)}`);
+        } else {
+            headers.set("X-Api-Key", this.configuration.apiKey);
+        }
+        return { ...options, headers };
     }
 }
 
@@ -1365,7 +1381,7 @@ export interface IAuditClient {
      * @param recordType (optional) Only events about records of this type, such as response or key.
      * @param recordId (optional) Only events about the record with this id.
      * @param forceCode (optional) Only events about this force's records.
-     * @param clientId (optional) Only changes made by the client with this API key id.
+     * @param clientId (optional) Only changes made by the client with this id: an API key's id, or a bearer token's clientId:subject.
      * @param from (optional) Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).
      * @param to (optional) Only events before this instant, written as from is.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
@@ -1392,7 +1408,7 @@ export class AuditClient extends ComplianceApiClientBase implements IAuditClient
      * @param recordType (optional) Only events about records of this type, such as response or key.
      * @param recordId (optional) Only events about the record with this id.
      * @param forceCode (optional) Only events about this force's records.
-     * @param clientId (optional) Only changes made by the client with this API key id.
+     * @param clientId (optional) Only changes made by the client with this id: an API key's id, or a bearer token's clientId:subject.
      * @param from (optional) Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).
      * @param to (optional) Only events before this instant, written as from is.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
@@ -7626,9 +7642,9 @@ export interface AuditEvent {
 
 /** The client application that made a change. */
 export interface AuditEventClient {
-    /** The name its API key was issued to. */
+    /** The name its API key was issued to; for a bearer token, the token's app_displayname or client id. */
     name: string;
-    /** Its API key's id, as GET /api/v1/api-keys/{id} shows it; ComplianceApi for the service's own work. */
+    /** Its API key's id, as GET /api/v1/api-keys/{id} shows it; for a bearer token, the token's client id and subject as clientId:subject; ComplianceApi for the service's own work. */
     id: string;
 }
 
@@ -8681,4 +8697,11 @@ function isAbortSignal(value: unknown): value is AbortSignal {
 // Hand-written code that NSwag merges into client.g.ts (the `extensionCode` in nswag.json): the
 // configuration every client shares and the base class that applies it.
 
-/** Where the service is and the API key every call sends; set once and shared by all clients. */
+/**
+ * Gives an OAuth 2.0 access token for the service (from your force's Entra ID tenant). It is asked before
+ * every request, so it should return a cached token until that nears its expiry (as MSAL's
+ * `acquireTokenByClientCredential` and `@azure/identity`'s credentials do). The signal is the request's.
+ */
+export type TokenProvider = (signal?: AbortSignal) => Promise<string> | string;
+
+/** Where the service is and how every call proves who it is (an API key, or tokens); set once and shared by all clients. */

@@ -33,13 +33,13 @@ public sealed class CliSession(IAnsiConsole output, TextWriter outputText, IAnsi
         var verbose = parse.GetValue(Options.Verbose);
         try
         {
-            (address, var addressSource, var key, var keySource) = Options.Resolve(parse, environment);
+            (address, var addressSource, var key, var keySource, var isToken) = Options.Resolve(parse, environment);
             if (verbose)
             {
-                Error.WriteLine($"Service {address} (from {addressSource}); API key from {keySource}.", new Style(Color.Grey));
+                Error.WriteLine($"Service {address} (from {addressSource}); {(isToken ? "access token" : "API key")} from {keySource}.", new Style(Color.Grey));
             }
 
-            connection = new ServiceConnection(address, key, verbose ? Error : null);
+            connection = new ServiceConnection(address, key, isToken, verbose ? Error : null);
         }
         catch (UsageException exception)
         {

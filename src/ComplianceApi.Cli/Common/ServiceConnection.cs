@@ -17,10 +17,13 @@ public sealed class ServiceConnection : IDisposable
     private readonly ComplianceApiClientOptions _options;
     private readonly string _key;
 
-    public ServiceConnection(Uri address, string key, IAnsiConsole? requestLog)
+    public ServiceConnection(Uri address, string key, bool isToken, IAnsiConsole? requestLog)
     {
         _key = key;
-        _options = new ComplianceApiClientOptions { ApiKey = key };
+        // One command's run is short; a token given to it is used as it is, and the service says when it has expired.
+        _options = isToken
+            ? new ComplianceApiClientOptions { AccessTokenProvider = _ => ValueTask.FromResult(key) }
+            : new ComplianceApiClientOptions { ApiKey = key };
         HttpMessageHandler handler = new SocketsHttpHandler();
         if (requestLog is not null)
         {
@@ -37,7 +40,7 @@ public sealed class ServiceConnection : IDisposable
     public TClient Create<TClient>(Func<ComplianceApiClientOptions, HttpClient, TClient> client) => client(_options, _http);
 
     /// <summary>The text with the key blanked out, for messages that quote what others wrote (an exception's message).</summary>
-    public string Redact(string text) => text.Replace(_key, "[API key]", StringComparison.Ordinal);
+    public string Redact(string text) => text.Replace(_key, "[credential]", StringComparison.Ordinal);
 
     public void Dispose() => _http.Dispose();
 

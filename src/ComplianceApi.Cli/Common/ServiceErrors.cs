@@ -61,7 +61,7 @@ public static class ServiceErrors
 
     private static string? Explain(ComplianceApiException exception) => exception.StatusCode switch
     {
-        401 => $"The service did not accept the API key: none was sent, or it is unknown or revoked. Check {ServiceOptions.KeyVariable} (or --api-key).",
+        401 => $"The service did not accept the API key or token: none was sent, the key is unknown or revoked, or the token has expired or is not for this service. Check {ServiceOptions.KeyVariable} (or --api-key) or {ServiceOptions.TokenVariable} (or --token).",
         403 => "The key is valid but may not do this: its role is too low (managing keys needs a national Admin key), "
             + "or it is scoped to a force and the request is for another one.",
         404 => "Not found, or it belongs to a force this key cannot see: the service answers both alike.",

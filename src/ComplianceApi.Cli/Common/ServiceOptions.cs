@@ -11,6 +11,7 @@ public sealed class ServiceOptions
 {
     public const string AddressVariable = "COMPLIANCE_API_URL";
     public const string KeyVariable = "COMPLIANCE_API_KEY";
+    public const string TokenVariable = "COMPLIANCE_API_TOKEN";
 
     public Option<string?> Address { get; } = new("--api")
     {
@@ -26,6 +27,13 @@ public sealed class ServiceOptions
         Recursive = true,
     };
 
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = $"An OAuth 2.0 access token from your force's Entra ID tenant, sent instead of a key [default: ${TokenVariable}]",
+        HelpName = "token",
+        Recursive = true,
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Print where the address and key came from, and each request with its answer, to stderr (never the key itself)",
@@ -36,11 +44,16 @@ public sealed class ServiceOptions
     {
         root.Options.Add(Address);
         root.Options.Add(Key);
+        root.Options.Add(Token);
         root.Options.Add(Verbose);
     }
 
-    /// <summary>The address and key from the options, else from the environment; a usage error when either is missing or unusable.</summary>
-    public (Uri Address, string AddressSource, string Key, string KeySource) Resolve(ParseResult parse, Func<string, string?> environment)
+    /// <summary>
+    /// The address and credential from the options, else from the environment; a usage error when either is
+    /// missing or unusable. The credential is a key or an access token (IsToken): an option beats the
+    /// environment, and of two options or two variables the key is taken.
+    /// </summary>
+    public (Uri Address, string AddressSource, string Key, string KeySource, bool IsToken) Resolve(ParseResult parse, Func<string, string?> environment)
     {
         var (address, addressSource) = FromOptionOrEnvironment(parse.GetValue(Address), Address.Name, environment(AddressVariable), AddressVariable);
         if (address is null)
@@ -59,20 +72,27 @@ public sealed class ServiceOptions
             throw new UsageException($"The service address from {addressSource} carries a user name or password; give the address alone and the key in {KeyVariable}.");
         }
 
-        var (key, keySource) = FromOptionOrEnvironment(parse.GetValue(Key), Key.Name, environment(KeyVariable), KeyVariable);
+        var (key, keySource, isToken) =
+            Present(parse.GetValue(Key)) is { } keyOption ? (keyOption, Key.Name, false)
+            : Present(parse.GetValue(Token)) is { } tokenOption ? (tokenOption, Token.Name, true)
+            : Present(environment(KeyVariable)) is { } keyVariable ? (keyVariable, KeyVariable, false)
+            : Present(environment(TokenVariable)) is { } tokenVariable ? (tokenVariable, TokenVariable, true)
+            : ((string?)null, Key.Name, false);
         if (key is null)
         {
-            throw new UsageException($"No API key: set {KeyVariable} (or pass --api-key <key>).");
+            throw new UsageException($"No API key: set {KeyVariable} (or pass --api-key <key>), or give an access token in {TokenVariable} (or --token <token>).");
         }
 
         // HttpClient's own refusal of such a header value quotes the value; say what is wrong without it.
         if (key.Any(c => c <= ' ' || c > '~'))
         {
-            throw new UsageException($"The API key from {keySource} holds spaces or characters no key has (it is not shown here); check how it was copied.");
+            throw new UsageException($"The {(isToken ? "access token" : "API key")} from {keySource} holds spaces or characters no {(isToken ? "token" : "key")} has (it is not shown here); check how it was copied.");
         }
 
-        return (WithTrailingSlash(uri), addressSource, key, keySource);
+        return (WithTrailingSlash(uri), addressSource, key, keySource, isToken);
     }
+
+    private static string? Present(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static (string? Value, string Source) FromOptionOrEnvironment(string? option, string optionName, string? environment, string variable) =>
         !string.IsNullOrWhiteSpace(option) ? (option.Trim(), optionName)

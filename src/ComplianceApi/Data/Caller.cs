@@ -5,7 +5,7 @@ using ComplianceApi.Support;
 
 namespace ComplianceApi.Data;
 
-/// <summary>Who is calling, from the API key the request was authenticated with.</summary>
+/// <summary>Who is calling, from the API key or bearer token the request was authenticated with.</summary>
 public sealed class Caller(IHttpContextAccessor accessor)
 {
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
@@ -16,14 +16,14 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// <summary>The id of the API key the request was made with; null for the service itself.</summary>
     public Guid? KeyId => Guid.TryParse(User?.FindFirstValue(ApiKeyClaims.KeyId), out var id) ? id : null;
 
-    /// <summary>The client application the key was issued to, recorded as who made a change.</summary>
+    /// <summary>The client application the key was issued to (a token's app_displayname or client id), recorded as who made a change.</summary>
     public string Name => User?.Identity?.Name ?? "ComplianceApi";
 
     /// <summary>
-    /// Who the client is for the audit trail and for scoping Idempotency-Keys: its key's id, or the service
-    /// itself for work no request asked for.
+    /// Who the client is for the audit trail and for scoping Idempotency-Keys: its key's id, a token's client
+    /// id and subject ("{azp or appid}:{sub}"), or the service itself for work no request asked for.
     /// </summary>
-    public AuditClient Client => new(Name, KeyId?.ToString() ?? "ComplianceApi");
+    public AuditClient Client => new(Name, KeyId?.ToString() ?? User?.FindFirstValue(ApiKeyClaims.Client) ?? "ComplianceApi");
 
     /// <summary>
     /// The contract's name of the operation being served (the endpoint's name, such as UpdateForceResponse);
@@ -53,4 +53,7 @@ public static class ApiKeyClaims
 {
     public const string Force = "compliance:force";
     public const string KeyId = "compliance:key";
+
+    /// <summary>A bearer token's client: its application id and subject (Http/BearerTokens.cs).</summary>
+    public const string Client = "compliance:client";
 }

@@ -83,9 +83,9 @@ public static class RateLimiting
             }));
 
     private static string ClientOf(HttpContext context) =>
-        context.User.FindFirstValue(ApiKeyClaims.KeyId) is { } keyId
-            ? $"key:{keyId}"
-            : $"address:{context.Connection.RemoteIpAddress}";
+        context.User.FindFirstValue(ApiKeyClaims.KeyId) is { } keyId ? $"key:{keyId}"
+        : context.User.FindFirstValue(ApiKeyClaims.Client) is { } client ? $"client:{client}"
+        : $"address:{context.Connection.RemoteIpAddress}";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

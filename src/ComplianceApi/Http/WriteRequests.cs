@@ -223,6 +223,9 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
 /// Stored answers are sealed (AES-GCM) with a key derived from the caller's own API key secret, which the
 /// service never keeps (it stores only the secret's hash): a copy of the database cannot read them. The answer
 /// to CreateApiKey holds the new key's secret, and a replay must give it back to the caller who lost it.
+/// A caller with a bearer token has no lasting secret to derive a key from (each token lives an hour), so its
+/// answers are stored plain: a token admin's CreateApiKey with an Idempotency-Key leaves the new secret
+/// readable in IdempotencyRecords until the record is purged.
 /// </summary>
 public static class StoredAnswers
 {

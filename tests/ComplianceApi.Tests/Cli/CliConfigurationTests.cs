@@ -127,6 +127,28 @@ public sealed class CliConfigurationTests(TestHosts hosts)
         Assert.Contains("3 the service could not be reached", run.Output);
     }
 
+    [Fact]
+    public async Task An_access_token_from_the_environment_or_the_token_option_is_sent_instead_of_a_key_and_never_echoed()
+    {
+        var host = hosts.Loopback();
+        var environment = CliRunner.Environment(host);
+        environment.Remove(ServiceOptions.KeyVariable);
+        environment[ServiceOptions.TokenVariable] = TestIdentityProvider.Token(TestIdentityProvider.NationalTenant, roles: ["Compliance.Admin"]);
+        var expired = TestIdentityProvider.Token(TestIdentityProvider.NationalTenant, roles: ["Compliance.Admin"],
+            expires: DateTime.UtcNow.AddMinutes(-10), notBefore: DateTime.UtcNow.AddHours(-1));
+
+        var accepted = await CliRunner.RunAsync(environment, "keys", "list", "--verbose");
+        var refused = await CliRunner.RunAsync(environment, "keys", "list", "--token", expired, "--verbose");
+
+        Assert.True(accepted.ExitCode == ExitCodes.Success, accepted.ToString());
+        Assert.Contains("bootstrap admin", accepted.Output);
+        Assert.Contains($"access token from {ServiceOptions.TokenVariable}", accepted.Error);
+        Assert.True(refused.ExitCode == ExitCodes.Rejected, refused.ToString());
+        Assert.Contains("(401)", refused.Error);
+        Assert.Contains(ServiceOptions.TokenVariable, refused.Error);
+        Assert.DoesNotContain(expired, refused.Error + refused.Output);
+    }
+
     // A port that was free a moment ago and has no listener now.
     private static int ClosedPort()
     {

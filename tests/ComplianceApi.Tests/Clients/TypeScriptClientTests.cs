@@ -65,6 +65,9 @@ public sealed class TypeScriptClientTests(TestHosts hosts)
             {
                 ["BASE_URL"] = host.ServerAddress.ToString(),
                 ["API_KEY"] = issued.Secret,
+                ["CITY_TOKEN"] = TestIdentityProvider.Token(TestIdentityProvider.CityOfLondonTenant),
+                ["EXPIRED_TOKEN"] = TestIdentityProvider.Token(TestIdentityProvider.CityOfLondonTenant,
+                    expires: DateTime.UtcNow.AddMinutes(-10), notBefore: DateTime.UtcNow.AddHours(-1)),
             },
             cancellationToken: TestContext.Current.CancellationToken);
 

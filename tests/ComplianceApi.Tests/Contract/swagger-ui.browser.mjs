@@ -62,10 +62,12 @@ try {
 
     await page.locator(".auth-wrapper button.authorize").click();
     const dialog = page.locator(".modal-ux");
-    await dialog.locator("input#api_key_value").fill(apiKey);
-    await dialog.getByRole("button", { name: "Apply credentials" }).click();
-    await dialog.getByRole("button", { name: "Remove authorization" }).waitFor(); // the scheme shows as authorized
-    await dialog.locator("button.btn-done").click();
+    // The dialog has a form per scheme (the API key, and bearer tokens beside it): use the key's.
+    const keyForm = dialog.locator("form").filter({ has: page.locator("input#api_key_value") });
+    await keyForm.locator("input#api_key_value").fill(apiKey);
+    await keyForm.getByRole("button", { name: "Apply credentials" }).click();
+    await dialog.getByRole("button", { name: "Remove authorization" }).waitFor(); // the key's scheme shows as authorized (its form re-renders without the input)
+    await dialog.locator("button.btn-done").first().click(); // each form has its own Close; any closes the dialog
 
     await listForces.locator("button.btn-clear").click();
     await listForces.locator("button.execute").click();

@@ -49,6 +49,11 @@ public sealed class ComplianceApiHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(DatabaseInitializer.BootstrapKeySetting, AdminKey);
+        foreach (var (key, value) in TestIdentityProvider.ServiceSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -65,6 +70,15 @@ public sealed class ComplianceApiHost : WebApplicationFactory<Program>
     /// <summary>The contract the service serves, where Swagger UI reads it: no key needed.</summary>
     public Task<string> ServedContractAsync() =>
         AnonymousClient().GetStringAsync($"/swagger/{OpenApi.DocumentName}/swagger.json", TestContext.Current.CancellationToken);
+
+    /// <summary>A client that sends a bearer token instead of a key.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
 
     public HttpClient ClientWithKey(string secret)
     {

@@ -2519,7 +2519,7 @@ namespace ComplianceApi.Client
         /// <param name="recordType">Only events about records of this type, such as response or key.</param>
         /// <param name="recordId">Only events about the record with this id.</param>
         /// <param name="forceCode">Only events about this force's records.</param>
-        /// <param name="clientId">Only changes made by the client with this API key id.</param>
+        /// <param name="clientId">Only changes made by the client with this id: an API key's id, or a bearer token's clientId:subject.</param>
         /// <param name="from">Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).</param>
         /// <param name="to">Only events before this instant, written as from is.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
@@ -2570,7 +2570,7 @@ namespace ComplianceApi.Client
         /// <param name="recordType">Only events about records of this type, such as response or key.</param>
         /// <param name="recordId">Only events about the record with this id.</param>
         /// <param name="forceCode">Only events about this force's records.</param>
-        /// <param name="clientId">Only changes made by the client with this API key id.</param>
+        /// <param name="clientId">Only changes made by the client with this id: an API key's id, or a bearer token's clientId:subject.</param>
         /// <param name="from">Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).</param>
         /// <param name="to">Only events before this instant, written as from is.</param>
         /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
@@ -14846,13 +14846,13 @@ namespace ComplianceApi.Client
     {
 
         /// <summary>
-        /// The name its API key was issued to.
+        /// The name its API key was issued to; for a bearer token, the token's app_displayname or client id.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
         /// <summary>
-        /// Its API key's id, as GET /api/v1/api-keys/{id} shows it; ComplianceApi for the service's own work.
+        /// Its API key's id, as GET /api/v1/api-keys/{id} shows it; for a bearer token, the token's client id and subject as clientId:subject; ComplianceApi for the service's own work.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;

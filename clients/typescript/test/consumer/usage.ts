@@ -62,3 +62,8 @@ export async function cancellable(configuration: ComplianceApiConfiguration, for
     const keyed = await responses.recordProgressUpdate(responseId, update, undefined, idempotencyKey, signal);
     return [created.code, recorded.id, keyed.id];
 }
+
+// An access token from the force's identity provider instead of a key, fetched (and cached) by the caller.
+export function withTokens(baseUrl: string, acquire: (signal?: AbortSignal) => Promise<string>): InspectionsClient {
+    return new InspectionsClient(ComplianceApiConfiguration.withToken(baseUrl, acquire));
+}

@@ -41,8 +41,8 @@ public sealed record AuditEventView(
 }
 
 /// <summary>The client application that made a change.</summary>
-/// <param name="Name">The name its API key was issued to.</param>
-/// <param name="Id">Its API key's id, as GET /api/v1/api-keys/{id} shows it; ComplianceApi for the service's own work.</param>
+/// <param name="Name">The name its API key was issued to; for a bearer token, the token's app_displayname or client id.</param>
+/// <param name="Id">Its API key's id, as GET /api/v1/api-keys/{id} shows it; for a bearer token, the token's client id and subject as clientId:subject; ComplianceApi for the service's own work.</param>
 public sealed record AuditEventClientView(
     [property: MaxLength(Lengths.Name)] string Name,
     [property: MaxLength(Lengths.Name)] string Id);

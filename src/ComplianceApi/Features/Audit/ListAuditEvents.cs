@@ -16,7 +16,7 @@ namespace ComplianceApi.Features.Audit;
 /// <param name="RecordType">Only events about records of this type, such as response or key.</param>
 /// <param name="RecordId">Only events about the record with this id.</param>
 /// <param name="ForceCode">Only events about this force's records.</param>
-/// <param name="ClientId">Only changes made by the client with this API key id.</param>
+/// <param name="ClientId">Only changes made by the client with this id: an API key's id, or a bearer token's clientId:subject.</param>
 /// <param name="From">Only events at or after this instant (ISO 8601, such as 2026-01-31T14:05:00Z; without an offset, UTC; a date alone is its start, UTC).</param>
 /// <param name="To">Only events before this instant, written as from is.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>

@@ -16,6 +16,7 @@ public static class OpenApi
 {
     public const string DocumentName = "v1";
     private const string SecuritySchemeName = "ApiKey";
+    private const string BearerSchemeName = "Bearer";
 
     /// <summary>
     /// The contract's version is the service's (Version in Directory.Build.props), which the generated
@@ -42,6 +43,17 @@ public static class OpenApi
                 In = ParameterLocation.Header,
                 Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "The API key issued to your application. Keys are scoped to one force or national.",
+            });
+            options.AddSecurityDefinition(BearerSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Instead of an API key: an OAuth 2.0 access token from your force's Entra ID tenant (client credentials), "
+                    + "for this service's audience, with one of the application roles Compliance.Reader, Compliance.Editor or Compliance.Admin. "
+                    + "The tenant gives the force scope. Tokens are validated as RFC8725 (JSON Web Token Best Current Practices) advises: "
+                    + "RS256 only (never none), signed by a key the tenant publishes, for the tenant's issuer and this service's audience, "
+                    + "within their lifetime give or take two minutes.",
             });
             // First: the rate-limit filter adds its headers to every answer, including the problems this one declares.
             options.OperationFilter<WriteHeadersOperationFilter>();
@@ -72,7 +84,7 @@ public static class OpenApi
     }
 
     /// <summary>
-    /// Every operation that needs a key says so, with the 401 it then answers, and the 403 where its
+    /// Every operation that needs a key or a token says so, with the 401 it then answers, and the 403 where its
     /// authorization requires a role; every rate-limited operation declares 429 with Retry-After; every
     /// success and client error carries the rate-limit headers the service sends.
     /// </summary>
@@ -88,6 +100,10 @@ public static class OpenApi
                 operation.Security.Add(new OpenApiSecurityRequirement
                 {
                     [new OpenApiSecuritySchemeReference(SecuritySchemeName, context.Document)] = [],
+                });
+                operation.Security.Add(new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(BearerSchemeName, context.Document)] = [],
                 });
                 AddProblem(operation, context, StatusCodes.Status401Unauthorized);
                 if (metadata.OfType<IAuthorizeData>().Any(RequiresRole))
