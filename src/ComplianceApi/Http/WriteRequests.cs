@@ -40,6 +40,13 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         }
 
         var key = HttpMethods.IsPost(context.Request.Method) ? IdempotencyKeys.Parse(context.Request.Headers[IdempotencyKeyHeader]) : null;
+        if (key is not null && CallerSecret(context) is null && endpoint.Metadata.GetMetadata<AnswerHoldsSecret>() is not null)
+        {
+            // The stored answer would hold a secret, and a token caller has no lasting secret of its own to seal it with.
+            throw Invalid.Field(IdempotencyKeyHeader,
+                "This operation's answer holds a secret, which is kept for a retry only sealed with the caller's API key; call it with an API key to send an Idempotency-Key, or without the key.");
+        }
+
         var client = caller.Client.Id;
         if (key is not null && !claims.TryClaim(client, key))
         {
@@ -267,6 +274,9 @@ public static class StoredAnswers
     private static byte[] KeyFor(string secret, string idempotencyKey) =>
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("ComplianceApi stored answer\n" + idempotencyKey));
 }
+
+/// <summary>Marks an operation whose answer holds a secret (a new API key's): it is stored for a retry only sealed.</summary>
+public sealed record AnswerHoldsSecret;
 
 /// <summary><c>Concurrency:RequireIfMatch</c> and <c>Idempotency:KeepFor</c>.</summary>
 public sealed class WriteOptions

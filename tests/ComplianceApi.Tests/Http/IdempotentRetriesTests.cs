@@ -78,6 +78,21 @@ public sealed class IdempotentRetriesTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_token_caller_cannot_have_a_new_api_keys_secret_kept_for_a_retry(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var admin = host.ClientWithToken(TestIdentityProvider.Token(TestIdentityProvider.NationalTenant, roles: ["Compliance.Admin"]));
+        var name = $"Force tracker {Guid.NewGuid():N}";
+
+        using var refused = await PostAsync(admin, "/api/v1/api-keys", new ApiKeyRequest(name, ApiKeyRole.Reader, "kent"), Guid.NewGuid().ToString());
+
+        Assert.Equal(["Idempotency-Key"], (await refused.ReadProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys.ToArray());
+        var keys = -1;
+        await host.WithDatabaseAsync(async db => keys = await db.ApiKeys.CountAsync(k => k.ClientName == name, Ct));
+        Assert.Equal(0, keys);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task A_key_sent_with_another_body_is_refused_with_422_and_writes_nothing(Provider provider)
     {
         var host = await hosts.For(provider);

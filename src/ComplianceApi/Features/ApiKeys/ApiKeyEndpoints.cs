@@ -22,7 +22,7 @@ public static class ApiKeyEndpoints
                 var key = await mediator.Send(new CreateApiKeyCommand(body), ct);
                 return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
             })
-            .WithName("CreateApiKey").WithSummary("Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).")
+            .WithName("CreateApiKey").WithMetadata(new AnswerHoldsSecret()).WithSummary("Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).")
             .ProducesWriteProblems();
 
         keys.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
