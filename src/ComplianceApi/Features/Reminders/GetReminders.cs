@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Support;
@@ -101,13 +102,21 @@ public sealed class GetRemindersHandler(ComplianceDbContext db, TimeProvider clo
 /// <param name="ForceCode">The force asked for, if any.</param>
 /// <param name="Count">How many reminders the digest holds, over all owners.</param>
 /// <param name="Owners">Each owner (name and role as recorded on the responses and actions) with their reminders, the owner with the oldest first.</param>
-public sealed record ReminderDigestView(DateOnly AsOf, int WithinDays, string? ForceCode, int Count, IReadOnlyList<OwnerRemindersView> Owners);
+public sealed record ReminderDigestView(
+    DateOnly AsOf,
+    int WithinDays,
+    [property: MaxLength(Lengths.Code)] string? ForceCode,
+    int Count,
+    [property: MaxLength(int.MaxValue)] IReadOnlyList<OwnerRemindersView> Owners);
 
 /// <summary>One owner's reminders, oldest first.</summary>
 /// <param name="OwnerName">The owner's name; absent for records without one.</param>
 /// <param name="OwnerRole">The owner's role; absent for records without one.</param>
 /// <param name="Items">What the owner is reminded of, the oldest date first.</param>
-public sealed record OwnerRemindersView(string? OwnerName, string? OwnerRole, IReadOnlyList<ReminderItemView> Items);
+public sealed record OwnerRemindersView(
+    [property: MaxLength(Lengths.Name)] string? OwnerName,
+    [property: MaxLength(Lengths.Name)] string? OwnerRole,
+    [property: MaxLength(int.MaxValue)] IReadOnlyList<ReminderItemView> Items);
 
 /// <summary>A response or action an owner is reminded of.</summary>
 /// <param name="Reason">FallingDue, Overdue or ReviewDue (a response's next review date has come).</param>
@@ -118,4 +127,12 @@ public sealed record OwnerRemindersView(string? OwnerName, string? OwnerRole, IR
 /// <param name="Status">The response's or action's status.</param>
 /// <param name="Date">The due date, or for ReviewDue the next review date.</param>
 /// <param name="DaysFromToday">Days from asOf to the date: negative when it has passed.</param>
-public sealed record ReminderItemView(ReminderReason Reason, string RecordType, Guid Id, string ForceCode, string Subject, string Status, DateOnly Date, int DaysFromToday);
+public sealed record ReminderItemView(
+    ReminderReason Reason,
+    [property: MaxLength(Lengths.Code)] string RecordType,
+    Guid Id,
+    [property: MaxLength(Lengths.Code)] string ForceCode,
+    [property: MaxLength(Lengths.Title)] string Subject,
+    [property: MaxLength(Lengths.EnumName)] string Status,
+    DateOnly Date,
+    int DaysFromToday);
