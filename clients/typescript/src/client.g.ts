@@ -4938,6 +4938,109 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
     }
 }
 
+export interface IRemindersClient {
+
+    /**
+     * Gets one digest, grouped by owner, of the open responses and actions overdue, falling due within withinDays and responses up for review, oldest first, as JSON, CSV or a printable HTML page (format, or the Accept header).
+     * @param withinDays (optional) Responses and actions due within this many days of today are falling due (0 to 366); 45 when omitted.
+     * @param forceCode (optional) Only this force's records; a collaboration's code means the collaboration's and its member forces'.
+     * @param format (optional) json (the default), csv or html; the Accept header chooses when this is omitted.
+     * @return OK
+     */
+    getReminders(withinDays?: number | undefined, forceCode?: string | undefined, format?: ReminderFormat | undefined, signal?: AbortSignal): Promise<ReminderDigest>;
+}
+
+export class RemindersClient extends ComplianceApiClientBase implements IRemindersClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Gets one digest, grouped by owner, of the open responses and actions overdue, falling due within withinDays and responses up for review, oldest first, as JSON, CSV or a printable HTML page (format, or the Accept header).
+     * @param withinDays (optional) Responses and actions due within this many days of today are falling due (0 to 366); 45 when omitted.
+     * @param forceCode (optional) Only this force's records; a collaboration's code means the collaboration's and its member forces'.
+     * @param format (optional) json (the default), csv or html; the Accept header chooses when this is omitted.
+     * @return OK
+     */
+    getReminders(withinDays?: number | undefined, forceCode?: string | undefined, format?: ReminderFormat | undefined, signal?: AbortSignal): Promise<ReminderDigest> {
+        let url_ = this.baseUrl + "/api/v1/reminders?";
+        if (withinDays === null)
+            throw new globalThis.Error("The parameter 'withinDays' cannot be null.");
+        else if (withinDays !== undefined)
+            url_ += "withinDays=" + encodeURIComponent("" + withinDays) + "&";
+        if (forceCode === null)
+            throw new globalThis.Error("The parameter 'forceCode' cannot be null.");
+        else if (forceCode !== undefined)
+            url_ += "forceCode=" + encodeURIComponent("" + forceCode) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetReminders(_response);
+        });
+    }
+
+    protected processGetReminders(response: Response): Promise<ReminderDigest> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReminderDigest;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReminderDigest>(null as any);
+    }
+}
+
 export interface IResponsesClient {
 
     /**
@@ -8296,6 +8399,16 @@ export interface IssueStatementRequest {
     asOf?: string | undefined;
 }
 
+/** One owner's reminders, oldest first. */
+export interface OwnerReminders {
+    /** The owner's name; absent for records without one. */
+    ownerName?: string | undefined;
+    /** The owner's role; absent for records without one. */
+    ownerRole?: string | undefined;
+    /** What the owner is reminded of, the oldest date first. */
+    items: ReminderItem[];
+}
+
 /** An action in a force's plan; one action can serve several findings. */
 export interface PlanAction {
     /** The action's id. */
@@ -8461,6 +8574,45 @@ export interface RagCounts {
     green: number;
     unrated: number;
 }
+
+/** What each owner has overdue, falling due or up for review on a date. */
+export interface ReminderDigest {
+    /** Today in England and Wales, which the digest was judged on. */
+    asOf: string;
+    /** Records due within this many days of asOf are falling due. */
+    withinDays: number;
+    /** The force asked for, if any. */
+    forceCode?: string | undefined;
+    /** How many reminders the digest holds, over all owners. */
+    count: number;
+    /** Each owner (name and role as recorded on the responses and actions) with their reminders, the owner with the oldest first. */
+    owners: OwnerReminders[];
+}
+
+/** The forms the reminders digest can be had in. */
+export type ReminderFormat = "Json" | "Csv" | "Html";
+
+/** A response or action an owner is reminded of. */
+export interface ReminderItem {
+    reason: ReminderReason;
+    /** response (GET /api/v1/responses/{id}) or action (GET /api/v1/actions/{id}). */
+    recordType: string;
+    /** The response's or action's id. */
+    id: string;
+    /** The force whose record it is. */
+    forceCode: string;
+    /** For a response, the inspection's and finding's references; for an action, its title. */
+    subject: string;
+    /** The response's or action's status. */
+    status: string;
+    /** The due date, or for ReviewDue the next review date. */
+    date: string;
+    /** Days from asOf to the date: negative when it has passed. */
+    daysFromToday: number;
+}
+
+/** Why a record is in an owner's reminders. */
+export type ReminderReason = "FallingDue" | "Overdue" | "ReviewDue";
 
 /** Why a closed response is reopened, and by whom. */
 export interface ReopenRequest {

@@ -44,7 +44,7 @@ public static class AuditTrail
 
     /// <summary>Whether a row is data a client changes, rather than bookkeeping (idempotency records, the data version, the trail itself).</summary>
     public static bool IsData(EntityEntry entry) =>
-        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent);
+        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun);
 
     /// <summary>
     /// The event for a save's changes, or null when it changed only bookkeeping. Call before the save: after

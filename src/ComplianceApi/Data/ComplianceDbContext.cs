@@ -38,6 +38,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
 
     /// <summary>
     /// The spreadsheet load the context's writes belong to: set by an import, which records one audit event
@@ -521,6 +522,12 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             audit.HasIndex(a => new { a.ForceCode, a.Sequence });
             audit.HasIndex(a => new { a.ClientId, a.Sequence });
             audit.HasIndex(a => a.OccurredAt);
+        });
+
+        modelBuilder.Entity<ReminderRun>(run =>
+        {
+            run.HasKey(r => r.Day);
+            run.Property(r => r.Day).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<IdempotencyRecord>(record =>

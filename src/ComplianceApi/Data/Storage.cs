@@ -48,6 +48,9 @@ public static class Storage
             }
         });
         services.Configure<ChangeFeedOptions>(options => options.KeepFor = configuration.GetValue("Changes:KeepFor", options.KeepFor));
+        services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
+        services.AddSingleton<DailyReminders>();
+        services.AddHostedService(provider => provider.GetRequiredService<DailyReminders>());
         return services;
     }
 

@@ -9,6 +9,7 @@ using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
+using ComplianceApi.Features.Reminders;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Features.Statements;
@@ -39,6 +40,7 @@ public static class ComplianceApiEndpoints
         api.MapApiKeys();
         api.MapAudit();
         api.MapChanges();
+        api.MapReminders();
         api.MapSummaries();
         api.MapCommittees();
         api.MapStatements();

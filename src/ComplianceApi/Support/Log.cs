@@ -23,4 +23,10 @@ public static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purging expired idempotency records failed; the next round tries again")]
     public static partial void IdempotencyPurgeFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily reminders raised: {Raised} events")]
+    public static partial void RemindersRaised(this ILogger logger, int raised);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Raising the daily reminders failed; the next round tries again")]
+    public static partial void RemindersFailed(this ILogger logger, Exception exception);
 }

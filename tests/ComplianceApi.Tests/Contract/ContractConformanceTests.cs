@@ -140,6 +140,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await admin.Summaries.GetInspectionGradingsSummaryAsync(inspection.Id, Ct);
         await admin.Summaries.GetGradingRoundSummaryAsync(InspectionType.NationalThematic, new DateOnly(2015, 1, 1), new DateOnly(2015, 12, 31), Ct);
         await admin.Summaries.GetForceSummaryAsync(forceCode, new DateOnly(2016, 1, 1), Ct);
+        await admin.Reminders.GetRemindersAsync(withinDays: 45, forceCode: forceCode, cancellationToken: Ct);
         await admin.Summaries.GetFindingSummaryAsync(recommendation8.Id, new DateOnly(2016, 1, 1), Ct);
 
         // The committee gets a statement in December 2015; by the next, the response has closed (and is reopened).
@@ -207,7 +208,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
     private sealed record Clients(
         ForcesClient Forces, ApiKeysClient ApiKeys, InspectionsClient Inspections, FindingsClient Findings, DeadlinesClient Deadlines,
         ResponsesClient Responses, ActionPlansClient ActionPlans, EvidenceClient Evidence, GradingsClient Gradings,
-        SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit, ChangesClient Changes)
+        SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit, ChangesClient Changes, RemindersClient Reminders)
     {
         public static Clients For(HttpClient http, string apiKey)
         {
@@ -215,7 +216,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
             return new Clients(
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
-                new(options, http), new(options, http), new(options, http));
+                new(options, http), new(options, http), new(options, http), new(options, http));
         }
     }
 

@@ -22,9 +22,9 @@ public enum StatementDocumentFormat { Csv, Xlsx, Html }
 /// </summary>
 public static class StatementDocuments
 {
-    public const string Csv = "text/csv";
+    public const string Csv = DocumentTables.Csv;
     public const string Xlsx = XlsxWorkbookWriter.MediaType;
-    public const string Html = "text/html";
+    public const string Html = DocumentTables.Html;
 
     /// <summary>The media types a statement is served in besides JSON, for the contract.</summary>
     public static readonly string[] DocumentTypes = [Csv, Xlsx, Html];
@@ -89,41 +89,7 @@ public static class StatementDocuments
         return $"position-statement-{statement.ForceCode}-{safe}-{statement.AsOf:yyyy-MM-dd}.{extension}";
     }
 
-    /// <summary>A cell's text: enums by name, dates as ISO dates, yes/no for flags, nothing for none.</summary>
-    public static string Text(object? value) => value switch
-    {
-        null => "",
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool flag => flag ? "Yes" : "No",
-        int number => number.ToString(CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    public static byte[] ToCsv(PositionStatementView statement)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var (header, _) in Columns)
-            {
-                csv.WriteField(header);
-            }
-
-            csv.NextRecord();
-            foreach (var line in statement.Lines)
-            {
-                foreach (var (_, value) in Columns)
-                {
-                    csv.WriteField(SpreadsheetCells.Neutralise(Text(value(line))));
-                }
-
-                csv.NextRecord();
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    public static byte[] ToCsv(PositionStatementView statement) => DocumentTables.ToCsv(Columns, statement.Lines);
 
     public static byte[] ToXlsx(PositionStatementView statement)
     {
@@ -145,7 +111,7 @@ public static class StatementDocuments
                     }
                     else
                     {
-                        workbook.WriteText(Text(value(line)));
+                        workbook.WriteText(DocumentTables.Text(value(line)));
                     }
                 }
 
@@ -158,26 +124,10 @@ public static class StatementDocuments
 
     public static string ToHtml(PositionStatementView statement)
     {
-        static string E(object? value) => WebUtility.HtmlEncode(Text(value));
+        static string E(object? value) => DocumentTables.Encode(value);
         var html = new StringBuilder();
-        var title = $"Appendix A: position statement, {statement.ForceCode}";
+        DocumentTables.StartPage(html, $"Appendix A: position statement, {statement.ForceCode}");
         html.Append(CultureInfo.InvariantCulture, $$"""
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <title>{{E(title)}}</title>
-            <style>
-            body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; margin: 1.5em; color: #000; }
-            h1 { font-size: 14pt; margin: 0 0 .3em; } h2 { font-size: 12pt; margin: 1.2em 0 .4em; }
-            dl { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; margin: 0 0 1em; } dt { font-weight: bold; } dd { margin: 0; }
-            table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #444; padding: .25em .4em; vertical-align: top; text-align: left; }
-            th { background: #e6e6e6; } td.rag-Red { background: #f4c7c3; } td.rag-Amber { background: #fce8b2; } td.rag-Green { background: #b7e1cd; }
-            @media print { body { margin: 0; font-size: 9pt; } thead { display: table-header-group; } tr { page-break-inside: avoid; } @page { size: A4 landscape; margin: 12mm; } }
-            </style>
-            </head>
-            <body>
-            <h1>{{E(title)}}</h1>
             <dl>
             <dt>Committee</dt><dd>{{E(statement.CommitteeName)}} ({{E(statement.CommitteeBody)}})</dd>
             <dt>Report</dt><dd>{{(statement.ReportReference is null ? "Preview, not issued" : $"{E(statement.ReportReference)}, meeting of {E(statement.ReportedOn)}")}}</dd>
@@ -198,30 +148,11 @@ public static class StatementDocuments
         {
             var lines = statement.Lines.Where(l => l.Section == section).ToList();
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(heading)} ({lines.Count})</h2>\n");
-            html.Append("<table>\n<thead><tr>");
-            foreach (var (header, _) in Columns)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<th>{E(header)}</th>");
-            }
-
-            html.Append("</tr></thead>\n<tbody>\n");
-            foreach (var line in lines)
-            {
-                html.Append("<tr>");
-                foreach (var (header, value) in Columns)
-                {
-                    var cell = value(line);
-                    var rag = header.EndsWith("RAG", StringComparison.Ordinal) && cell is Rag rating ? $" class=\"rag-{rating}\"" : "";
-                    html.Append(CultureInfo.InvariantCulture, $"<td{rag}>{E(cell)}</td>");
-                }
-
-                html.Append("</tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
+            DocumentTables.AppendTable(html, Columns, lines,
+                (header, cell) => header.EndsWith("RAG", StringComparison.Ordinal) && cell is Rag rating ? $"rag-{rating}" : null);
         }
 
-        html.Append("</body>\n</html>\n");
+        DocumentTables.EndPage(html);
         return html.ToString();
     }
 }

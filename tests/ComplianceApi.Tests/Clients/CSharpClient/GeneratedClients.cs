@@ -38,6 +38,7 @@ public sealed class GeneratedClients
         ApiKeys = new ApiKeysClient(options, http);
         Audit = new AuditClient(options, http);
         Changes = new ChangesClient(options, http);
+        Reminders = new RemindersClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -69,6 +70,8 @@ public sealed class GeneratedClients
     public IAuditClient Audit { get; }
 
     public IChangesClient Changes { get; }
+
+    public IRemindersClient Reminders { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)

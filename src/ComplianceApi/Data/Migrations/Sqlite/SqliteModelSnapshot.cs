@@ -89,6 +89,22 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("ComplianceApi.Data.ReminderRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReminderRuns");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.ActionFinding", b =>
                 {
                     b.Property<Guid>("ActionId")

@@ -1,0 +1,141 @@
+using System.Globalization;
+using ComplianceApi.Domain;
+using ComplianceApi.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceApi.Data;
+
+/// <summary>
+/// Raises the day's reminders as audit events (so they reach the change feed like any change): responses
+/// and actions newly inside a window before their due date, newly overdue, and responses whose next review
+/// date has come. Every instance checks every quarter of an hour; one run a day per database happens,
+/// recorded as a <see cref="ReminderRun"/> in the same transaction as its events.
+/// </summary>
+public sealed class DailyReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<DailyReminders> logger) : BackgroundService
+{
+    /// <summary>The operation reminder events are recorded under.</summary>
+    public const string Operation = "DailyReminders";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first round waits: at start-up the database may not be migrated yet (and the build starts the
+        // host to write the contract, with no database at all).
+        using var timer = new PeriodicTimer(options.Value.CheckEvery, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (await RunAsync(stoppingToken) is { } raised)
+                {
+                    logger.RemindersRaised(raised);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The next round tries again; the day is not recorded as run, so nothing is lost.
+                logger.RemindersFailed(exception);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Raises today's reminders unless they have been raised today, here or by another instance; answers how
+    /// many were raised, or null when the day had already been run.
+    /// </summary>
+    public async Task<int?> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = ServiceDay.DateAt(now);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        var client = scope.ServiceProvider.GetRequiredService<Caller>().Client;
+        if (await db.ReminderRuns.AnyAsync(r => r.Day == today, cancellationToken))
+        {
+            return null;
+        }
+
+        // Lines crossed since the last day run are reminded of; the first run ever looks back one day only,
+        // so a new installation does not announce every record it already holds.
+        var since = await db.ReminderRuns.Where(r => r.Day < today).MaxAsync(r => (DateOnly?)r.Day, cancellationToken) ?? today.AddDays(-1);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = new ReminderRun(today, now);
+        db.ReminderRuns.Add(run);
+        try
+        {
+            // On PostgreSQL a second instance inserting the same day waits here for the first to commit, then fails on the key.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return null;
+        }
+
+        var windows = options.Value.WindowsOrDefault;
+        var horizon = today.AddDays(windows.Max());
+        var finished = ResponseRules.Finished;
+        var responses = await db.ForceResponses.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => !finished.Contains(r.Status)
+                && ((r.DueOn >= since && r.DueOn <= horizon) || (r.NextReviewOn > since && r.NextReviewOn <= today)))
+            .Select(r => new { r.Id, r.ForceCode, r.DueOn, r.NextReviewOn, r.Version })
+            .ToListAsync(cancellationToken);
+        var actions = await db.PlanActions.AsNoTracking().IgnoreAutoIncludes()
+            .Where(a => a.Status != ActionStatus.Completed && a.Status != ActionStatus.Cancelled && a.DueOn >= since && a.DueOn <= horizon)
+            .Select(a => new { a.Id, a.ForceCode, a.DueOn })
+            .ToListAsync(cancellationToken);
+
+        var events = new List<AuditEvent>();
+        foreach (var response in responses.OrderBy(r => r.Id))
+        {
+            foreach (var reminder in new[]
+                     {
+                         ReminderRules.ForDueDate(response.DueOn, finished: false, since, today, windows),
+                         ReminderRules.ForReview(response.NextReviewOn, finished: false, since, today),
+                     })
+            {
+                if (reminder is not null)
+                {
+                    var date = reminder.Reason == ReminderReason.ReviewDue ? response.NextReviewOn : response.DueOn;
+                    events.Add(Event(reminder, "response", response.Id, response.ForceCode, date, client, now, response.Version));
+                }
+            }
+        }
+
+        foreach (var action in actions.OrderBy(a => a.Id))
+        {
+            if (ReminderRules.ForDueDate(action.DueOn, finished: false, since, today, windows) is { } reminder)
+            {
+                events.Add(Event(reminder, "action", action.Id, action.ForceCode, action.DueOn, client, now, null));
+            }
+        }
+
+        db.AuditEvents.AddRange(events);
+        run.Raised = events.Count;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return events.Count;
+    }
+
+    private static AuditEvent Event(Reminder reminder, string recordType, Guid id, string forceCode, DateOnly? date, AuditClient client, DateTimeOffset now, int? version)
+    {
+        var audit = new AuditEvent($"{recordType}.{reminder.Verb}", recordType, id.ToString(), forceCode, Operation, client, null, now, version);
+        var field = new FieldChange(reminder.Reason == ReminderReason.ReviewDue ? "nextReviewOn" : "dueOn", null,
+            date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        audit.Record(reminder.WithinDays is { } within
+            ? [field, new FieldChange("withinDays", null, within.ToString(CultureInfo.InvariantCulture))]
+            : [field]);
+        return audit;
+    }
+}
+
+/// <summary><c>Reminders:Windows</c> (days before a due date an owner is reminded at) and <c>Reminders:CheckEvery</c>.</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>Null until configured: binding a list onto a default one would add to it, not replace it.</summary>
+    public int[]? Windows { get; set; }
+
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(15);
+
+    public IReadOnlyList<int> WindowsOrDefault => Windows is { Length: > 0 } windows ? windows : ReminderRules.DefaultWindows;
+}
