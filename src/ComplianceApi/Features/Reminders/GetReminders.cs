@@ -135,4 +135,4 @@ public sealed record ReminderItemView(
     [property: MaxLength(Lengths.Title)] string Subject,
     [property: MaxLength(Lengths.EnumName)] string Status,
     DateOnly Date,
-    int DaysFromToday);
+    [property: System.ComponentModel.DataAnnotations.Range(-100_000, 100_000)] int DaysFromToday);
