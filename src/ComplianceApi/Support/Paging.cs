@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 
 namespace ComplianceApi.Support;
@@ -53,4 +54,23 @@ public static class Paging
         var items = hasMore ? fetched[..limit] : fetched;
         return new Page<T>(items, totalCount, hasMore ? Encode(keyOf(items[^1])) : null);
     }
+}
+
+/// <summary>
+/// A cursor over the audit trail's sequence numbers, tagged with the list that issued it, so a cursor
+/// from one list (the change feed) is refused by another (the audit events) rather than misread.
+/// </summary>
+public sealed class SequenceCursor(string list)
+{
+    private readonly string prefix = list + ":";
+
+    public bool TryRead(string? cursor, out long after)
+    {
+        after = 0;
+        return cursor is null
+            || (Paging.TryDecode(cursor, out var key) && key.StartsWith(prefix, StringComparison.Ordinal)
+                && long.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out after));
+    }
+
+    public string After(long sequence) => Paging.Encode(prefix + sequence.ToString(CultureInfo.InvariantCulture));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComplianceApi.Data;
 using ComplianceApi.Support;
 using FluentValidation;
@@ -33,18 +32,11 @@ public sealed record ListAuditEventsQuery(
     string? Cursor) : IRequest<Page<AuditEventView>>, IPagedQuery
 {
     /// <summary>A cursor names the last event's sequence number.</summary>
-    public static bool TryReadCursor(string? cursor, out long after)
-    {
-        after = 0;
-        return cursor is null
-            || (Paging.TryDecode(cursor, out var key) && key.StartsWith(CursorPrefix, StringComparison.Ordinal)
-                && long.TryParse(key.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out after));
-    }
+    public static bool TryReadCursor(string? cursor, out long after) => Cursors.TryRead(cursor, out after);
 
-    public static string CursorAfter(long sequence) => Paging.Encode(CursorPrefix + sequence.ToString(CultureInfo.InvariantCulture));
+    public static string CursorAfter(long sequence) => Cursors.After(sequence);
 
-    // Written into the cursor, so one issued by another list is refused rather than misread.
-    private const string CursorPrefix = "audit:";
+    private static readonly SequenceCursor Cursors = new("audit");
 }
 
 public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEventsQuery>

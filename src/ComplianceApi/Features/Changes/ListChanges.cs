@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
@@ -27,15 +26,9 @@ public sealed partial record ListChangesQuery(string? After, string? Kinds, stri
     /// <summary>The most kinds one request names.</summary>
     public const int MostKinds = 50;
 
-    public static bool TryReadCursor(string? cursor, out long after)
-    {
-        after = 0;
-        return cursor is null
-            || (Paging.TryDecode(cursor, out var key) && key.StartsWith(CursorPrefix, StringComparison.Ordinal)
-                && long.TryParse(key.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out after));
-    }
+    public static bool TryReadCursor(string? cursor, out long after) => Cursors.TryRead(cursor, out after);
 
-    public static string CursorAfter(long sequence) => Paging.Encode(CursorPrefix + sequence.ToString(CultureInfo.InvariantCulture));
+    public static string CursorAfter(long sequence) => Cursors.After(sequence);
 
     public static string[] KindsOf(string? kinds) => kinds is null ? [] : KindsIn(kinds);
 
@@ -44,8 +37,7 @@ public sealed partial record ListChangesQuery(string? After, string? Kinds, stri
     [GeneratedRegex("^[a-z_]+\\.[a-z_]+$")]
     internal static partial Regex KindPattern();
 
-    // Written into the cursor, so one issued by another list (the audit trail's) is refused rather than misread.
-    private const string CursorPrefix = "changes:";
+    private static readonly SequenceCursor Cursors = new("changes");
 }
 
 public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
