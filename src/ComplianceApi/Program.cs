@@ -17,6 +17,7 @@ builder.Services.AddBoundedShutdown(builder.Configuration);
 builder.Services.AddServiceTelemetry(builder.Configuration);
 builder.Services.AddServiceHealth();
 builder.Services.AddCrossOrigin(builder.Configuration);
+builder.Services.AddReverseProxy(builder.Configuration);
 
 builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 builder.Services.AddHttpContextAccessor();
@@ -51,6 +52,7 @@ if (BareResponseEndpoints.AreEnabled(builder.Configuration))
 
 var app = builder.Build();
 
+app.UseReverseProxy(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseHeaders();

@@ -1004,6 +1004,16 @@ export interface IApiKeysClient {
 
     /** revokeApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Issues a replacement for a key, for the same client, role and force; the old key keeps working until it is revoked or expires, and oldKeyExpiresAt sets when (admins; a force's admins for their own force's keys).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
+
+    /** rotateApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rotateApiKey(id: string, body: ApiKeyRotationRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
 }
 
 export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysClient {
@@ -1370,6 +1380,110 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Issues a replacement for a key, for the same client, role and force; the old key keeps working until it is revoked or expires, and oldKeyExpiresAt sets when (admins; a force's admins for their own force's keys).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
+    /** rotateApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rotateApiKey(id: string, body: ApiKeyRotationRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
+    rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ApiKeyIssued> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/api-keys/{id}/rotate";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRotateApiKey(_response);
+        });
+    }
+
+    protected processRotateApiKey(response: Response): Promise<ApiKeyIssued> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyIssued;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyIssued>(null as any);
     }
 }
 
@@ -7667,6 +7781,12 @@ export interface ApiKey {
     createdAt: string;
     /** When the key was revoked; null while it works. */
     revokedAt?: string | undefined;
+    /** When the key stops working by itself; null for a key that works until revoked. */
+    expiresAt?: string | undefined;
+    /** When the key was last used, to within a minute; null if never. */
+    lastUsedAt?: string | undefined;
+    /** The key this one was issued to replace by rotation; null for a key issued afresh. */
+    replacesKeyId?: string | undefined;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
     etag?: string | undefined;
 }
@@ -7686,6 +7806,10 @@ export interface ApiKeyIssued {
     createdAt: string;
     /** The secret to send in the X-Api-Key header. Keep it safe: it cannot be shown again. */
     secret: string;
+    /** When the key stops working by itself; null for a key that works until revoked. */
+    expiresAt?: string | undefined;
+    /** The key this one replaces (rotation), which keeps working until it is revoked or expires; null for a key issued afresh. */
+    replacesKeyId?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -7703,11 +7827,21 @@ export interface ApiKeyRequest {
     /** The application, and who runs it, such as "Lancashire compliance tracker". */
     clientName: string;
     role: ApiKeyRole;
-    /** The one force the key may see and change; omit for a national key. */
+    /** The one force the key may see and change (a collaboration's code: it and its member forces); omit for a national key. */
     forceCode?: string | undefined;
+    /** When the key stops working by itself; omit for a key that works until revoked. */
+    expiresAt?: string | undefined;
 }
 
 export type ApiKeyRole = "Reader" | "Editor" | "Admin";
+
+/** How to rotate a key: the replacement's expiry, and optionally when the old key stops. */
+export interface ApiKeyRotationRequest {
+    /** When the replacement stops working by itself; omit for one that works until revoked. */
+    expiresAt?: string | undefined;
+    /** When the old key stops working, to finish the changeover by a deadline; omit to leave it working until revoked (or its own expiry). It can only bring an expiry forward. */
+    oldKeyExpiresAt?: string | undefined;
+}
 
 /** The grades given in one area. */
 export interface AreaGradings {

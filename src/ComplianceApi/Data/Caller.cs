@@ -10,8 +10,30 @@ public sealed class Caller(IHttpContextAccessor accessor)
 {
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
 
-    /// <summary>The force a force-scoped key is limited to; null for national keys and for the service itself.</summary>
+    /// <summary>The force (or collaboration) a force-scoped key or token is limited to; null for national callers and for the service itself.</summary>
     public string? ForceCode => User?.FindFirstValue(ApiKeyClaims.Force);
+
+    /// <summary>
+    /// The forces whose records the caller reads and writes as its own: its force; for a collaboration, the
+    /// collaboration and each of its member forces (<see cref="ApiKeyClaims.Scope"/>); null for national callers.
+    /// This is the one place scope is decided: the query filters, writes and imports all ask it.
+    /// </summary>
+    public IReadOnlyList<string>? ForceCodes
+    {
+        get
+        {
+            if (ForceCode is not { } force)
+            {
+                return null;
+            }
+
+            var scope = User!.FindAll(ApiKeyClaims.Scope).Select(c => c.Value).ToArray();
+            return scope.Length > 0 ? scope : [force];
+        }
+    }
+
+    /// <summary>What the caller authenticated with, for refusals: "API key" or "token".</summary>
+    public string Credential => Credentials.Of(User);
 
     /// <summary>The id of the API key the request was made with; null for the service itself.</summary>
     public Guid? KeyId => Guid.TryParse(User?.FindFirstValue(ApiKeyClaims.KeyId), out var id) ? id : null;
@@ -37,14 +59,14 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// <summary>Whether the key is an admin's, national or of one force.</summary>
     public bool HasAdminRole => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true;
 
-    public bool CanSee(string forceCode) => ForceCode is null || ForceCode == forceCode;
+    public bool CanSee(string forceCode) => ForceCodes is not { } codes || codes.Contains(forceCode, StringComparer.Ordinal);
 
     /// <summary>Writing another force's records is refused outright; reading them is answered with 404.</summary>
     public void EnsureMayWriteFor(string forceCode)
     {
         if (!CanSee(forceCode))
         {
-            throw new ForbiddenException($"This API key is scoped to force '{ForceCode}' and cannot write records of '{forceCode}'.");
+            throw new ForbiddenException($"This {Credential} is scoped to '{ForceCode}' and cannot write records of '{forceCode}'.");
         }
     }
 }
@@ -56,4 +78,20 @@ public static class ApiKeyClaims
 
     /// <summary>A bearer token's client: its application id and subject (Http/BearerTokens.cs).</summary>
     public const string Client = "compliance:client";
+
+    /// <summary>
+    /// Each force a collaboration's key or token acts for (the collaboration and its members), added at
+    /// authentication (Http/ForceScopes.cs); a territorial force's callers carry none.
+    /// </summary>
+    public const string Scope = "compliance:scope";
+}
+
+public static class Credentials
+{
+    /// <summary>The bearer schemes' names start with this (Http/BearerTokens.cs).</summary>
+    public const string BearerSchemePrefix = "Bearer:";
+
+    /// <summary>"token" for a bearer token's principal, "API key" otherwise, so a refusal names what the caller sent.</summary>
+    public static string Of(ClaimsPrincipal? user) =>
+        user?.Identity?.AuthenticationType?.StartsWith(BearerSchemePrefix, StringComparison.Ordinal) == true ? "token" : "API key";
 }

@@ -14,7 +14,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     // Read per query by the filters below, so one model serves callers of every scope. A property, not a
     // field set at construction: the authentication handler resolves this (scoped) context before the
     // request's user is known, so a value captured then would be null, and hide nothing, for every caller.
+    // The null check on a nullable parameter lets EF drop the filter from a national caller's SQL.
     private string? ForceScope => caller.ForceCode;
+
+    // The forces a scoped caller acts for: its own, or a collaboration and its members (Caller.ForceCodes).
+    private string[] ForceScopes => caller.ForceCodes is { } codes ? [.. codes] : [];
 
     public DbSet<Force> Forces => Set<Force>();
     public DbSet<CollaborationMembership> CollaborationMemberships => Set<CollaborationMembership>();
@@ -307,7 +311,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ForceResponse>(response =>
         {
-            response.HasQueryFilter(r => ForceScope == null || r.ForceCode == ForceScope);
+            response.HasQueryFilter(r => ForceScope == null || ForceScopes.Contains(r.ForceCode));
             response.HasOne(r => r.Finding).WithMany().HasForeignKey(r => r.FindingId).OnDelete(DeleteBehavior.Restrict);
             response.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
             response.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceCode).OnDelete(DeleteBehavior.Restrict);
@@ -341,7 +345,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ResponseRevision>(revision =>
         {
-            revision.HasQueryFilter(v => ForceScope == null || v.ForceCode == ForceScope);
+            revision.HasQueryFilter(v => ForceScope == null || ForceScopes.Contains(v.ForceCode));
             revision.Property(v => v.ForceCode).HasMaxLength(Lengths.Code);
             revision.HasIndex(v => new { v.ResponseId, v.EffectiveOn, v.RecordedAt });
             revision.Property(v => v.OwnerName).HasMaxLength(Lengths.Name);
@@ -353,7 +357,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<TargetDateChange>(change =>
         {
-            change.HasQueryFilter(c => ForceScope == null || c.ForceCode == ForceScope);
+            change.HasQueryFilter(c => ForceScope == null || ForceScopes.Contains(c.ForceCode));
             change.Property(c => c.ForceCode).HasMaxLength(Lengths.Code);
             change.HasIndex(c => new { c.ResponseId, c.EffectiveOn, c.RecordedAt });
             change.Property(c => c.Reason).HasMaxLength(Lengths.LongText);
@@ -362,7 +366,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ProgressUpdate>(update =>
         {
-            update.HasQueryFilter(u => ForceScope == null || u.ForceCode == ForceScope);
+            update.HasQueryFilter(u => ForceScope == null || ForceScopes.Contains(u.ForceCode));
             update.Property(u => u.ForceCode).HasMaxLength(Lengths.Code);
             // The as-of fold seeks the latest entry in effect on a date: newest date, then newest recorded.
             update.HasIndex(u => new { u.ResponseId, u.EffectiveOn, u.RecordedAt });
@@ -375,7 +379,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ActionPlan>(plan =>
         {
-            plan.HasQueryFilter(p => ForceScope == null || p.ForceCode == ForceScope);
+            plan.HasQueryFilter(p => ForceScope == null || ForceScopes.Contains(p.ForceCode));
             plan.Property(p => p.ForceCode).HasMaxLength(Lengths.Code);
             plan.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceCode).OnDelete(DeleteBehavior.Restrict);
             plan.HasOne<Inspection>().WithMany().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Restrict);
@@ -386,7 +390,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<PlanAction>(action =>
         {
-            action.HasQueryFilter(a => ForceScope == null || a.ForceCode == ForceScope);
+            action.HasQueryFilter(a => ForceScope == null || ForceScopes.Contains(a.ForceCode));
             action.HasOne<ActionPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
             action.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
             action.HasIndex(a => new { a.ForceCode, a.Status });
@@ -405,7 +409,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<Evidence>(evidence =>
         {
-            evidence.HasQueryFilter(e => ForceScope == null || e.ForceCode == ForceScope);
+            evidence.HasQueryFilter(e => ForceScope == null || ForceScopes.Contains(e.ForceCode));
             evidence.Property(e => e.ForceCode).HasMaxLength(Lengths.Code);
             evidence.HasOne<ForceResponse>().WithMany().HasForeignKey(e => e.ResponseId).OnDelete(DeleteBehavior.Restrict);
             evidence.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Restrict);
@@ -436,7 +440,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<Committee>(committee =>
         {
-            committee.HasQueryFilter(c => ForceScope == null || c.ForceCode == ForceScope);
+            committee.HasQueryFilter(c => ForceScope == null || ForceScopes.Contains(c.ForceCode));
             committee.Property(c => c.ForceCode).HasMaxLength(Lengths.Code);
             committee.HasOne<Force>().WithMany().HasForeignKey(c => c.ForceCode).OnDelete(DeleteBehavior.Restrict);
             committee.Property(c => c.Name).HasMaxLength(Lengths.Name);
@@ -445,7 +449,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<CommitteeReport>(report =>
         {
-            report.HasQueryFilter(r => ForceScope == null || r.ForceCode == ForceScope);
+            report.HasQueryFilter(r => ForceScope == null || ForceScopes.Contains(r.ForceCode));
             report.HasOne<Committee>().WithMany().HasForeignKey(r => r.CommitteeId).OnDelete(DeleteBehavior.Restrict);
             report.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
             report.Property(r => r.Reference).HasMaxLength(Lengths.Reference);
@@ -455,7 +459,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<IssuedStatement>(statement =>
         {
-            statement.HasQueryFilter(s => ForceScope == null || s.ForceCode == ForceScope);
+            statement.HasQueryFilter(s => ForceScope == null || ForceScopes.Contains(s.ForceCode));
             statement.HasOne<Committee>().WithMany().HasForeignKey(s => s.CommitteeId).OnDelete(DeleteBehavior.Restrict);
             statement.HasOne<CommitteeReport>().WithOne().HasForeignKey<IssuedStatement>(s => s.ReportId).OnDelete(DeleteBehavior.Restrict);
             statement.HasOne<IssuedStatement>().WithMany().HasForeignKey(s => s.PreviousStatementId).OnDelete(DeleteBehavior.Restrict);

@@ -14,7 +14,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IProblemDetailsService problems,
-    ApiKeyCache cache)
+    ApiKeyCache cache,
+    TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,12 +31,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var hash = ApiKey.Hash(secret);
         var key = cache.Find(hash);
+        var db = Context.RequestServices.GetRequiredService<ComplianceDbContext>();
         if (key is null)
         {
-            var db = Context.RequestServices.GetRequiredService<ComplianceDbContext>();
             key = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.SecretHash == hash && k.RevokedAt == null)
-                .Select(k => new AuthenticatedKey(k.Id, k.ClientName, k.Role, k.ForceCode))
+                .Select(k => new AuthenticatedKey(k.Id, k.ClientName, k.Role, k.ForceCode, k.ExpiresAt))
                 .SingleOrDefaultAsync(Context.RequestAborted);
             if (key is null)
             {
@@ -43,6 +44,17 @@ public sealed class ApiKeyAuthenticationHandler(
             }
 
             cache.Remember(hash, key);
+        }
+
+        var now = clock.GetUtcNow();
+        if (key.ExpiresAt <= now)
+        {
+            return AuthenticateResult.Fail($"The API key expired at {key.ExpiresAt:yyyy-MM-dd'T'HH:mm:ss'Z'}; ask an admin for a new one.");
+        }
+
+        if (cache.IsLastUseDue(key.Id, now))
+        {
+            await db.RecordKeyUseAsync(key.Id, now, Logger);
         }
 
         List<Claim> claims =
@@ -74,7 +86,8 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         var role = Context.User.FindFirstValue(ClaimTypes.Role);
-        return WriteProblemAsync("This API key may not do that.", $"A key with the {role} role cannot call this operation.");
+        var credential = Credentials.Of(Context.User);
+        return WriteProblemAsync($"This {credential} may not do that.", $"A {(credential == "token" ? "token" : "key")} with the {role} role cannot call this operation.");
     }
 
     private async Task WriteProblemAsync(string title, string detail) =>

@@ -20,6 +20,40 @@ public sealed class ApiKeyCache(TimeProvider clock)
     // committed must not put it back.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
 
+    // When this instance last wrote each key's last use: it writes again only once that is a minute old.
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastUseWritten = new();
+
+    /// <summary>
+    /// Whether this request should write its key's last use: true for one request per key per
+    /// <see cref="ApiKey.LastUseRecordedEvery"/> on this instance (the write itself is conditional, so several
+    /// instances together still change the column at most that often).
+    /// </summary>
+    public bool IsLastUseDue(Guid keyId, DateTimeOffset now)
+    {
+        while (true)
+        {
+            if (!_lastUseWritten.TryGetValue(keyId, out var written))
+            {
+                if (_lastUseWritten.TryAdd(keyId, now))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (now - written < ApiKey.LastUseRecordedEvery)
+            {
+                return false;
+            }
+
+            if (_lastUseWritten.TryUpdate(keyId, now, written))
+            {
+                return true;
+            }
+        }
+    }
+
     public AuthenticatedKey? Find(string secretHash) =>
         _keys.TryGetValue(secretHash, out var entry) && entry.Until > clock.GetUtcNow() ? entry.Key : null;
 
@@ -45,4 +79,4 @@ public sealed class ApiKeyCache(TimeProvider clock)
 }
 
 /// <summary>What a request needs to know of the key it came with.</summary>
-public sealed record AuthenticatedKey(Guid Id, string ClientName, ApiKeyRole Role, string? ForceCode);
+public sealed record AuthenticatedKey(Guid Id, string ClientName, ApiKeyRole Role, string? ForceCode, DateTimeOffset? ExpiresAt);

@@ -84,7 +84,7 @@ public static class BearerTokens
     /// <summary>The scheme the service authenticates with: it forwards to the API key or a tenant's bearer scheme.</summary>
     public const string SchemeName = "ApiKeyOrBearer";
 
-    public const string BearerSchemePrefix = "Bearer:";
+    public const string BearerSchemePrefix = Credentials.BearerSchemePrefix;
 
     /// <summary>Refuses bearer tokens no listed tenant issued (or that are no JWT).</summary>
     public const string UntrustedSchemeName = "UntrustedBearer";
@@ -105,6 +105,8 @@ public static class BearerTokens
         var settings = configuration.GetSection(BearerTokenSettings.Section).Get<BearerTokenSettings>() ?? new BearerTokenSettings();
         Validate(settings);
 
+        services.AddSingleton<ForceScopes>();
+        services.AddSingleton<IClaimsTransformation>(provider => provider.GetRequiredService<ForceScopes>());
         var schemeByIssuer = new Dictionary<string, string>(StringComparer.Ordinal);
         var builder = services
             .AddAuthentication(SchemeName)

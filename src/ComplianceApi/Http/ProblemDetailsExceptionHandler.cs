@@ -37,7 +37,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
             PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
-            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "This API key may not do that.", forbidden.Message),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, $"This {Credentials.Of(httpContext.User)} may not do that.", forbidden.Message),
             PreconditionFailedException precondition => PreconditionProblem(precondition),
             PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "This write needs If-Match.", required.Message),
             CursorExpiredException expired => Problem(StatusCodes.Status410Gone, "The cursor is too old.", expired.Message),

@@ -29,4 +29,7 @@ public static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Raising the daily reminders failed; the next round tries again")]
     public static partial void RemindersFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording the last use of API key {KeyId} failed; a later request records it")]
+    public static partial void KeyUseNotRecorded(this ILogger logger, Exception exception, Guid keyId);
 }

@@ -5,7 +5,7 @@ namespace ComplianceApi.Tests.Http;
 
 public sealed class ApiKeyCacheTests
 {
-    private static readonly AuthenticatedKey Reader = new(Guid.CreateVersion7(), "Kent dashboard", ApiKeyRole.Reader, "kent");
+    private static readonly AuthenticatedKey Reader = new(Guid.CreateVersion7(), "Kent dashboard", ApiKeyRole.Reader, "kent", null);
 
     [Fact]
     public void A_key_is_looked_up_again_once_its_entry_is_older_than_the_lifetime()

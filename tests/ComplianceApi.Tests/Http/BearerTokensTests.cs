@@ -108,6 +108,25 @@ public sealed class BearerTokensTests(TestHosts hosts)
         Assert.Empty((await reader.GetAsync<Page<ForceResponseView>>($"/api/v1/findings/{finding.Id}/responses")).Items);
         var problem = await (await reader.PostJsonAsync($"/api/v1/findings/{finding.Id}/responses", Response(CityOfLondon))).ReadProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("Reader", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("token", problem.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("API key", problem.Title + problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_writing_another_force_s_records_is_refused_in_words_about_its_token_not_an_api_key()
+    {
+        var host = await hosts.For(Provider.Sqlite);
+        var finding = await host.CreateFindingAsync();
+        var city = host.ClientWithToken(Token(CityOfLondonTenant));
+        var cityKey = await host.ClientAsync(ApiKeyRole.Editor, CityOfLondon);
+
+        var byToken = await (await city.PostJsonAsync($"/api/v1/findings/{finding.Id}/responses", Response(Lancashire))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        var byKey = await (await cityKey.PostJsonAsync($"/api/v1/findings/{finding.Id}/responses", Response(Lancashire))).ReadProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Equal("This token may not do that.", byToken.Title);
+        Assert.StartsWith("This token is scoped to", byToken.Detail, StringComparison.Ordinal);
+        Assert.Equal("This API key may not do that.", byKey.Title);
+        Assert.StartsWith("This API key is scoped to", byKey.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

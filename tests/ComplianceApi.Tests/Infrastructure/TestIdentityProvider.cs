@@ -49,10 +49,13 @@ public static class TestIdentityProvider
     public static readonly TestTenant LancashireTenant = new("Lancashire Constabulary", Lancashire);
     public static readonly TestTenant NationalTenant = new("Home Office", null);
 
+    /// <summary>The Bedfordshire, Cambridgeshire and Hertfordshire collaboration's joint tenant.</summary>
+    public static readonly TestTenant CollaborationTenant = new("Bedfordshire, Cambridgeshire and Hertfordshire", "bch");
+
     /// <summary>A tenant whose keys are published but which the service does not list.</summary>
     public static readonly TestTenant UnlistedTenant = new("Elsewhere", null);
 
-    private static readonly TestTenant[] Listed = [CityOfLondonTenant, LancashireTenant, NationalTenant];
+    private static readonly TestTenant[] Listed = [CityOfLondonTenant, LancashireTenant, NationalTenant, CollaborationTenant];
     private static readonly Lazy<Uri> Address = new(Start);
 
     /// <summary>The settings that make the service trust the listed tenants, at this provider.</summary>

@@ -25,6 +25,15 @@ public static class ApiKeyEndpoints
             .WithName("CreateApiKey").WithMetadata(new AnswerHoldsSecret()).WithSummary("Issues an API key; its secret is shown in this response only (admins; a force's admins for their own force's keys).")
             .ProducesWriteProblems();
 
+        keys.MapPost("/{id:guid}/rotate", async (Guid id, ApiKeyRotationRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var key = await mediator.Send(new RotateApiKeyCommand(id, body), ct);
+                return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
+            })
+            .WithName("RotateApiKey").WithMetadata(new AnswerHoldsSecret())
+            .WithSummary("Issues a replacement for a key, for the same client, role and force; the old key keeps working until it is revoked or expires, and oldKeyExpiresAt sets when (admins; a force's admins for their own force's keys).")
+            .ProducesWriteProblems().ProducesNotFound();
+
         keys.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new RevokeApiKeyCommand(id), ct);

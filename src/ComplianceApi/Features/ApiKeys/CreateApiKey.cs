@@ -22,11 +22,17 @@ public sealed class CreateApiKeyHandler(ComplianceDbContext db, Caller caller, T
         var body = command.Body;
         if (caller.ForceCode is { } own && body.ForceCode != own)
         {
-            throw new ForbiddenException($"This API key is scoped to force '{own}': it issues keys of that force only, never national ones or another force's.");
+            throw new ForbiddenException($"This {caller.Credential} is scoped to '{own}': it issues keys of that force only, never national ones or another force's.");
         }
 
         await db.EnsureForcesExistAsync(body.ForceCode is null ? [] : [body.ForceCode], "forceCode", cancellationToken);
-        var (key, secret) = ApiKey.Issue(body.ClientName, body.Role, body.ForceCode, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (body.ExpiresAt <= now)
+        {
+            throw Invalid.Field("expiresAt", "The expiry must be in the future.");
+        }
+
+        var (key, secret) = ApiKey.Issue(body.ClientName, body.Role, body.ForceCode, now, body.ExpiresAt);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(key, secret).Adapt<ApiKeyIssuedView>(mapping);

@@ -70,9 +70,9 @@ public sealed class ListAuditEventsHandler(ComplianceDbContext db, Caller caller
             .Where(a => query.ClientId == null || a.ClientId == query.ClientId)
             .Where(a => query.From == null || a.OccurredAt >= query.From)
             .Where(a => query.To == null || a.OccurredAt < query.To);
-        if (caller.ForceCode is { } force)
+        if (caller.ForceCodes is { } forces)
         {
-            events = events.Where(a => a.ForceCode == force);
+            events = events.Where(a => a.ForceCode != null && forces.Contains(a.ForceCode));
         }
 
         var total = await events.CountAsync(cancellationToken);

@@ -100,9 +100,9 @@ public sealed class ListChangesHandler(ComplianceDbContext db, Caller caller, Ti
     /// </summary>
     private IQueryable<AuditEvent> Readable(IQueryable<AuditEvent> events)
     {
-        if (caller.ForceCode is { } force)
+        if (caller.ForceCodes is { } forces)
         {
-            events = events.Where(a => a.ForceCode == force || (a.ForceCode == null && NationalRecordsForcesSee.Contains(a.RecordType)));
+            events = events.Where(a => (a.ForceCode != null && forces.Contains(a.ForceCode)) || (a.ForceCode == null && NationalRecordsForcesSee.Contains(a.RecordType)));
         }
 
         return caller.HasAdminRole ? events : events.Where(a => a.RecordType != "key");

@@ -1,5 +1,6 @@
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Http;
 using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
 using FluentValidation;
@@ -16,7 +17,7 @@ public sealed class UpdateForceValidator : AbstractValidator<UpdateForceCommand>
     public UpdateForceValidator() => RuleFor(c => c.Body).SetValidator(new ForceRequestValidator());
 }
 
-public sealed class UpdateForceHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<UpdateForceCommand, ForceView>
+public sealed class UpdateForceHandler(ComplianceDbContext db, TypeAdapterConfig mapping, ForceScopes scopes) : IRequestHandler<UpdateForceCommand, ForceView>
 {
     public async Task<ForceView> Handle(UpdateForceCommand command, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ public sealed class UpdateForceHandler(ComplianceDbContext db, TypeAdapterConfig
         force.Rename(body.Name);
         force.SetMembers(await db.MemberForcesAsync(body.MemberCodes, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        scopes.Forget(force.Code);
         return force.Adapt<ForceView>(mapping);
     }
 }

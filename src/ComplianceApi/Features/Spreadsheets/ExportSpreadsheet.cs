@@ -49,7 +49,7 @@ public sealed class ExportSpreadsheetHandler(ComplianceDbContext db, Caller call
                 ?? throw Invalid.Field("inspectionReference", $"No inspection has reference '{reference}'; GET /api/v1/inspections lists them.");
         }
 
-        var rows = new SpreadsheetRows(db, new SpreadsheetExportFilter(caller.ForceCode, forceCodes, inspectionId));
+        var rows = new SpreadsheetRows(db, new SpreadsheetExportFilter(caller.ForceCodes, forceCodes, inspectionId));
         var layouts = query.Kind is { } kind ? [SpreadsheetLayouts.For(kind)] : SpreadsheetLayouts.All;
         var format = query.Format ?? SpreadsheetFormat.Xlsx;
         var name = string.Join("-", new[] { "compliance", query.Kind?.ToString() ?? "workbook", query.ForceCode, query.InspectionReference }

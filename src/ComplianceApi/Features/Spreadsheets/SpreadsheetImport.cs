@@ -230,7 +230,7 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
         if (!caller.CanSee(code))
         {
-            row.Problem(ForceCode, $"This API key is scoped to force '{caller.ForceCode}' and cannot load records of '{code}'.");
+            row.Problem(ForceCode, $"This {caller.Credential} is scoped to '{caller.ForceCode}' and cannot load records of '{code}'.");
             return null;
         }
 

@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplianceApi.Features.Spreadsheets;
 
 /// <summary>
-/// Which records an export holds. <paramref name="KeyForce"/> is the force a force-scoped key is limited
+/// Which records an export holds. <paramref name="KeyForces"/> are the forces a force-scoped key is limited
 /// to: its responses, updates and actions are already limited by the query filters, and its gradings are
 /// limited here; findings are read as the findings list shows them, to every key.
 /// </summary>
-public sealed record SpreadsheetExportFilter(string? KeyForce, IReadOnlyList<string>? ForceCodes, Guid? InspectionId);
+public sealed record SpreadsheetExportFilter(IReadOnlyList<string>? KeyForces, IReadOnlyList<string>? ForceCodes, Guid? InspectionId);
 
 /// <summary>
 /// Every kind's records as rows of cell texts in its layout, read from the database as they are written:
@@ -128,11 +128,11 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
     private IAsyncEnumerable<GradingRecord> Gradings()
     {
         var codes = filter.ForceCodes;
-        var keyForce = filter.KeyForce;
+        var keyForces = filter.KeyForces;
         return (
                 from g in db.Gradings.AsNoTracking()
                 join i in db.Inspections.AsNoTracking() on g.InspectionId equals i.Id
-                where keyForce == null || g.ForceCode == keyForce
+                where keyForces == null || keyForces.Contains(g.ForceCode)
                 where codes == null || codes.Contains(g.ForceCode)
                 where filter.InspectionId == null || g.InspectionId == filter.InspectionId
                 orderby i.Reference, g.ForceCode, g.Area

@@ -81,4 +81,28 @@ public sealed class ApiKeysClientTests(TestHosts hosts)
         Assert.Equal(403, refused.StatusCode);
         Assert.Equal("This API key may not do that.", refused.Problem?.Title);
     }
+
+    [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
+    public async Task A_rotated_key_s_replacement_works_beside_the_old_key_until_it_is_revoked(Transport transport)
+    {
+        var admin = await AdminAsync(hosts, transport);
+        var old = await admin.ApiKeys.CreateApiKeyAsync(
+            new ApiKeyRequest { ClientName = Unique.Slug("surrey-tracker"), Role = ApiKeyRole.Reader, ForceCode = "surrey", ExpiresAt = DateTimeOffset.UtcNow.AddDays(30) }, cancellationToken: Ct);
+        var until = DateTimeOffset.UtcNow.AddDays(7);
+
+        var replacement = await admin.ApiKeys.RotateApiKeyAsync(old.Id, new ApiKeyRotationRequest { OldKeyExpiresAt = until }, cancellationToken: Ct);
+
+        Assert.Equal((old.Id, "surrey"), (replacement.ReplacesKeyId, replacement.ForceCode));
+        await admin.WithKey(old.Secret).Forces.GetForceAsync("surrey", cancellationToken: Ct);
+        await admin.WithKey(replacement.Secret).Forces.GetForceAsync("surrey", cancellationToken: Ct);
+        var read = await admin.ApiKeys.GetApiKeyAsync(old.Id, cancellationToken: Ct);
+        Assert.Equal(until, read.ExpiresAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.NotNull(read.LastUsedAt);
+        await admin.ApiKeys.RevokeApiKeyAsync(old.Id, cancellationToken: Ct);
+        var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.WithKey(old.Secret).Forces.GetForceAsync("surrey", cancellationToken: Ct));
+        Assert.Equal(401, refused.StatusCode);
+        await admin.WithKey(replacement.Secret).Forces.GetForceAsync("surrey", cancellationToken: Ct);
+        var again = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => admin.ApiKeys.RotateApiKeyAsync(old.Id, new ApiKeyRotationRequest(), cancellationToken: Ct));
+        Assert.Equal(409, again.StatusCode);
+    }
 }

@@ -102,7 +102,7 @@ public sealed class ImportRejectionsTests(TestHosts hosts)
             Response(Lancashire, inspection, "Recommendation 1"), Response(CityOfLondon, inspection, "Recommendation 1"))));
 
         Assert.Equal(ImportOutcome.Created, report.Row(2).Outcome);
-        Assert.Equal($"Force code: This API key is scoped to force '{Lancashire}' and cannot load records of '{CityOfLondon}'.", report.Problem(3));
+        Assert.Equal($"Force code: This API key is scoped to '{Lancashire}' and cannot load records of '{CityOfLondon}'.", report.Problem(3));
         Assert.Equal(before, await host.StoredStateAsync(inspection));
 
         var own = await lancashire.LoadAsync(SpreadsheetUploads.Xlsx(SpreadsheetUploads.Sheet(SpreadsheetLayouts.Responses,

@@ -177,6 +177,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ForceCode")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -184,6 +187,12 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesKeyId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
