@@ -27,8 +27,8 @@ public sealed class FourEyesClosureTests(TestHosts hosts)
         return response;
     }
 
-    private static async Task<ProgressUpdateView> RequestClosureAsync(HttpClient client, Guid responseId) =>
-        await client.RecordUpdateAsync(responseId, Update(new DateOnly(2015, 10, 21), ResponseStatus.Closed, Rag.Green,
+    private static async Task<ProgressUpdateView> RequestClosureAsync(HttpClient client, Guid responseId, DateOnly? on = null) =>
+        await client.RecordUpdateAsync(responseId, Update(on ?? new DateOnly(2015, 10, 21), ResponseStatus.Closed, Rag.Green,
             "Implemented and reported to the Information Management Board.", signedOffBy: "Assistant Commissioner"));
 
     /// <summary>A key issued straight into the database under a name of the test's choosing.</summary>
@@ -201,7 +201,7 @@ public sealed class FourEyesClosureTests(TestHosts hosts)
         var admin = host.AdminClient();
         var forceAdmin = await host.ClientAsync(ApiKeyRole.Admin, scenario.ForceCode);
         var committee = await scenario.CreateCommitteeAsync(admin);
-        await RequestClosureAsync(admin, scenario.R3.Id);
+        await RequestClosureAsync(admin, scenario.R3.Id, new DateOnly(2015, 11, 20));
 
         var pending = await admin.GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary");
         var statement = await admin.GetAsync<PositionStatementView>($"/api/v1/committees/{committee.Id}/statement");
