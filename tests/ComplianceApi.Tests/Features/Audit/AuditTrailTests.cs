@@ -91,7 +91,7 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<ProgressUpdateView>("SignOffForceResponse",
             () => client.PostAsync($"/api/v1/responses/{response.Id}/sign-off", null),
             "response.signed_off", _ => response.Id.ToString(), _ => code,
-            ("status", "PendingSignOff", "Closed"), ("signOff", "Requested", "SignedOff"), ("closedBy", null, "Audit trail test tracker"));
+            ("status", "PendingSignOff", "Closed"), ("signOff", "Requested", "SignedOff"), ("closedBy", null, trail.ClientName));
         await trail.ExpectAsync<ProgressUpdateView>("ReopenForceResponse",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/reopen", new ReopenRequest("The audit found records still held.", "Information Management Unit")),
             "progress_update.recorded", u => u.Id.ToString(), _ => code, ("response.status", "Closed", "InProgress"));
