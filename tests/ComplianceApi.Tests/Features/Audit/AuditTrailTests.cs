@@ -86,12 +86,12 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<ProgressUpdateView>("SendBackForceResponse",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/send-back", new SendBackRequest("The board's minutes are missing.")),
             "response.sent_back", _ => response.Id.ToString(), _ => code,
-            ("status", "PendingSignOff", "Implemented"), ("sentBackReason", null, "The board's minutes are missing."), ("progress_update.status", null, "Implemented"));
+            ("status", "PendingSignOff", "Implemented"));
         await setup.RecordUpdateAsync(response.Id, Update(ServiceDay.DateAt(DateTimeOffset.UtcNow), ResponseStatus.Closed, Rag.Green));
         await trail.ExpectAsync<ProgressUpdateView>("SignOffForceResponse",
             () => client.PostAsync($"/api/v1/responses/{response.Id}/sign-off", null),
             "response.signed_off", _ => response.Id.ToString(), _ => code,
-            ("status", "PendingSignOff", "Closed"), ("signOff", "Requested", "SignedOff"), ("closedBy", null, trail.ClientName));
+            ("status", "PendingSignOff", "Closed"));
         await trail.ExpectAsync<ProgressUpdateView>("ReopenForceResponse",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/reopen", new ReopenRequest("The audit found records still held.", "Information Management Unit")),
             "progress_update.recorded", u => u.Id.ToString(), _ => code, ("response.status", "Closed", "InProgress"));
