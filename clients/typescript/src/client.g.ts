@@ -5283,6 +5283,28 @@ export interface IResponsesClient {
 
     /** reopenForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
     reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
+
+    /**
+     * Signs off a response awaiting sign-off (PendingSignOff): it is closed from today, with the caller as who signed it off. Admins only (a national admin, or an admin of the response's force), and never the identity that requested the closure (403).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    signOffForceResponse(id: string, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+
+    /** signOffForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    signOffForceResponse(id: string, signal?: AbortSignal): Promise<ProgressUpdate>;
+
+    /**
+     * Sends back a response awaiting sign-off, with a reason: from today it returns to the status it had when closure was requested. Admins only, and never the identity that requested the closure (403).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+
+    /** sendBackForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    sendBackForceResponse(id: string, body: SendBackRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 }
 
 export class ResponsesClient extends ComplianceApiClientBase implements IResponsesClient {
@@ -6431,6 +6453,240 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 
     protected processReopenForceResponse(response: Response): Promise<ProgressUpdate> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProgressUpdate;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProgressUpdate>(null as any);
+    }
+
+    /**
+     * Signs off a response awaiting sign-off (PendingSignOff): it is closed from today, with the caller as who signed it off. Admins only (a national admin, or an admin of the response's force), and never the identity that requested the closure (403).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    signOffForceResponse(id: string, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+    /** signOffForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    signOffForceResponse(id: string, signal?: AbortSignal): Promise<ProgressUpdate>;
+    signOffForceResponse(id: string, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/sign-off";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSignOffForceResponse(_response);
+        });
+    }
+
+    protected processSignOffForceResponse(response: Response): Promise<ProgressUpdate> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProgressUpdate;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProgressUpdate>(null as any);
+    }
+
+    /**
+     * Sends back a response awaiting sign-off, with a reason: from today it returns to the status it had when closure was requested. Admins only, and never the identity that requested the closure (403).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
+    /** sendBackForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    sendBackForceResponse(id: string, body: SendBackRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
+    sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/send-back";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSendBackForceResponse(_response);
+        });
+    }
+
+    protected processSendBackForceResponse(response: Response): Promise<ProgressUpdate> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
@@ -8276,6 +8532,8 @@ export interface ForceResponse {
     derivedRag?: Rag;
     /** True when the rules give a rating and the force recorded a different one. */
     ragDisagrees: boolean;
+    /** While the response awaits sign-off (PendingSignOff): the authenticated name of the client that requested closure; another identity with an admin role for the force signs it off. */
+    signOffRequestedBy?: string | undefined;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
     etag?: string | undefined;
 }
@@ -8631,6 +8889,7 @@ export interface PositionStatement {
     changes: StatementChangeCounts;
     /** The lines: open findings, then implemented ones, then those no longer reported; at most 50,000. */
     lines: StatementLine[];
+    byStatus: StatementStatusCounts;
 }
 
 export interface ProblemDetails {
@@ -8691,7 +8950,7 @@ export interface ProgressUpdateRequest {
     narrative: string;
     /** Who wrote the entry. */
     author: string;
-    /** Only when closing: who signed the response off. */
+    /** Only when closing; no longer kept: the sign-off records the authenticated identity that signed it off. Accepted so that earlier clients still work. */
     signedOffBy?: string | undefined;
     /** Only when superseded: the finding that supersedes the response's finding. */
     supersededByFindingId?: string | undefined;
@@ -8782,7 +9041,14 @@ export interface ResponseCounts {
 /** The orders a list of responses can be sorted in. */
 export type ResponseSort = "Recorded" | "DueDate" | "DaysOverdue" | "Force" | "Inspection";
 
-export type ResponseStatus = "NotAssessed" | "NotStarted" | "InProgress" | "Implemented" | "Closed" | "NotApplicable" | "Superseded";
+/** A response's status. ComplianceApi.Domain.ResponseStatus.PendingSignOff is an implemented response whose closure was requested and awaits another identity's sign-off (M:ComplianceApi.Domain.ForceResponse.RequestClosure(ComplianceApi.Domain.ProgressEntry,ComplianceApi.Domain.Signatory,System.DateTimeOffset)); it was added last, so stored and sent names keep their meaning. */
+export type ResponseStatus = "NotAssessed" | "NotStarted" | "InProgress" | "Implemented" | "Closed" | "NotApplicable" | "Superseded" | "PendingSignOff";
+
+/** Why a closure awaiting sign-off is sent back. */
+export interface SendBackRequest {
+    /** What is missing before the response can be closed; recorded as the entry's narrative, after "Sent back: ". */
+    reason: string;
+}
 
 /** The file types spreadsheets load from and export to. */
 export type SpreadsheetFormat = "Csv" | "Xlsx";
@@ -8861,15 +9127,36 @@ export interface StatementLine {
 /** The parts of a position statement, in the order a committee paper prints them. */
 export type StatementSection = "Open" | "Implemented" | "NoLongerReported";
 
-/** Responses in each status. */
-export interface StatusCounts {
-    notAssessed: number;
-    notStarted: number;
-    inProgress: number;
+/** The lines a statement lists (not those no longer reported) by status. */
+export interface StatementStatusCounts {
+    /** Not assessed, not started or in progress. */
+    open: number;
+    /** Implemented, closure not requested. */
     implemented: number;
+    /** Closure requested, awaiting another identity's sign-off. */
+    pendingSignOff: number;
+    /** Closed: signed off. */
     closed: number;
+}
+
+/** Responses in each status; those awaiting sign-off of their closure are counted apart from the closed ones. */
+export interface StatusCounts {
+    /** Not yet assessed by the force. */
+    notAssessed: number;
+    /** Assessed, not started. */
+    notStarted: number;
+    /** In progress. */
+    inProgress: number;
+    /** Implemented, closure not requested. */
+    implemented: number;
+    /** Closed: signed off by a second identity. */
+    closed: number;
+    /** Not applicable to the force. */
     notApplicable: number;
+    /** Superseded by a later finding. */
     superseded: number;
+    /** Closure requested, awaiting sign-off ("pending sign off" in committee papers). */
+    pendingSignOff: number;
 }
 
 /** One re-baselining of a response's target date. Kept for good: a later change is a new entry. */

@@ -62,10 +62,10 @@ test("a request that breaks a rule of the domain is refused with 409 and says wh
     await responses.recordProgressUpdate(response.id, update("2015-09-01", "Implemented", "Green", "Compliant across the archive."));
 
     const error = await refused(responses.recordProgressUpdate(response.id,
-        update("2015-10-21", "Closed", "Green", "Closing without a sign-off.")), 409);
+        update("2015-08-01", "InProgress", "Amber", "Dated before the latest entry.")), 409);
 
     assert.equal(error.problem.title, "The request breaks a rule of the domain.");
-    assert.match(error.problem.detail, /signedOffBy/);
+    assert.match(error.problem.detail, /cannot be dated before it/);
     assert.equal((await responses.getForceResponse(response.id)).status, "Implemented");
 });
 

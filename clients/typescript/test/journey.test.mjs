@@ -63,10 +63,12 @@ test("a force records its response and its progress to closure, and reopens it",
     const response = await responses.createForceResponse(finding.id, cityOfLondonResponse());
     assert.equal(response.status, "NotAssessed");
     await responses.recordProgressUpdate(response.id, update("2015-09-01", "Implemented", "Green", "Compliant across the archive."));
-    await responses.recordProgressUpdate(response.id,
+    const request = await responses.recordProgressUpdate(response.id,
         update("2015-10-21", "Closed", "Green", "Implemented and reported to the Information Management Board.", "Assistant Commissioner"));
+    assert.equal(request.status, "PendingSignOff");
+    await new ResponsesClient(adminConfiguration()).signOffForceResponse(response.id);
     const closed = await responses.getForceResponse(response.id);
-    assert.deepEqual([closed.status, closed.closedBy, closed.closedOn], ["Closed", "Assistant Commissioner", "2015-10-21"]);
+    assert.deepEqual([closed.status, closed.closedOn], ["Closed", today()]);
 
     const reopened = await responses.reopenForceResponse(response.id, {
         reason: "HMICFRS found NSPIS records still held beyond their review dates.", author: "Head of Information Management",
@@ -80,8 +82,8 @@ test("a force records its response and its progress to closure, and reopens it",
     assert.equal(current.positionStatement, "Archive reviewed again.");
     assert.equal(current.closedBy ?? null, null);
     const history = await responses.listProgressUpdates(response.id);
-    assert.deepEqual(history.items.map(u => u.status), ["Implemented", "Closed", "InProgress", "Implemented"]);
-    assert.equal(history.totalCount, 4);
+    assert.deepEqual(history.items.map(u => u.status), ["Implemented", "PendingSignOff", "Closed", "InProgress", "Implemented"]);
+    assert.equal(history.totalCount, 5);
     const listed = await responses.listForceResponses(undefined, finding.id, cityOfLondon);
     assert.deepEqual(listed.items.map(r => r.id), [response.id]);
 });

@@ -52,7 +52,9 @@ public static class AuditTrail
     /// </summary>
     public static AuditEvent? EventFor(IReadOnlyList<EntityEntry> changed, string operation, AuditClient client, Guid? loadId, DateTimeOffset now)
     {
-        var subject = changed.FirstOrDefault(e => e.State == EntityState.Added && Records.ContainsKey(e.Metadata.ClrType))
+        // A step of a closure's four-eyes sign-off is an event about the response, whatever entry it appends.
+        var subject = changed.FirstOrDefault(IsSignOffStep)
+            ?? changed.FirstOrDefault(e => e.State == EntityState.Added && Records.ContainsKey(e.Metadata.ClrType))
             ?? changed.FirstOrDefault(e => e.State == EntityState.Modified && Records.ContainsKey(e.Metadata.ClrType))
             ?? changed.FirstOrDefault(e => Records.ContainsKey(e.Metadata.ClrType))
             ?? (changed.Count > 0 ? changed[0] : null);
@@ -148,8 +150,17 @@ public static class AuditTrail
         },
         EntityState.Deleted => "deleted",
         _ when subject.Entity is ApiKey && subject.Property(nameof(ApiKey.RevokedAt)).IsModified => "revoked",
+        _ when IsSignOffStep(subject) => ((ForceResponse)subject.Entity).SignOff switch
+        {
+            SignOffStep.Requested => "signoff_requested",
+            SignOffStep.SignedOff => "signed_off",
+            _ => "sent_back",
+        },
         _ => "updated",
     };
+
+    private static bool IsSignOffStep(EntityEntry entry) =>
+        entry is { Entity: ForceResponse { SignOff: not null }, State: EntityState.Modified } && entry.Property(nameof(ForceResponse.SignOff)).IsModified;
 
     private static int? VersionOf(EntityEntry entry) =>
         entry.Metadata.FindProperty("Version") is { ClrType: var type } property && type == typeof(int) ? (int?)entry.Property(property.Name).CurrentValue : null;

@@ -53,6 +53,9 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// </summary>
     public string? Operation => accessor.HttpContext?.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
 
+    /// <summary>The caller as the four-eyes rule compares it: by <see cref="Client"/>'s id (key or token subject), never by a name.</summary>
+    public Signatory Signatory => new(Client.Id, Name);
+
     /// <summary>Whether the key is a national admin's: inspections, findings and gradings are theirs to record, not a force's admins'.</summary>
     public bool IsAdmin => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true && ForceCode is null;
 

@@ -332,6 +332,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             response.Property(r => r.Constraints).HasMaxLength(Lengths.LongText);
             response.Property(r => r.PositionStatement).HasMaxLength(Lengths.LongText);
             response.Property(r => r.ClosedBy).HasMaxLength(Lengths.Name);
+            response.Property(r => r.SignOffRequestedBy).HasMaxLength(Lengths.Name);
+            response.Property(r => r.SignOffRequestedByName).HasMaxLength(Lengths.Name);
+            response.Property(r => r.SignOffDecidedBy).HasMaxLength(Lengths.Name);
+            response.Property(r => r.SignOffDecidedByName).HasMaxLength(Lengths.Name);
+            response.Property(r => r.SentBackReason).HasMaxLength(Lengths.LongText);
             response.HasOne<Finding>().WithMany().HasForeignKey(r => r.SupersededByFindingId).OnDelete(DeleteBehavior.Restrict);
             response.Property(r => r.Version).IsConcurrencyToken();
             response.HasMany(r => r.Updates).WithOne().HasForeignKey(u => u.ResponseId).OnDelete(DeleteBehavior.Restrict);

@@ -19,7 +19,15 @@ public enum BusinessArea
     InformationManagement, CrimeDataIntegrity, DigitalCrime, PublicProtection, Leadership, Other,
 }
 
-public enum ResponseStatus { NotAssessed, NotStarted, InProgress, Implemented, Closed, NotApplicable, Superseded }
+/// <summary>
+/// A response's status. <see cref="PendingSignOff"/> is an implemented response whose closure was requested and
+/// awaits another identity's sign-off (<see cref="ForceResponse.RequestClosure"/>); it was added last, so stored
+/// and sent names keep their meaning.
+/// </summary>
+public enum ResponseStatus { NotAssessed, NotStarted, InProgress, Implemented, Closed, NotApplicable, Superseded, PendingSignOff }
+
+/// <summary>Where a response's latest closure request stands.</summary>
+public enum SignOffStep { Requested, SignedOff, SentBack }
 
 public enum Rag { Red, Amber, Green }
 

@@ -83,6 +83,29 @@ public sealed class ForceResponse
     public DateOnly? ClosedOn { get; private set; }
     public Guid? SupersededByFindingId { get; private set; }
 
+    /// <summary>Where the latest closure request stands; null when closure was never requested.</summary>
+    public SignOffStep? SignOff { get; private set; }
+
+    /// <summary>The authenticated identity (API key id, or a token's "{client}:{subject}") that requested the latest closure.</summary>
+    public string? SignOffRequestedBy { get; private set; }
+
+    /// <summary>That identity's name as authenticated (the key's or the token client's), for people to read.</summary>
+    public string? SignOffRequestedByName { get; private set; }
+
+    public DateTimeOffset? SignOffRequestedAt { get; private set; }
+
+    /// <summary>The status the response is sent back to: the one it had when closure was requested.</summary>
+    public ResponseStatus? SignOffReturnsTo { get; private set; }
+
+    /// <summary>The authenticated identity that signed the latest request off or sent it back.</summary>
+    public string? SignOffDecidedBy { get; private set; }
+
+    public string? SignOffDecidedByName { get; private set; }
+    public DateTimeOffset? SignOffDecidedAt { get; private set; }
+
+    /// <summary>Why the latest request was sent back; null unless it was.</summary>
+    public string? SentBackReason { get; private set; }
+
     public IReadOnlyList<ProgressUpdate> Updates => _updates;
     public IReadOnlyList<ResponseRevision> Revisions => _revisions;
     public IReadOnlyList<TargetDateChange> TargetDateChanges => _targetDateChanges;
@@ -196,22 +219,139 @@ public sealed class ForceResponse
         return revision;
     }
 
+    /// <summary>
+    /// A progress update as a client records it: an entry that would close the response (Closed, or
+    /// PendingSignOff named outright) becomes a closure request by <paramref name="by"/>, never a closure, so
+    /// that whoever says a response is done cannot also close it. Anything else is recorded as it is.
+    /// </summary>
+    public ProgressUpdate Record(ProgressEntry entry, Signatory by, DateTimeOffset now) =>
+        ResponseRules.NeedsSignOff(entry.Status) ? RequestClosure(entry, by, now) : RecordProgress(entry, now);
+
+    /// <summary>
+    /// Appends an entry as given. A Closed entry here is history already signed off elsewhere, with the
+    /// signatory's name typed in it: only the national data set generator loads such history; clients'
+    /// updates and sheet loads go through <see cref="Record"/>.
+    /// </summary>
     public ProgressUpdate RecordProgress(ProgressEntry entry, DateTimeOffset now)
     {
-        if (Status == ResponseStatus.Closed)
-        {
-            throw new DomainRuleException("The response is closed; reopen it before recording progress.");
-        }
-
+        EnsureOpenForProgress();
         EnsureDatedInOrder(entry.EffectiveOn, now);
 
         switch (entry.Status)
         {
+            case ResponseStatus.PendingSignOff:
+                throw new DomainRuleException("A response awaits sign-off only once its closure is requested (an update with status Closed).");
             case ResponseStatus.Closed when string.IsNullOrWhiteSpace(entry.SignedOffBy):
                 throw new DomainRuleException("Closing a response needs who signed it off (signedOffBy).");
             case ResponseStatus.Closed when Status != ResponseStatus.Implemented:
                 throw new DomainRuleException(
                     $"Only an implemented response can be signed off and closed; this one is {Status}.");
+        }
+
+        EnsureLinksFit(entry);
+        return Append(entry, now);
+    }
+
+    /// <summary>
+    /// The force says an implemented response is done: it awaits sign-off (PendingSignOff) by another
+    /// identity with an admin role for the force. The entry's narrative is the position put forward; a
+    /// signatory typed in it is not kept, since only the sign-off names who signed.
+    /// </summary>
+    public ProgressUpdate RequestClosure(ProgressEntry entry, Signatory by, DateTimeOffset now)
+    {
+        EnsureOpenForProgress();
+        if (Status != ResponseStatus.Implemented)
+        {
+            throw new DomainRuleException(
+                $"Only an implemented response can be put forward for closure; this one is {Status}. Record it as Implemented first.");
+        }
+
+        if (entry.SupersededByFindingId is not null)
+        {
+            throw new DomainRuleException("supersededByFindingId is recorded only when a response is superseded.");
+        }
+
+        EnsureDatedInOrder(entry.EffectiveOn, now);
+        var returnsTo = Status;
+        var update = Append(entry with { Status = ResponseStatus.PendingSignOff, SignedOffBy = null, RecordedBy = by.Name }, now);
+        SignOff = SignOffStep.Requested;
+        SignOffRequestedBy = by.Id;
+        SignOffRequestedByName = by.Name;
+        SignOffRequestedAt = now;
+        SignOffReturnsTo = returnsTo;
+        SignOffDecidedBy = null;
+        SignOffDecidedByName = null;
+        SignOffDecidedAt = null;
+        SentBackReason = null;
+        return update;
+    }
+
+    /// <summary>
+    /// Another identity than the requester's signs the closure off: the response is closed from today, with
+    /// the signatory's authenticated name as who closed it. The caller's admin role for the force is the
+    /// HTTP edge's to check; which identity decides is this rule's.
+    /// </summary>
+    public ProgressUpdate SignOffClosure(Signatory by, DateTimeOffset now)
+    {
+        EnsureDecidableBy(by, "sign off");
+        var today = Today(now);
+        EnsureDatedInOrder(today, now);
+        var update = Append(new ProgressEntry(today, ResponseStatus.Closed, Rag, PositionStatement ?? "", by.Name, by.Name, null, by.Name), now);
+        Decide(SignOffStep.SignedOff, by, null, now);
+        return update;
+    }
+
+    /// <summary>Another identity than the requester's sends the closure back: the response returns, from today, to the status it had.</summary>
+    public ProgressUpdate SendBackClosure(string reason, Signatory by, DateTimeOffset now)
+    {
+        EnsureDecidableBy(by, "send back");
+        var today = Today(now);
+        EnsureDatedInOrder(today, now);
+        var update = Append(
+            new ProgressEntry(today, SignOffReturnsTo ?? ResponseStatus.Implemented, Rag, $"Sent back: {reason}", by.Name, null, null, by.Name), now);
+        Decide(SignOffStep.SentBack, by, reason, now);
+        return update;
+    }
+
+    private void EnsureDecidableBy(Signatory by, string decision)
+    {
+        if (Status != ResponseStatus.PendingSignOff)
+        {
+            throw new DomainRuleException($"Only a response awaiting sign-off can be signed off or sent back; this one is {Status}.");
+        }
+
+        if (by.Id == SignOffRequestedBy)
+        {
+            throw new FourEyesException(
+                $"Closure was requested with this same identity ({by.Name}); another identity with an admin role for force '{ForceCode}' must {decision}.");
+        }
+    }
+
+    private void Decide(SignOffStep step, Signatory by, string? reason, DateTimeOffset now)
+    {
+        SignOff = step;
+        SignOffDecidedBy = by.Id;
+        SignOffDecidedByName = by.Name;
+        SignOffDecidedAt = now;
+        SentBackReason = reason;
+    }
+
+    private void EnsureOpenForProgress()
+    {
+        switch (Status)
+        {
+            case ResponseStatus.Closed:
+                throw new DomainRuleException("The response is closed; reopen it before recording progress.");
+            case ResponseStatus.PendingSignOff:
+                throw new DomainRuleException(
+                    $"The response awaits sign-off of its closure, requested by {SignOffRequestedByName}; sign it off or send it back before recording progress.");
+        }
+    }
+
+    private void EnsureLinksFit(ProgressEntry entry)
+    {
+        switch (entry.Status)
+        {
             case ResponseStatus.Superseded when entry.SupersededByFindingId is null:
                 throw new DomainRuleException("A superseded response names the finding that supersedes it (supersededByFindingId).");
             case ResponseStatus.Superseded when entry.SupersededByFindingId == FindingId:
@@ -227,8 +367,6 @@ public sealed class ForceResponse
         {
             throw new DomainRuleException("supersededByFindingId is recorded only when a response is superseded.");
         }
-
-        return Append(entry, now);
     }
 
     public ProgressUpdate Reopen(string reason, string author, string recordedBy, DateTimeOffset now)
@@ -294,6 +432,9 @@ public sealed class ForceResponse
         Version++;
     }
 }
+
+/// <summary>An authenticated identity: its id (API key id, or a token's "{client}:{subject}") decides; its name is for people.</summary>
+public sealed record Signatory(string Id, string Name);
 
 public sealed record ResponseDetails(
     string? OwnerName,

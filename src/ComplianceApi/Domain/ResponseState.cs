@@ -57,15 +57,28 @@ public static class ResponseRules
 {
     /// <summary>Statuses that stop the clock: a response in one of them is never overdue and has no RAG of its own to earn.</summary>
     public static readonly ResponseStatus[] Finished =
-        [ResponseStatus.Implemented, ResponseStatus.Closed, ResponseStatus.NotApplicable, ResponseStatus.Superseded];
+        [ResponseStatus.Implemented, ResponseStatus.PendingSignOff, ResponseStatus.Closed, ResponseStatus.NotApplicable, ResponseStatus.Superseded];
 
     /// <summary>Statuses that count as implemented: green when evidence backs them.</summary>
-    public static readonly ResponseStatus[] Implemented = [ResponseStatus.Implemented, ResponseStatus.Closed];
+    public static readonly ResponseStatus[] Implemented = [ResponseStatus.Implemented, ResponseStatus.PendingSignOff, ResponseStatus.Closed];
 
     /// <summary>Statuses the rules give no RAG rating: the finding no longer asks anything of the force.</summary>
     public static readonly ResponseStatus[] Unrated = [ResponseStatus.NotApplicable, ResponseStatus.Superseded];
 
     public static bool StopsTheClock(ResponseStatus status) => Finished.Contains(status);
+
+    /// <summary>
+    /// Statuses a client's update cannot set on its own word: closing needs a second identity's sign-off
+    /// (<see cref="ForceResponse.Record"/> turns such an update into a closure request).
+    /// </summary>
+    public static bool NeedsSignOff(ResponseStatus status) => status is ResponseStatus.Closed or ResponseStatus.PendingSignOff;
+
+    /// <summary>
+    /// Whether a response in <paramref name="stored"/> already holds what an entry asking for <paramref name="asked"/>
+    /// would record: the same status, or a closure asked for and awaiting sign-off.
+    /// </summary>
+    public static bool Holds(ResponseStatus stored, ResponseStatus asked) =>
+        stored == asked || (stored == ResponseStatus.PendingSignOff && NeedsSignOff(asked));
 
     public static DateOnly? DueDate(DateOnly? revisedTargetDate, DateOnly? findingDueDate) => revisedTargetDate ?? findingDueDate;
 

@@ -38,6 +38,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, $"This {Credentials.Of(httpContext.User)} may not do that.", forbidden.Message),
+            FourEyesException fourEyes => Problem(StatusCodes.Status403Forbidden, "A closure is signed off by another identity than the one that requested it.", fourEyes.Message),
             PreconditionFailedException precondition => PreconditionProblem(precondition),
             PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "This write needs If-Match.", required.Message),
             CursorExpiredException expired => Problem(StatusCodes.Status410Gone, "The cursor is too old.", expired.Message),

@@ -159,7 +159,13 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await editor.Statements.IssuePositionStatementAsync(december.Id, new IssueStatementRequest { AsOf = new DateOnly(2015, 12, 1) }, cancellationToken: Ct);
         await editor.Statements.GetIssuedStatementAsync(december.Id, cancellationToken: Ct);
 
-        await editor.Responses.CloseAsync(response.Id);
+        // Four-eyes closure: the editor puts the response forward, the national admin sends it back, then signs it off.
+        await editor.Responses.RecordProgressUpdateAsync(response.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.Implemented, Rag.Green), cancellationToken: Ct);
+        await editor.Responses.RecordProgressUpdateAsync(response.Id, Update(new DateOnly(2015, 10, 1), ResponseStatus.Closed, Rag.Green), cancellationToken: Ct);
+        await admin.Responses.SendBackForceResponseAsync(response.Id, new SendBackRequest { Reason = "The board's minutes are missing." }, cancellationToken: Ct);
+        await editor.Responses.RecordProgressUpdateAsync(response.Id,
+            Update(DateOnly.FromDateTime(DateTime.UtcNow), ResponseStatus.Closed, Rag.Green), cancellationToken: Ct);
+        await admin.Responses.SignOffForceResponseAsync(response.Id, cancellationToken: Ct);
         await editor.Responses.ReopenForceResponseAsync(response.Id,
             new ReopenRequest { Reason = "NSPIS records found beyond their review dates.", Author = "Head of Information Management" }, cancellationToken: Ct);
         await editor.Responses.ListProgressUpdatesAsync(response.Id, cancellationToken: Ct);

@@ -82,12 +82,17 @@ public static class ResponseTestData
     public static async Task<ProgressUpdateView> RecordUpdateAsync(this HttpClient client, Guid responseId, ProgressUpdateRequest request) =>
         await (await client.PostJsonAsync($"/api/v1/responses/{responseId}/updates", request)).ReadAsync<ProgressUpdateView>(HttpStatusCode.Created);
 
-    /// <summary>Takes a response through implementation to closure, signed off by the Assistant Commissioner.</summary>
-    public static async Task CloseAsync(this HttpClient client, Guid responseId)
+    /// <summary>
+    /// Takes a response through implementation to closure: the client puts it forward on 21 October 2015, and
+    /// <paramref name="signatory"/>, another identity with an admin role for the force, signs it off today.
+    /// </summary>
+    public static async Task CloseAsync(this HttpClient client, Guid responseId, HttpClient signatory)
     {
         await client.RecordUpdateAsync(responseId, Update(new DateOnly(2015, 9, 1), ResponseStatus.Implemented, Rag.Green));
         await client.RecordUpdateAsync(responseId, Update(new DateOnly(2015, 10, 21), ResponseStatus.Closed, Rag.Green,
             "Implemented and reported to the Information Management Board.", signedOffBy: "Assistant Commissioner"));
+        await (await signatory.PostAsync($"/api/v1/responses/{responseId}/sign-off", null, TestContext.Current.CancellationToken))
+            .ReadAsync<ProgressUpdateView>(HttpStatusCode.Created);
     }
 
     /// <summary>Lancashire's evidence: the Information Management Strategy its Strategic Management Board agreed.</summary>

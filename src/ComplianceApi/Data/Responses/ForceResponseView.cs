@@ -38,6 +38,7 @@ namespace ComplianceApi.Data.Responses;
 /// <param name="DaysUntilDue">Days left until the due date on asOf, while open and not overdue; null otherwise.</param>
 /// <param name="DerivedRag">The RAG rating the rules give: red when overdue; green when implemented with evidence; amber when in progress, re-baselined, or implemented without evidence; none otherwise.</param>
 /// <param name="RagDisagrees">True when the rules give a rating and the force recorded a different one.</param>
+/// <param name="SignOffRequestedBy">While the response awaits sign-off (PendingSignOff): the authenticated name of the client that requested closure; another identity with an admin role for the force signs it off.</param>
 // Built from ResponseSnapshot rather than straight from the entities, so the three members whose
 // lengths the contract cannot trace to a column or to ForceResponseRequest carry them here.
 public sealed record ForceResponseView(
@@ -69,7 +70,8 @@ public sealed record ForceResponseView(
     int DaysOverdue,
     int? DaysUntilDue,
     Rag? DerivedRag,
-    bool RagDisagrees)
+    bool RagDisagrees,
+    [property: MaxLength(Lengths.Name)] string? SignOffRequestedBy)
     : ITaggedView
 {
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
@@ -97,6 +99,7 @@ public sealed class ForceResponseViewMapping : IRegister
         .Map(v => v.ForceCode, s => s.Row.ForceCode)
         .Map(v => v.ClosedBy, s => s.State.Status == ResponseStatus.Closed ? s.Row.SignedOffBy : null)
         .Map(v => v.ClosedOn, s => s.State.Status == ResponseStatus.Closed ? s.State.StatusEffectiveOn : null)
+        .Map(v => v.SignOffRequestedBy, s => s.State.Status == ResponseStatus.PendingSignOff ? s.Row.SignOffRequestedBy : null)
         .Map(v => v.SupersededByFindingId, s => s.State.Status == ResponseStatus.Superseded ? s.Row.SupersededByFindingId : null)
         .Map(v => v.GovernanceBoard, s => s.Row.GovernanceBoard)
         .Map(v => v.Constraints, s => s.Row.Constraints)

@@ -25,6 +25,9 @@ public sealed class ResponseSnapshot
     public string? PositionStatement { get; init; }
     public DateOnly? StatusEffectiveOn { get; init; }
     public string? SignedOffBy { get; init; }
+
+    /// <summary>Who requested closure, read beside the status: the request's entry records its requester.</summary>
+    public string? SignOffRequestedBy { get; init; }
     public Guid? SupersededByFindingId { get; init; }
     public string? OwnerName { get; init; }
     public string? OwnerRole { get; init; }
@@ -78,6 +81,7 @@ public static class ResponseSnapshots
             PositionStatement = r.PositionStatement,
             StatusEffectiveOn = r.StatusEffectiveOn,
             SignedOffBy = r.ClosedBy,
+            SignOffRequestedBy = r.SignOffRequestedByName,
             SupersededByFindingId = r.SupersededByFindingId,
             OwnerName = r.OwnerName,
             OwnerRole = r.OwnerRole,
@@ -126,6 +130,7 @@ public static class ResponseSnapshots
             PositionStatement = updates.Where(u => u.ResponseId == r.Id).Select(u => u.Narrative).FirstOrDefault(),
             StatusEffectiveOn = updates.Where(u => u.ResponseId == r.Id).Select(u => (DateOnly?)u.EffectiveOn).FirstOrDefault(),
             SignedOffBy = updates.Where(u => u.ResponseId == r.Id).Select(u => u.SignedOffBy).FirstOrDefault(),
+            SignOffRequestedBy = updates.Where(u => u.ResponseId == r.Id).Select(u => u.RecordedBy).FirstOrDefault(),
             SupersededByFindingId = updates.Where(u => u.ResponseId == r.Id).Select(u => u.SupersededByFindingId).FirstOrDefault(),
             OwnerName = revisions.Where(v => v.ResponseId == r.Id).Select(v => v.OwnerName).FirstOrDefault(),
             OwnerRole = revisions.Where(v => v.ResponseId == r.Id).Select(v => v.OwnerRole).FirstOrDefault(),

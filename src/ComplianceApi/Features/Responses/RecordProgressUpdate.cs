@@ -11,11 +11,11 @@ namespace ComplianceApi.Features.Responses;
 
 /// <summary>A new entry in a response's history; the response takes its status, RAG and position from it.</summary>
 /// <param name="EffectiveOn">The date from which the status holds: not in the future, nor before the latest entry's.</param>
-/// <param name="Status">The response's status from that date. Closed needs signedOffBy and an implemented response; Superseded needs supersededByFindingId.</param>
+/// <param name="Status">The response's status from that date. Closed (or PendingSignOff) requests closure of an implemented response: it is recorded as PendingSignOff until another identity with an admin role for the force signs it off (POST /api/v1/responses/{id}/sign-off). Superseded needs supersededByFindingId.</param>
 /// <param name="Rag">The RAG rating from that date.</param>
 /// <param name="Narrative">The position statement: what was done, and why the status is what it is.</param>
 /// <param name="Author">Who wrote the entry.</param>
-/// <param name="SignedOffBy">Only when closing: who signed the response off.</param>
+/// <param name="SignedOffBy">Only when closing; no longer kept: the sign-off records the authenticated identity that signed it off. Accepted so that earlier clients still work.</param>
 /// <param name="SupersededByFindingId">Only when superseded: the finding that supersedes the response's finding.</param>
 public sealed record ProgressUpdateRequest(
     DateOnly EffectiveOn,
@@ -50,7 +50,10 @@ public sealed class RecordProgressUpdateValidator : AbstractValidator<RecordProg
     public RecordProgressUpdateValidator() => RuleFor(c => c.Body).SetValidator(new ProgressUpdateRequestValidator());
 }
 
-/// <summary>Appends an entry; the response's Version token makes a concurrent writer fail with 409 rather than interleave.</summary>
+/// <summary>
+/// Appends an entry, or for a closing one requests closure (the domain's <see cref="ForceResponse.Record"/>); the
+/// response's Version token makes a concurrent writer fail with 409 rather than interleave.
+/// </summary>
 public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<RecordProgressUpdateCommand, ProgressUpdateView>
 {
@@ -60,7 +63,7 @@ public sealed class RecordProgressUpdateHandler(ComplianceDbContext db, Caller c
             ?? throw NotFoundException.For("response", command.ResponseId);
         var body = command.Body;
         await db.FindingNamedAsync(body.SupersededByFindingId, "supersededByFindingId", cancellationToken);
-        var update = response.RecordProgress(body.ToEntry() with { RecordedBy = caller.Name }, clock.GetUtcNow());
+        var update = response.Record(body.ToEntry() with { RecordedBy = caller.Name }, caller.Signatory, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return update.Adapt<ProgressUpdateView>(mapping);
     }

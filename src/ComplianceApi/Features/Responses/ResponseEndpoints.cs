@@ -98,5 +98,28 @@ public static class ResponseEndpoints
             .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
             .WithSummary("Reopens a closed response as in progress, dated today, by appending the progress update it returns.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+
+        // Four-eyes closure: an update with status Closed puts the response forward (PendingSignOff); these decide it.
+        responses.MapPost("/{id:guid}/sign-off", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var update = await mediator.Send(new SignOffForceResponseCommand(id), ct);
+                return TypedResults.Created($"/api/v1/responses/{id}/updates/{update.Id}", update);
+            })
+            .WithName("SignOffForceResponse")
+            .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
+            .WithSummary("Signs off a response awaiting sign-off (PendingSignOff): it is closed from today, with the caller as who signed it off. "
+                + "Admins only (a national admin, or an admin of the response's force), and never the identity that requested the closure (403).")
+            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
+
+        responses.MapPost("/{id:guid}/send-back", async (Guid id, SendBackRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                var update = await mediator.Send(new SendBackForceResponseCommand(id, body), ct);
+                return TypedResults.Created($"/api/v1/responses/{id}/updates/{update.Id}", update);
+            })
+            .WithName("SendBackForceResponse")
+            .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
+            .WithSummary("Sends back a response awaiting sign-off, with a reason: from today it returns to the status it had when closure was requested. "
+                + "Admins only, and never the identity that requested the closure (403).")
+            .RequireAuthorization(Policies.Administer).ProducesNotFound().ProducesWriteProblems();
     }
 }

@@ -6,8 +6,9 @@ namespace ComplianceApi.Features.Spreadsheets;
 
 /// <summary>
 /// Rows of the ProgressUpdates sheet: dated entries in responses' histories. An entry already stored
-/// loads unchanged; a new one is appended through the domain's rules (dated in order, closing needs a
-/// sign-off, and so on). Stored history is never edited.
+/// loads unchanged; a new one is appended through the domain's rules (dated in order, and so on). A new
+/// Closed or "Pending sign off" row is the loading client's closure request, which another identity signs
+/// off in the API: a sheet never closes a response. Stored history is never edited.
 /// A history may hold identical entries (same day, status and narrative), which the key cannot tell apart:
 /// they are counted instead, the n-th identical row of a file matching the n-th identical stored entry,
 /// so that an export loads back unchanged and a row beyond the stored ones is a new entry.
@@ -49,7 +50,7 @@ public static class ProgressUpdateRows
             return ImportOutcome.Unchanged;
         }
 
-        if (row.Domain(Status, () => response.RecordProgress(entry, import.Now)) is not { } update)
+        if (row.Domain(Status, () => response.Record(entry, import.Signatory, import.Now)) is not { } update)
         {
             return null;
         }

@@ -86,7 +86,7 @@ public static class ResponseRows
             changed = true;
         }
 
-        var sameStatus = status is null || (status == response.Status && rag == response.Rag && position == response.PositionStatement);
+        var sameStatus = status is null || (ResponseRules.Holds(response.Status, status.Value) && rag == response.Rag && position == response.PositionStatement);
         if (!sameStatus)
         {
             if (!RecordStatus(row, import, response, status, rag, position, statusEffectiveOn))
@@ -110,7 +110,7 @@ public static class ResponseRows
     private static bool RecordStatus(
         ImportRow row, SpreadsheetImport import, ForceResponse response, ResponseStatus? status, Rag? rag, string? position, DateOnly? effectiveOn)
     {
-        if (status is not { } newStatus || (newStatus == response.Status && rag == response.Rag && position == response.PositionStatement))
+        if (status is not { } newStatus || (ResponseRules.Holds(response.Status, newStatus) && rag == response.Rag && position == response.PositionStatement))
         {
             return true;
         }
@@ -122,6 +122,7 @@ public static class ResponseRows
         }
 
         var entry = new ProgressEntry(effectiveOn ?? import.Today, newStatus, rag, position, import.Author, null, null, import.Author);
-        return row.Domain(Status, () => response.RecordProgress(entry, import.Now)) is not null;
+        // A closing status is the loading client's closure request, as for an update through the API.
+        return row.Domain(Status, () => response.Record(entry, import.Signatory, import.Now)) is not null;
     }
 }

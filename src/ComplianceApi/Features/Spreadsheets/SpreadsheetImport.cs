@@ -48,6 +48,9 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
     public DateTimeOffset Now => now;
 
+    /// <summary>The loading client as the four-eyes rule knows it: a closing row becomes its closure request, never a closure.</summary>
+    public Signatory Signatory => caller.Signatory;
+
     public DateOnly Today => ServiceDay.DateAt(now);
 
     // Rows seen so far that defined a record others repeat (an inspection on the Findings sheet, a plan on the Actions sheet).
@@ -199,8 +202,11 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     public ForceResponse? ResponseOf(string force, Finding finding) => _responses.GetValueOrDefault((force, finding.Id));
 
     /// <summary>Whether the history holds the entry at least <paramref name="occurrence"/> times.</summary>
+    /// A closing entry is stored too when its closure request is (an earlier load of the same row made it).
     public bool IsStoredProgress(ForceResponse response, ProgressEntry entry, int occurrence) =>
-        _storedProgress.GetValueOrDefault((response.Id, entry.EffectiveOn, entry.Status, entry.Narrative)) >= occurrence;
+        _storedProgress.GetValueOrDefault((response.Id, entry.EffectiveOn, entry.Status, entry.Narrative)) >= occurrence
+        || (ResponseRules.NeedsSignOff(entry.Status)
+            && _storedProgress.GetValueOrDefault((response.Id, entry.EffectiveOn, ResponseStatus.PendingSignOff, entry.Narrative)) >= occurrence);
 
     public ActionPlan? PlanNamed(string force, string title) => _plans.GetValueOrDefault((force, title));
 

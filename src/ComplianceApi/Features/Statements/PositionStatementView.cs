@@ -46,6 +46,26 @@ public sealed record PositionStatementView(
 {
     /// <summary>More lines than a committee could read; a statement that would list more is refused.</summary>
     public const int MostLines = 50_000;
+
+    /// <summary>The lines on the statement by status, pending sign-offs apart from closed ones ("20 closed, 17 pending sign off").</summary>
+    public StatementStatusCountsView ByStatus => StatementStatusCountsView.From(Lines);
+}
+
+/// <summary>The lines a statement lists (not those no longer reported) by status.</summary>
+/// <param name="Open">Not assessed, not started or in progress.</param>
+/// <param name="Implemented">Implemented, closure not requested.</param>
+/// <param name="PendingSignOff">Closure requested, awaiting another identity's sign-off.</param>
+/// <param name="Closed">Closed: signed off.</param>
+public sealed record StatementStatusCountsView(int Open, int Implemented, int PendingSignOff, int Closed)
+{
+    public static StatementStatusCountsView From(IEnumerable<StatementLineView> lines)
+    {
+        var listed = lines.Where(l => l.Section != StatementSection.NoLongerReported).ToList();
+        int Of(params ResponseStatus[] statuses) => listed.Count(l => statuses.Contains(l.Status));
+        return new StatementStatusCountsView(
+            Of(ResponseStatus.NotAssessed, ResponseStatus.NotStarted, ResponseStatus.InProgress),
+            Of(ResponseStatus.Implemented), Of(ResponseStatus.PendingSignOff), Of(ResponseStatus.Closed));
+    }
 }
 
 /// <summary>How many lines moved in each way since the previous statement; all 0 when there was none.</summary>

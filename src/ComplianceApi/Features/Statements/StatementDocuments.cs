@@ -134,6 +134,7 @@ public static class StatementDocuments
             <dt>Position as of</dt><dd>{{E(statement.AsOf)}}</dd>
             <dt>Since</dt><dd>{{(statement.PreviousReportReference is null ? "No earlier statement issued" : $"{E(statement.PreviousReportReference)} (as of {E(statement.PreviousAsOf)})")}}</dd>
             <dt>Changes</dt><dd>{{statement.Changes.New}} new, {{statement.Changes.Moved}} moved, {{statement.Changes.NewlyGreen}} newly green, {{statement.Changes.Closed}} closed</dd>
+            <dt>Listed</dt><dd>{{statement.ByStatus.Open}} open, {{statement.ByStatus.Implemented}} implemented, {{statement.ByStatus.Closed}} closed, {{statement.ByStatus.PendingSignOff}} pending sign off</dd>
             </dl>
             <p>Findings that have been implemented and are GREEN and which have previously been reported to this committee are not included.</p>
 

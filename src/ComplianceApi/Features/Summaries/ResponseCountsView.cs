@@ -35,15 +35,23 @@ public sealed record ResponseCountsView(
     }
 }
 
-/// <summary>Responses in each status.</summary>
-public sealed record StatusCountsView(int NotAssessed, int NotStarted, int InProgress, int Implemented, int Closed, int NotApplicable, int Superseded)
+/// <summary>Responses in each status; those awaiting sign-off of their closure are counted apart from the closed ones.</summary>
+/// <param name="NotAssessed">Not yet assessed by the force.</param>
+/// <param name="NotStarted">Assessed, not started.</param>
+/// <param name="InProgress">In progress.</param>
+/// <param name="Implemented">Implemented, closure not requested.</param>
+/// <param name="Closed">Closed: signed off by a second identity.</param>
+/// <param name="NotApplicable">Not applicable to the force.</param>
+/// <param name="Superseded">Superseded by a later finding.</param>
+/// <param name="PendingSignOff">Closure requested, awaiting sign-off ("pending sign off" in committee papers).</param>
+public sealed record StatusCountsView(int NotAssessed, int NotStarted, int InProgress, int Implemented, int Closed, int NotApplicable, int Superseded, int PendingSignOff)
 {
     public static StatusCountsView From(IReadOnlyCollection<ResponseTally> tallies)
     {
         int Of(ResponseStatus status) => tallies.Where(t => t.Status == status).Sum(t => t.Count);
         return new StatusCountsView(
             Of(ResponseStatus.NotAssessed), Of(ResponseStatus.NotStarted), Of(ResponseStatus.InProgress), Of(ResponseStatus.Implemented),
-            Of(ResponseStatus.Closed), Of(ResponseStatus.NotApplicable), Of(ResponseStatus.Superseded));
+            Of(ResponseStatus.Closed), Of(ResponseStatus.NotApplicable), Of(ResponseStatus.Superseded), Of(ResponseStatus.PendingSignOff));
     }
 }
 

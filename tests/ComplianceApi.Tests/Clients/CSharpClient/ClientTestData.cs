@@ -102,12 +102,16 @@ public static class ClientTestData
         SignedOffBy = signedOffBy,
     };
 
-    /// <summary>Takes a response through implementation to closure, signed off by the Assistant Commissioner.</summary>
-    public static async Task CloseAsync(this IResponsesClient responses, Guid responseId)
+    /// <summary>
+    /// Takes a response through implementation to closure: these clients put it forward on 21 October 2015 and
+    /// <paramref name="signatory"/>'s, another identity with an admin role for the force, sign it off today.
+    /// </summary>
+    public static async Task CloseAsync(this IResponsesClient responses, Guid responseId, IResponsesClient signatory)
     {
         await responses.RecordProgressUpdateAsync(responseId, Update(new DateOnly(2015, 9, 1), ResponseStatus.Implemented, Rag.Green), cancellationToken: Ct);
         await responses.RecordProgressUpdateAsync(responseId, Update(new DateOnly(2015, 10, 21), ResponseStatus.Closed, Rag.Green,
             "Implemented and reported to the Information Management Board.", signedOffBy: "Assistant Commissioner"), cancellationToken: Ct);
+        await signatory.SignOffForceResponseAsync(responseId, cancellationToken: Ct);
     }
 
     public static ActionPlanRequest LancashirePlan(Guid? inspectionId) => new()

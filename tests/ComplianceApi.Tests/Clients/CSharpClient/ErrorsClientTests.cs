@@ -128,7 +128,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var city = await admin.IssueKeyAsync(ApiKeyRole.Editor, CityOfLondon);
         var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), cancellationToken: Ct);
-        await city.Responses.CloseAsync(response.Id);
+        await city.Responses.CloseAsync(response.Id, admin.Responses);
 
         var refused = await Assert.ThrowsAnyAsync<ComplianceApiException>(() => city.Responses.RecordProgressUpdateAsync(response.Id,
             Update(new DateOnly(2015, 11, 2), ResponseStatus.InProgress), cancellationToken: Ct));
@@ -136,7 +136,7 @@ public sealed class ErrorsClientTests(TestHosts hosts)
         Assert.Equal(409, refused.StatusCode);
         Assert.Equal("The request breaks a rule of the domain.", refused.Problem?.Title);
         Assert.Contains("reopen", refused.Problem?.Detail);
-        Assert.Equal(2, (await city.Responses.ListProgressUpdatesAsync(response.Id, cancellationToken: Ct)).TotalCount);
+        Assert.Equal(3, (await city.Responses.ListProgressUpdatesAsync(response.Id, cancellationToken: Ct)).TotalCount);
     }
 
     [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]

@@ -28,16 +28,17 @@ public sealed class ResponsesAndProgressClientTests(TestHosts hosts)
         Assert.Equal((created.Id, CityOfLondon, new DateOnly(2015, 8, 3)), (started.ResponseId, started.ForceCode, started.EffectiveOn));
         Assert.Equal((ResponseStatus.InProgress, Rag.Red), (started.Status, started.Rag));
         Assert.Null(started.SignedOffBy);
-        await city.Responses.CloseAsync(created.Id);
+        await city.Responses.CloseAsync(created.Id, admin.Responses);
 
         var closed = await city.Responses.GetForceResponseAsync(created.Id, cancellationToken: Ct);
         Assert.Equal((ResponseStatus.Closed, Rag.Green), (closed.Status, closed.Rag));
-        Assert.Equal(("Assistant Commissioner", new DateOnly(2015, 10, 21)), (closed.ClosedBy, closed.ClosedOn));
-        Assert.Equal(new DateOnly(2015, 10, 21), closed.StatusEffectiveOn);
+        Assert.Equal(Today, closed.ClosedOn);
+        Assert.False(string.IsNullOrEmpty(closed.ClosedBy));
+        Assert.Equal(Today, closed.StatusEffectiveOn);
         Assert.Equal("Implemented and reported to the Information Management Board.", closed.PositionStatement);
-        Assert.Equal(created.Version + 3, closed.Version);
+        Assert.Equal(created.Version + 4, closed.Version);
         var history = await city.Responses.ListProgressUpdatesAsync(created.Id, cancellationToken: Ct);
-        Assert.Equal([ResponseStatus.InProgress, ResponseStatus.Implemented, ResponseStatus.Closed], history.Items.Select(u => u.Status));
+        Assert.Equal([ResponseStatus.InProgress, ResponseStatus.Implemented, ResponseStatus.PendingSignOff, ResponseStatus.Closed], history.Items.Select(u => u.Status));
         var read = await city.Responses.GetProgressUpdateAsync(created.Id, started.Id, cancellationToken: Ct);
         Assert.Equal(("Review of the archive under way.", "Information Management Unit"), (read.Narrative, read.Author));
     }
@@ -48,7 +49,7 @@ public sealed class ResponsesAndProgressClientTests(TestHosts hosts)
         var admin = await AdminAsync(hosts, transport);
         var city = await admin.IssueKeyAsync(ApiKeyRole.Editor, CityOfLondon);
         var response = await city.Responses.CreateForceResponseAsync((await admin.CreateRecommendation8Async()).Id, Response(), cancellationToken: Ct);
-        await city.Responses.CloseAsync(response.Id);
+        await city.Responses.CloseAsync(response.Id, admin.Responses);
 
         var reopened = await city.Responses.ReopenForceResponseAsync(response.Id, new ReopenRequest
         {
@@ -64,7 +65,7 @@ public sealed class ResponsesAndProgressClientTests(TestHosts hosts)
         Assert.Null(afterReopening.ClosedOn);
         await city.Responses.RecordProgressUpdateAsync(response.Id, Update(Today, ResponseStatus.Implemented, Rag.Green, "Archive reviewed again."), cancellationToken: Ct);
         var history = await city.Responses.ListProgressUpdatesAsync(response.Id, cancellationToken: Ct);
-        Assert.Equal([ResponseStatus.Implemented, ResponseStatus.Closed, ResponseStatus.InProgress, ResponseStatus.Implemented],
+        Assert.Equal([ResponseStatus.Implemented, ResponseStatus.PendingSignOff, ResponseStatus.Closed, ResponseStatus.InProgress, ResponseStatus.Implemented],
             history.Items.Select(u => u.Status));
     }
 

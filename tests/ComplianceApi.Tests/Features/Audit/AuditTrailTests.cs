@@ -81,7 +81,17 @@ public sealed class AuditTrailTests(TestHosts hosts)
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/target-date-changes", new TargetDateChangeRequest(new DateOnly(2016, 6, 30), "The new system arrives in June.", null)),
             "target_date_change.recorded", c => c.Id.ToString(), _ => code, ("response.targetDate", "2016-03-31", "2016-06-30"));
         await setup.RecordUpdateAsync(response.Id, Update(new DateOnly(2015, 11, 1), ResponseStatus.Implemented, Rag.Green));
+        // Four-eyes closure: the setup key puts the response forward, the trail's key (another identity) decides.
         await setup.RecordUpdateAsync(response.Id, Update(new DateOnly(2015, 11, 20), ResponseStatus.Closed, Rag.Green, signedOffBy: "Assistant Commissioner"));
+        await trail.ExpectAsync<ProgressUpdateView>("SendBackForceResponse",
+            () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/send-back", new SendBackRequest("The board's minutes are missing.")),
+            "response.sent_back", _ => response.Id.ToString(), _ => code,
+            ("status", "PendingSignOff", "Implemented"));
+        await setup.RecordUpdateAsync(response.Id, Update(ServiceDay.DateAt(DateTimeOffset.UtcNow), ResponseStatus.Closed, Rag.Green));
+        await trail.ExpectAsync<ProgressUpdateView>("SignOffForceResponse",
+            () => client.PostAsync($"/api/v1/responses/{response.Id}/sign-off", null),
+            "response.signed_off", _ => response.Id.ToString(), _ => code,
+            ("status", "PendingSignOff", "Closed"));
         await trail.ExpectAsync<ProgressUpdateView>("ReopenForceResponse",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/reopen", new ReopenRequest("The audit found records still held.", "Information Management Unit")),
             "progress_update.recorded", u => u.Id.ToString(), _ => code, ("response.status", "Closed", "InProgress"));

@@ -68,7 +68,7 @@ public sealed class ForceScopeTests(TestHosts hosts)
         var finding = await host.CreateFindingAsync();
         var admin = host.AdminClient();
         var response = await admin.CreateResponseAsync(finding.Id);
-        await admin.CloseAsync(response.Id);
+        await admin.CloseAsync(response.Id, await host.ClientAsync(ApiKeyRole.Admin, CityOfLondon));
         var evidence = await admin.AddEvidenceAsync($"/api/v1/responses/{response.Id}/evidence", BoardMinutes());
         var action = await host.CreateActionAsync(CityOfLondon, finding);
 
@@ -83,7 +83,7 @@ public sealed class ForceScopeTests(TestHosts hosts)
         await (await reader.PutJsonAsync($"/api/v1/evidence/{evidence.Id}", BoardMinutes())).ReadProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal(ResponseStatus.Closed, (await reader.GetAsync<ForceResponseView>($"/api/v1/responses/{response.Id}")).Status);
-        Assert.Equal(2, (await reader.GetAsync<Page<ProgressUpdateView>>($"/api/v1/responses/{response.Id}/updates")).TotalCount);
+        Assert.Equal(3, (await reader.GetAsync<Page<ProgressUpdateView>>($"/api/v1/responses/{response.Id}/updates")).TotalCount);
         Assert.Equal(evidence.Title, (await reader.GetAsync<EvidenceView>($"/api/v1/evidence/{evidence.Id}")).Title);
     }
 }

@@ -19,7 +19,7 @@ public sealed class SummariesTests(TestHosts hosts)
         var totals = summary.Totals;
         Assert.Equal(4, totals.Total);
         Assert.Equal(2, totals.Overdue);
-        Assert.Equal(new StatusCountsView(0, 0, 2, 1, 0, 1, 0), totals.ByStatus);
+        Assert.Equal(new StatusCountsView(0, 0, 2, 1, 0, 1, 0, 0), totals.ByStatus);
         Assert.Equal(new RagCountsView(0, 2, 1, 1), totals.ByRecordedRag);
         Assert.Equal(new RagCountsView(2, 0, 1, 1), totals.ByDerivedRag);
         Assert.Equal(new DateOnly(2015, 7, 2), totals.OldestOverdueDueDate);
@@ -44,7 +44,7 @@ public sealed class SummariesTests(TestHosts hosts)
         Assert.Equal(0, summary.Totals.Overdue);
         Assert.Null(summary.OldestOverdue);
         Assert.Null(summary.Totals.OldestOverdueDueDate);
-        Assert.Equal(new StatusCountsView(0, 0, 1, 0, 0, 1, 0), summary.Totals.ByStatus);
+        Assert.Equal(new StatusCountsView(0, 0, 1, 0, 0, 1, 0, 0), summary.Totals.ByStatus);
         Assert.Equal(new RagCountsView(0, 1, 0, 1), summary.Totals.ByDerivedRag);
     }
 

@@ -631,6 +631,40 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.Property<DateOnly?>("RevisedTargetDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("SentBackReason")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("SignOff")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SignOffDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignOffDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignOffDecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("SignOffRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignOffRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignOffRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignOffReturnsTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -624,6 +624,40 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("RevisedTargetDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SentBackReason")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOff")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignOffDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffDecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignOffRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffReturnsTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
