@@ -29,4 +29,7 @@ public static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Raising the daily reminders failed; the next round tries again")]
     public static partial void RemindersFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A webhook delivery round failed; the next round tries again")]
+    public static partial void WebhookRoundFailed(this ILogger logger, Exception exception);
 }

@@ -35,7 +35,7 @@ public sealed partial record ListChangesQuery(string? After, string? Kinds, stri
                 && long.TryParse(key.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out after));
     }
 
-    public static string CursorAfter(long sequence) => Paging.Encode(CursorPrefix + sequence.ToString(CultureInfo.InvariantCulture));
+    public static string CursorAfter(long sequence) => ChangeFeed.CursorAfter(sequence);
 
     public static string[] KindsOf(string? kinds) => kinds is null ? [] : KindsIn(kinds);
 
@@ -44,8 +44,7 @@ public sealed partial record ListChangesQuery(string? After, string? Kinds, stri
     [GeneratedRegex("^[a-z_]+\\.[a-z_]+$")]
     internal static partial Regex KindPattern();
 
-    // Written into the cursor, so one issued by another list (the audit trail's) is refused rather than misread.
-    private const string CursorPrefix = "changes:";
+    private const string CursorPrefix = ChangeFeed.CursorPrefix;
 }
 
 public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
@@ -70,13 +69,6 @@ public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
 public sealed class ListChangesHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, IOptions<ChangeFeedOptions> options)
     : IRequestHandler<ListChangesQuery, ChangePage>
 {
-    /// <summary>
-    /// National records whose changes a force's readers see too: inspections and findings, which every
-    /// force reads, and national spreadsheet loads, which write force records without an event of each
-    /// (the load's one event tells a force's mirror to read its records again).
-    /// </summary>
-    public static readonly string[] NationalRecordsForcesSee = ["inspection", "finding", "import"];
-
     public async Task<ChangePage> Handle(ListChangesQuery query, CancellationToken cancellationToken)
     {
         var windowStart = clock.GetUtcNow() - options.Value.KeepFor;
@@ -103,16 +95,17 @@ public sealed class ListChangesHandler(ComplianceDbContext db, Caller caller, Ti
     }
 
     /// <summary>
-    /// What the caller may read: a force's keys see their force's changes and national records' (above);
-    /// changes to API keys are for admins only, as the keys themselves are.
+    /// What the caller may read: a force's keys see their force's changes and national records' (ChangeFeed.SeenBy);
+    /// changes to API keys and webhook subscriptions are for admins only, as the records themselves are.
     /// </summary>
     private IQueryable<AuditEvent> Readable(IQueryable<AuditEvent> events)
     {
         if (caller.ForceCode is { } force)
         {
-            events = events.Where(a => a.ForceCode == force || (a.ForceCode == null && NationalRecordsForcesSee.Contains(a.RecordType)));
+            events = events.SeenBy(force);
         }
 
-        return caller.HasAdminRole ? events : events.Where(a => a.RecordType != "key");
+        var adminRecords = ChangeFeed.AdminRecords;
+        return caller.HasAdminRole ? events : events.Where(a => !adminRecords.Contains(a.RecordType));
     }
 }
