@@ -188,6 +188,13 @@ public sealed class WebhookDispatcher(
         var now = clock.GetUtcNow();
         var until = now + options.Value.LeaseFor;
         var most = Math.Max(1, options.Value.Parallelism) * 4;
+
+        // Looked for first without a write transaction: on SQLite one takes the database's write lock.
+        if (!await Due(db, now).AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         List<Guid> ids;
         if (db.Database.IsNpgsql())
@@ -203,10 +210,7 @@ public sealed class WebhookDispatcher(
         }
         else
         {
-            ids = await db.WebhookDeliveries
-                .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil <= now))
-                .Where(d => db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId && (s.DisabledAt == null || d.EventSequence == null)))
-                .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(most).ToListAsync(cancellationToken);
+            ids = await Due(db, now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(most).ToListAsync(cancellationToken);
         }
 
         if (ids.Count == 0)
@@ -222,6 +226,12 @@ public sealed class WebhookDispatcher(
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
+
+    /// <summary>Deliveries due and not held by a live lease; a disabled subscription's only if they are pings.</summary>
+    private static IQueryable<WebhookDelivery> Due(ComplianceDbContext db, DateTimeOffset now) =>
+        db.WebhookDeliveries
+            .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil <= now))
+            .Where(d => db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId && (s.DisabledAt == null || d.EventSequence == null)));
 
     private async Task AttemptAsync(Claimed delivery, CancellationToken cancellationToken)
     {
