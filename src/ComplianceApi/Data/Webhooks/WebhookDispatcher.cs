@@ -71,12 +71,13 @@ public sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await database.Initialized.WaitAsync(stoppingToken);
+        secrets.EnsureKeyRing();
         if (!options.Value.Dispatch)
         {
             return;
         }
 
-        await database.Initialized.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;
@@ -100,6 +101,7 @@ public sealed class WebhookDispatcher(
     /// <summary>One round: fan out new events, then attempt the due deliveries; answers how much was done.</summary>
     public async Task<int> RoundAsync(CancellationToken cancellationToken)
     {
+        secrets.EnsureKeyRing();
         var done = await FanOutAsync(cancellationToken);
         var claimed = await ClaimAsync(cancellationToken);
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = cancellationToken },

@@ -59,4 +59,11 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
     public string Protect(string secret) => _protector.Protect(secret);
 
     public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
+
+    /// <summary>
+    /// Loads the key ring, making (and storing) a key when none is current. Called outside any transaction, at
+    /// start and on every dispatcher round, so a request never makes one inside its own: on SQLite the key
+    /// store's separate connection would wait for the request's write lock, which waits for it.
+    /// </summary>
+    public void EnsureKeyRing() => _protector.Protect("key ring");
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Changes;
 using ComplianceApi.Features.Webhooks;
@@ -25,7 +26,7 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
         var finding = await host.CreateFindingAsync();
         await admin.CreateResponseAsync(finding.Id, Response(Lancashire));
         await admin.CreateResponseAsync(finding.Id, Response(CityOfLondon));
-        var changes = await ChangesAfterAsync(admin, before.Cursor);
+        var changes = await ChangesAfterAsync(admin, before.NextCursor);
 
         await receiver.WaitUntilAsync(received => received.Select(r => r.Sequence).Distinct().Count() >= changes.Items.Count);
 
@@ -53,21 +54,26 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var host = await hosts.IsolatedHostFor(provider, WebhookTestData.Settings());
         var admin = host.AdminClient();
-        var recoverAt = DateTimeOffset.UtcNow.AddSeconds(3);
-        receiver.Answer = _ => DateTimeOffset.UtcNow < recoverAt ? 503 : 200;
+        var recovered = false;
+        receiver.Answer = _ => Volatile.Read(ref recovered) ? 200 : 503;
         var subscription = await admin.SubscribeAsync(WebhookTestData.Subscription(receiver.Url, ["response.created", "response.updated"]));
         var finding = await host.CreateFindingAsync();
         var response = await admin.CreateResponseAsync(finding.Id, Response(Lancashire));
         for (var i = 1; i <= 5; i++)
         {
-            await (await admin.PutJsonAsync($"/api/v1/responses/{response.Id}", Response(Lancashire) with { OwnerName = $"Owner {i}" })).ReadAsync<Data.Responses.ForceResponseView>();
+            await (await admin.PutJsonAsync($"/api/v1/responses/{response.Id}", Response(Lancashire) with { OwnerName = $"Owner {i}" })).ReadAsync<ForceResponseView>();
         }
 
-        await receiver.WaitUntilAsync(received => received.Where(r => r.At >= recoverAt).Select(r => r.WebhookId).Distinct().Count() == 6);
+        // Every event fails at least once (most several times) before the receiver recovers.
+        await receiver.WaitUntilAsync(received => received.Select(r => r.WebhookId).Distinct().Count() == 6 && received.Count >= 12);
+        var failed = receiver.Received.Count;
+        Volatile.Write(ref recovered, true);
+        await WaitForAsync(async () => (await admin.DeliveriesAsync(subscription.Subscription.Id)).All(d => d.State == WebhookDeliveryState.Delivered));
 
         var deliveries = await admin.DeliveriesAsync(subscription.Subscription.Id);
         var received = receiver.Received.ToList();
         Assert.Equal(6, deliveries.Count);
+        Assert.Equal(failed + 6, received.Count);
         Assert.All(deliveries, d => Assert.Equal(WebhookDeliveryState.Delivered, d.State));
         Assert.All(deliveries, d => Assert.True(d.Attempts.Count >= 2, "Each event failed before the receiver recovered."));
         Assert.All(deliveries, d => Assert.Equal(503, d.Attempts[0].StatusCode));
@@ -75,6 +81,7 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
         Assert.All(deliveries, d => Assert.Equal("delivered", d.Attempts[^1].Outcome));
         foreach (var group in received.GroupBy(r => r.WebhookId))
         {
+            Assert.Equal(Assert.Single(deliveries, d => d.WebhookId == group.Key).Attempts.Count, group.Count());
             Assert.Single(group.Select(r => r.Body).Distinct());
             Assert.Contains(deliveries, d => d.WebhookId == group.Key);
         }
@@ -101,7 +108,7 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
             for (var i = 1; i <= WritesEach; i++)
             {
                 await (await client.PutJsonAsync($"/api/v1/responses/{response.Id}", Response(response.ForceCode) with { OwnerName = $"Owner {i}" }))
-                    .ReadAsync<Data.Responses.ForceResponseView>();
+                    .ReadAsync<ForceResponseView>();
             }
         })));
 
@@ -136,7 +143,7 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
         var delivery = Assert.Single(await admin.DeliveriesAsync(subscription.Subscription.Id));
         Assert.Equal((ping.Id, "webhook.ping", (long?)null), (delivery.Id, delivery.Kind, delivery.EventSequence));
         var attempt = Assert.Single(delivery.Attempts);
-        Assert.Equal((1, 200, (string?)null, "delivered"), (attempt.Number, attempt.StatusCode!.Value, attempt.Error, attempt.Outcome));
+        Assert.Equal((1, 204, (string?)null, "delivered"), (attempt.Number, attempt.StatusCode!.Value, attempt.Error, attempt.Outcome));
         Assert.Equal((events, version), await TrailAndVersionAsync(host));
     }
 
@@ -147,7 +154,7 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
         await using var elsewhere = await WebhookReceiver.StartAsync();
         await using var host = await hosts.IsolatedHostFor(provider, WebhookTestData.Settings(new() { ["Webhooks:RetryFor"] = "00:00:02" }));
         var admin = host.AdminClient();
-        receiver.Answer = _ => StatusCodes.Status307TemporaryRedirect;
+        receiver.Answer = _ => 307;
         var subscription = await admin.SubscribeAsync(WebhookTestData.Subscription(receiver.Url, ["inspection.created"]));
         await admin.CreateInspectionAsync();
 
@@ -182,7 +189,7 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
             .ReadProblemAsync(HttpStatusCode.BadRequest);
         var notHttp = await (await admin.PostJsonAsync("/api/v1/webhook-subscriptions", WebhookTestData.Subscription("file:///etc/passwd")))
             .ReadProblemAsync(HttpStatusCode.BadRequest);
-        var byName = await admin.SubscribeAsync(WebhookTestData.Subscription($"http://localhost:{port}/hooks/compliance"));
+        var byName = await admin.SubscribeAsync(WebhookTestData.Subscription($"http://localhost:{port}/hooks/compliance", ["finding.created"]));
         await admin.PostAsync($"/api/v1/webhook-subscriptions/{byName.Subscription.Id}/ping", null, Ct);
         await WaitForAsync(async () => (await admin.DeliveriesAsync(byName.Subscription.Id)).Any(d => d.State == WebhookDeliveryState.GivenUp));
 
