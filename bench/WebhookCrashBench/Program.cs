@@ -40,7 +40,7 @@ catch (ServiceUnavailableException unavailable)
 var created = await PostAsync(http, "/api/v1/webhook-subscriptions", JsonSerializer.Serialize(new
 {
     url = receiver.Url,
-    kinds = new[] { "inspection.created" },
+    kinds = new List<string> { "inspection.created" },
     description = "webhook crash bench",
 }), "subscribe") ?? throw new InvalidOperationException("The subscription could not be created.");
 receiver.Secret = created["secret"]!.GetValue<string>();
