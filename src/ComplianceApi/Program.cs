@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Webhooks;
 using ComplianceApi.Features;
 using ComplianceApi.Features.Benchmarking;
 using ComplianceApi.Http;
@@ -45,6 +46,9 @@ builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();
 builder.Services.AddWriteRequests(builder.Configuration);
+
+// After authentication, which adds Data Protection's start-up key ring read that AddWebhooks takes out.
+builder.Services.AddWebhooks(builder.Configuration);
 if (BareResponseEndpoints.AreEnabled(builder.Configuration))
 {
     builder.Services.AddSingleton<BareResponseBodies>();

@@ -7954,6 +7954,839 @@ export class SummariesClient extends ComplianceApiClientBase implements ISummari
     }
 }
 
+export interface IWebhooksClient {
+
+    /**
+     * Lists webhook subscriptions, a page at a time (admins; a force's admins see their force's).
+     * @param forceCode (optional) Only subscriptions to this force's changes.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listWebhookSubscriptions(forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionPage>;
+
+    /**
+     * Subscribes a receiver to the changes committed from now on; the signing secret is shown in this response only (admins; a force's admins for their own force).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+
+    /** createWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createWebhookSubscription(body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+
+    /**
+     * Gets one webhook subscription, without its secret; a disabled one says why.
+     * @return OK
+     */
+    getWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookSubscription>;
+
+    /**
+     * Changes a subscription's URL, kinds or description, or disables or enables it (enabled again, deliveries resume where they stopped).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscription>;
+
+    /** updateWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscription>;
+
+    /**
+     * Deletes a subscription with its deliveries; nothing more is sent to it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return No Content
+     */
+    deleteWebhookSubscription(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
+
+    /** deleteWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    deleteWebhookSubscription(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Issues a new signing secret, shown in this response only; every attempt from now on is signed with it.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return OK
+     */
+    rotateWebhookSecret(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+
+    /** rotateWebhookSecret without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rotateWebhookSecret(id: string, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+
+    /**
+     * Sends a signed test event (webhook.ping) once; its attempt shows in the subscription's deliveries.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Accepted
+     */
+    pingWebhookSubscription(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookDelivery>;
+
+    /** pingWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    pingWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookDelivery>;
+
+    /**
+     * Lists a subscription's deliveries, oldest first, each with every attempt's status, time, duration and error.
+     * @param id The subscription's id.
+     * @param state (optional) Only deliveries in this state.
+     * @param limit (optional) Deliveries per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listWebhookDeliveries(id: string, state?: WebhookDeliveryState | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<WebhookDeliveryPage>;
+}
+
+export class WebhooksClient extends ComplianceApiClientBase implements IWebhooksClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Lists webhook subscriptions, a page at a time (admins; a force's admins see their force's).
+     * @param forceCode (optional) Only subscriptions to this force's changes.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listWebhookSubscriptions(forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionPage> {
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions?";
+        if (forceCode === null)
+            throw new globalThis.Error("The parameter 'forceCode' cannot be null.");
+        else if (forceCode !== undefined)
+            url_ += "forceCode=" + encodeURIComponent("" + forceCode) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListWebhookSubscriptions(_response);
+        });
+    }
+
+    protected processListWebhookSubscriptions(response: Response): Promise<WebhookSubscriptionPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookSubscriptionPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookSubscriptionPage>(null as any);
+    }
+
+    /**
+     * Subscribes a receiver to the changes committed from now on; the signing secret is shown in this response only (admins; a force's admins for their own force).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+    /** createWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createWebhookSubscription(body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+    createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscriptionSecret> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCreateWebhookSubscription(_response);
+        });
+    }
+
+    protected processCreateWebhookSubscription(response: Response): Promise<WebhookSubscriptionSecret> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookSubscriptionSecret;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookSubscriptionSecret>(null as any);
+    }
+
+    /**
+     * Gets one webhook subscription, without its secret; a disabled one says why.
+     * @return OK
+     */
+    getWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookSubscription> {
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetWebhookSubscription(_response);
+        });
+    }
+
+    protected processGetWebhookSubscription(response: Response): Promise<WebhookSubscription> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookSubscription;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookSubscription>(null as any);
+    }
+
+    /**
+     * Changes a subscription's URL, kinds or description, or disables or enables it (enabled again, deliveries resume where they stopped).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscription>;
+    /** updateWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscription>;
+    updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscription> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processUpdateWebhookSubscription(_response);
+        });
+    }
+
+    protected processUpdateWebhookSubscription(response: Response): Promise<WebhookSubscription> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookSubscription;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookSubscription>(null as any);
+    }
+
+    /**
+     * Deletes a subscription with its deliveries; nothing more is sent to it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return No Content
+     */
+    deleteWebhookSubscription(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
+    /** deleteWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    deleteWebhookSubscription(id: string, signal?: AbortSignal): Promise<void>;
+    deleteWebhookSubscription(id: string, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<void> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processDeleteWebhookSubscription(_response);
+        });
+    }
+
+    protected processDeleteWebhookSubscription(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Issues a new signing secret, shown in this response only; every attempt from now on is signed with it.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return OK
+     */
+    rotateWebhookSecret(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+    /** rotateWebhookSecret without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rotateWebhookSecret(id: string, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
+    rotateWebhookSecret(id: string, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscriptionSecret> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions/{id}/rotate-secret";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRotateWebhookSecret(_response);
+        });
+    }
+
+    protected processRotateWebhookSecret(response: Response): Promise<WebhookSubscriptionSecret> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookSubscriptionSecret;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookSubscriptionSecret>(null as any);
+    }
+
+    /**
+     * Sends a signed test event (webhook.ping) once; its attempt shows in the subscription's deliveries.
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Accepted
+     */
+    pingWebhookSubscription(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookDelivery>;
+    /** pingWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    pingWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookDelivery>;
+    pingWebhookSubscription(id: string, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookDelivery> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions/{id}/ping";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processPingWebhookSubscription(_response);
+        });
+    }
+
+    protected processPingWebhookSubscription(response: Response): Promise<WebhookDelivery> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDelivery;
+            return result202;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookDelivery>(null as any);
+    }
+
+    /**
+     * Lists a subscription's deliveries, oldest first, each with every attempt's status, time, duration and error.
+     * @param id The subscription's id.
+     * @param state (optional) Only deliveries in this state.
+     * @param limit (optional) Deliveries per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listWebhookDeliveries(id: string, state?: WebhookDeliveryState | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<WebhookDeliveryPage> {
+        let url_ = this.baseUrl + "/api/v1/webhook-subscriptions/{id}/deliveries?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListWebhookDeliveries(_response);
+        });
+    }
+
+    protected processListWebhookDeliveries(response: Response): Promise<WebhookDeliveryPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookDeliveryPage>(null as any);
+    }
+}
+
 /** A force's plan of actions, which may answer a whole inspection report. */
 export interface ActionPlan {
     /** The plan's id. */
@@ -9201,6 +10034,113 @@ export interface TargetDateChangeRequest {
     reason: string;
     /** The date from which the new target holds: not in the future, nor before the previous re-baselining's; today when omitted. */
     effectiveOn?: string | undefined;
+}
+
+/** One attempt to deliver. */
+export interface WebhookAttempt {
+    /** 1 for the first attempt. */
+    number: number;
+    /** When it started. */
+    attemptedAt: string;
+    /** How long it took, in milliseconds. */
+    durationMs: number;
+    /** The receiver's HTTP status; null when none came (refused, unreachable, timed out). */
+    statusCode?: number | undefined;
+    /** What went wrong; null when delivered. */
+    error?: string | undefined;
+    /** delivered, retry (failed; attempted again later) or given_up (failed; the last attempt). */
+    outcome: string;
+}
+
+/** One event's delivery to a subscription, with every attempt. */
+export interface WebhookDelivery {
+    /** The delivery's id. */
+    id: string;
+    /** The webhook-id header of every attempt: a receiver seeing it again is seeing a redelivery. */
+    webhookId: string;
+    /** The change delivered (its sequence in the change feed and the audit trail); null for a ping. */
+    eventSequence?: number | undefined;
+    /** The change's kind, or webhook.ping. */
+    kind: string;
+    state: WebhookDeliveryState;
+    /** When the delivery was made, from the event. */
+    createdAt: string;
+    /** When it is attempted next, while pending. */
+    nextAttemptAt?: string | undefined;
+    /** When it was delivered or given up. */
+    finishedAt?: string | undefined;
+    /** Every attempt, oldest first (the latest 100). */
+    attempts: WebhookAttempt[];
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface WebhookDeliveryPage {
+    /** The records on this page. */
+    items: WebhookDelivery[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** Where one event's delivery to one subscription stands. */
+export type WebhookDeliveryState = "Pending" | "Delivered" | "GivenUp";
+
+/** A webhook subscription, without its signing secret (shown only when issued). */
+export interface WebhookSubscription {
+    /** The subscription's id. */
+    id: string;
+    /** Where deliveries are sent. */
+    url: string;
+    /** The kinds of change delivered; empty for every kind. */
+    kinds: string[];
+    /** The one force whose changes are delivered; null for every force's. */
+    forceCode?: string | undefined;
+    /** What the receiver is. */
+    description?: string | undefined;
+    /** Whether changes are being delivered. */
+    enabled: boolean;
+    /** When deliveries stopped; null while enabled. */
+    disabledAt?: string | undefined;
+    /** Why deliveries stopped: disabled by an admin, or the failures that disabled it. */
+    disabledReason?: string | undefined;
+    /** When the subscription was created. */
+    createdAt: string;
+    /** When it was last changed. */
+    updatedAt: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface WebhookSubscriptionPage {
+    /** The records on this page. */
+    items: WebhookSubscription[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** Where to deliver which changes. */
+export interface WebhookSubscriptionRequest {
+    /** The receiver's http or https URL; its host must be one the service is configured to deliver to (Webhooks:AllowedHosts, Webhooks:AllowedNetworks). */
+    url: string;
+    /** The kinds of change to deliver, as record.verb (such as response.updated, progress_update.recorded); omit or leave empty for every kind. */
+    kinds?: string[] | undefined;
+    /** Deliver only this force's changes (and national records' that every force reads); omit for every force's. A force's admins subscribe for their own force only. Cannot change once created. */
+    forceCode?: string | undefined;
+    /** What the receiver is, for the people who manage it. */
+    description?: string | undefined;
+    /** False stops deliveries; true starts them again (after a subscription was disabled for failing), from where they stopped. True when omitted on creation; unchanged when omitted on update. */
+    enabled?: boolean | undefined;
+}
+
+/** A subscription with its signing secret: shown this once (on creation or rotation), never again. */
+export interface WebhookSubscriptionSecret {
+    subscription: WebhookSubscription;
+    /** The signing secret in Standard Webhooks' form ("whsec_" and base64): verify each delivery's webhook-signature with it. Keep it safe: it cannot be shown again. */
+    secret: string;
 }
 
 export interface FileParameter {

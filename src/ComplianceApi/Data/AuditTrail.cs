@@ -36,15 +36,20 @@ public static class AuditTrail
         [typeof(Committee)] = "committee",
         [typeof(CommitteeReport)] = "committee_report",
         [typeof(IssuedStatement)] = "statement",
+        [typeof(WebhookSubscription)] = "webhook_subscription",
     };
 
     // Bookkeeping: the fields every change moves, and the times a record is stamped with when it is
     // created, which would only repeat the event's own time.
     private static readonly HashSet<string> Unrecorded = ["UpdatedAt", "Version", "LoadId", "CreatedAt", "RecordedAt"];
 
-    /// <summary>Whether a row is data a client changes, rather than bookkeeping (idempotency records, the data version, the trail itself).</summary>
+    /// <summary>
+    /// Whether a row is data a client changes, rather than bookkeeping (idempotency records, the data
+    /// version, the trail itself, reminder runs, webhook deliveries and their attempts, Data Protection keys).
+    /// </summary>
     public static bool IsData(EntityEntry entry) =>
-        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun);
+        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun or WebhookDelivery or WebhookAttempt
+            or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
 
     /// <summary>
     /// The event for a save's changes, or null when it changed only bookkeeping. Call before the save: after

@@ -1,5 +1,6 @@
 using System.Data;
 using ComplianceApi.Domain;
+using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Data;
@@ -24,6 +25,26 @@ public static class ChangeFeed
 {
     /// <summary>The writing transaction's id on PostgreSQL, as the default of <see cref="AuditEvent.TransactionId"/>.</summary>
     public const string CurrentTransactionIdSql = "(pg_current_xact_id()::text)::bigint";
+
+    /// <summary>The feed's cursors, tagged so one issued by another list (the audit trail's) is refused rather than misread.</summary>
+    public static readonly SequenceCursor Cursors = new("changes");
+
+    /// <summary>
+    /// National records whose changes a force's readers (and a force's webhook subscriptions) see too:
+    /// inspections and findings, which every force reads, and national spreadsheet loads, which write force
+    /// records without an event of each (the load's one event tells a force's mirror to read its records again).
+    /// </summary>
+    public static readonly string[] NationalRecordsForcesSee = ["inspection", "finding", "import"];
+
+    /// <summary>Records whose changes only admins read, as only they read the records.</summary>
+    public static readonly string[] AdminRecords = ["key", "webhook_subscription"];
+
+    /// <summary>The cursor a reader passes to continue just after an event.</summary>
+    public static string CursorAfter(long sequence) => Cursors.After(sequence);
+
+    /// <summary>The events a reader limited to some forces (one, or a collaboration's) sees: theirs, and national records' every force reads.</summary>
+    public static IQueryable<AuditEvent> SeenBy(this IQueryable<AuditEvent> events, IReadOnlyList<string> forces) =>
+        events.Where(a => (a.ForceCode != null && forces.Contains(a.ForceCode)) || (a.ForceCode == null && NationalRecordsForcesSee.Contains(a.RecordType)));
 
     private const string OldestRunningTransactionSql = """SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS "Value" """;
 

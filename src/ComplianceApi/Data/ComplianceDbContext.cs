@@ -1,4 +1,5 @@
 using ComplianceApi.Data.Migrations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using ComplianceApi.Domain;
 using ComplianceApi.Support;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using System.Text.Json;
 
 namespace ComplianceApi.Data;
 
-public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller, TimeProvider? clock = null) : DbContext(options)
+public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller, TimeProvider? clock = null) : DbContext(options), IDataProtectionKeyContext
 {
     // Read per query by the filters below, so one model serves callers of every scope. A property, not a
     // field set at construction: the authentication handler resolves this (scoped) context before the
@@ -43,6 +44,13 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, kept here so every instance can read what another protected (webhook signing secrets).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The spreadsheet load the context's writes belong to: set by an import, which records one audit event
@@ -531,6 +539,40 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             audit.HasIndex(a => new { a.ForceCode, a.Sequence });
             audit.HasIndex(a => new { a.ClientId, a.Sequence });
             audit.HasIndex(a => a.OccurredAt);
+        });
+
+        modelBuilder.Entity<WebhookSubscription>(subscription =>
+        {
+            subscription.Property(s => s.Url).HasMaxLength(Lengths.Url);
+            subscription.Property(s => s.Kinds).HasMaxLength(WebhookSubscription.MostKinds * (Lengths.Code + 1));
+            subscription.Property(s => s.ForceCode).HasMaxLength(Lengths.Code);
+            subscription.HasOne<Force>().WithMany().HasForeignKey(s => s.ForceCode).OnDelete(DeleteBehavior.Restrict);
+            subscription.Property(s => s.Description).HasMaxLength(Lengths.Name);
+            subscription.Property(s => s.ProtectedSecret).HasMaxLength(WebhookSubscription.ProtectedSecretLength).HasAnnotation(AuditTrail.OmitAnnotation, true);
+            subscription.Property(s => s.DisabledReason).HasMaxLength(Lengths.Title);
+            subscription.Ignore(s => s.KindList);
+            subscription.HasIndex(s => s.ForceCode);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+            delivery.Property(d => d.Kind).HasMaxLength(Lengths.Name);
+            delivery.Ignore(d => d.WebhookId);
+
+            // One delivery of an event to a subscription, whichever instance fans it out (pings have no event).
+            delivery.HasIndex(d => new { d.SubscriptionId, d.EventSequence }).IsUnique();
+
+            // Instances look for due, unleased deliveries in this order.
+            delivery.HasIndex(d => new { d.State, d.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<WebhookAttempt>(attempt =>
+        {
+            attempt.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+            attempt.Property(a => a.Error).HasMaxLength(WebhookAttempt.ErrorLength);
+            attempt.Property(a => a.Outcome).HasMaxLength(Lengths.EnumName);
+            attempt.HasIndex(a => new { a.SubscriptionId, a.Id });
         });
 
         modelBuilder.Entity<ReminderRun>(run =>

@@ -15,6 +15,14 @@ public sealed class DatabaseInitializer(
     public const string BootstrapKeySetting = "ApiKeys:BootstrapAdminKey";
     public const string LoadSampleDataSetting = "Storage:LoadSampleData";
 
+    private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once the schema is up to date: background work waits for it (the build starts the host to
+    /// write the contract, hosted services and all, with no database at all: then it never completes).
+    /// </summary>
+    public Task Initialized => _initialized.Task;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -29,6 +37,8 @@ public sealed class DatabaseInitializer(
             var loaded = await SampleData.LoadIntoEmptyDatabaseAsync(db, clock, cancellationToken);
             logger.SampleDataLoaded(loaded);
         }
+
+        _initialized.TrySetResult();
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken)

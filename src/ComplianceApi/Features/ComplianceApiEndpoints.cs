@@ -14,6 +14,7 @@ using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Features.Statements;
 using ComplianceApi.Features.Summaries;
+using ComplianceApi.Features.Webhooks;
 using ComplianceApi.Http;
 
 namespace ComplianceApi.Features;
@@ -40,6 +41,7 @@ public static class ComplianceApiEndpoints
         api.MapApiKeys();
         api.MapAudit();
         api.MapChanges();
+        api.MapWebhookSubscriptions();
         api.MapReminders();
         api.MapSummaries();
         api.MapCommittees();

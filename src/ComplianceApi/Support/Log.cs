@@ -32,4 +32,7 @@ public static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording the last use of API key {KeyId} failed; a later request records it")]
     public static partial void KeyUseNotRecorded(this ILogger logger, Exception exception, Guid keyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A webhook delivery round failed; the next round tries again")]
+    public static partial void WebhookRoundFailed(this ILogger logger, Exception exception);
 }

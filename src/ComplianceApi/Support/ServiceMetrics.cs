@@ -16,6 +16,7 @@ public sealed class ServiceMetrics
     private readonly Counter<long> _statementsIssued;
     private readonly Counter<long> _firstPageLookups;
     private readonly Counter<long> _idempotentReplays;
+    private readonly Counter<long> _webhookAttempts;
 
     public ServiceMetrics(IMeterFactory meters)
     {
@@ -24,6 +25,7 @@ public sealed class ServiceMetrics
         _importRows = meter.CreateCounter<long>("compliance.import.rows", "{row}", "Rows read by spreadsheet loads, by their outcome.");
         _statementsIssued = meter.CreateCounter<long>("compliance.statements.issued", "{statement}", "Position statements issued.");
         _firstPageLookups = meter.CreateCounter<long>("compliance.first_page_cache.lookups", "{lookup}", "First pages asked of the cache, by hit or miss.");
+        _webhookAttempts = meter.CreateCounter<long>("compliance.webhook.deliveries", "{attempt}", "Webhook delivery attempts, by outcome: delivered, retry (failed, tried again later) or given_up.");
         _idempotentReplays = meter.CreateCounter<long>("compliance.idempotent.replays", "{request}", "Writes answered again from their stored outcome (Idempotent-Replayed).");
     }
 
@@ -41,4 +43,6 @@ public sealed class ServiceMetrics
     public void FirstPageLookedUp(bool hit) => _firstPageLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
     public void IdempotentReplay() => _idempotentReplays.Add(1);
+
+    public void WebhookAttempted(string outcome) => _webhookAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

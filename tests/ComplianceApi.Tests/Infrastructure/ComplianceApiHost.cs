@@ -54,6 +54,8 @@ public sealed class ComplianceApiHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Webhook receivers of the tests listen on 127.0.0.1; a test's own settings may narrow this.
+        builder.UseSetting("Webhooks:AllowedNetworks:0", "127.0.0.1/32");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -95,6 +95,37 @@ public sealed class TestHosts : IAsyncLifetime
         });
     }
 
+    /// <summary>A service on a database of its own with these settings too (the caller disposes of it).</summary>
+    public async Task<ComplianceApiHost> IsolatedHostFor(Provider provider, IReadOnlyDictionary<string, string?> settings)
+    {
+        var database = await IsolatedHostSettingsAsync(provider);
+        foreach (var (key, value) in settings)
+        {
+            database[key] = value;
+        }
+
+        return Start(provider, database);
+    }
+
+    /// <summary>Another instance of a service on the same database, with the same settings (the caller disposes of it).</summary>
+    public static ComplianceApiHost AnotherInstanceOf(ComplianceApiHost host) => Start(host.Provider, host.Settings);
+
+    private async Task<Dictionary<string, string?>> IsolatedHostSettingsAsync(Provider provider)
+    {
+        if (provider == Provider.Sqlite)
+        {
+            return new Dictionary<string, string?> { ["Storage:DataFolder"] = Path.Combine(_sqliteFolder, $"isolated-{Guid.NewGuid():N}") };
+        }
+
+        var cluster = await ClusterAsync();
+        if (cluster is null)
+        {
+            Assert.Skip(_postgresUnavailable!);
+        }
+
+        return new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = await cluster.CreateDatabaseAsync($"isolated_{Guid.NewGuid():N}") };
+    }
+
     /// <summary>
     /// The service on Kestrel at a real 127.0.0.1 address (SQLite), for clients that speak HTTP over a
     /// socket: the generated C# client's HttpClient, the TypeScript client under Node, a browser.

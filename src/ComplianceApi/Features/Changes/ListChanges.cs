@@ -26,9 +26,9 @@ public sealed partial record ListChangesQuery(string? After, string? Kinds, stri
     /// <summary>The most kinds one request names.</summary>
     public const int MostKinds = 50;
 
-    public static bool TryReadCursor(string? cursor, out long after) => Cursors.TryRead(cursor, out after);
+    public static bool TryReadCursor(string? cursor, out long after) => ChangeFeed.Cursors.TryRead(cursor, out after);
 
-    public static string CursorAfter(long sequence) => Cursors.After(sequence);
+    public static string CursorAfter(long sequence) => ChangeFeed.CursorAfter(sequence);
 
     public static string[] KindsOf(string? kinds) => kinds is null ? [] : KindsIn(kinds);
 
@@ -36,8 +36,6 @@ public sealed partial record ListChangesQuery(string? After, string? Kinds, stri
 
     [GeneratedRegex("^[a-z_]+\\.[a-z_]+$")]
     internal static partial Regex KindPattern();
-
-    private static readonly SequenceCursor Cursors = new("changes");
 }
 
 public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
@@ -62,13 +60,6 @@ public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
 public sealed class ListChangesHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, IOptions<ChangeFeedOptions> options)
     : IRequestHandler<ListChangesQuery, ChangePage>
 {
-    /// <summary>
-    /// National records whose changes a force's readers see too: inspections and findings, which every
-    /// force reads, and national spreadsheet loads, which write force records without an event of each
-    /// (the load's one event tells a force's mirror to read its records again).
-    /// </summary>
-    public static readonly string[] NationalRecordsForcesSee = ["inspection", "finding", "import"];
-
     public async Task<ChangePage> Handle(ListChangesQuery query, CancellationToken cancellationToken)
     {
         var windowStart = clock.GetUtcNow() - options.Value.KeepFor;
@@ -95,16 +86,17 @@ public sealed class ListChangesHandler(ComplianceDbContext db, Caller caller, Ti
     }
 
     /// <summary>
-    /// What the caller may read: a force's keys see their force's changes and national records' (above);
-    /// changes to API keys are for admins only, as the keys themselves are.
+    /// What the caller may read: a force's keys see their force's changes and national records' (ChangeFeed.SeenBy);
+    /// changes to API keys and webhook subscriptions are for admins only, as the records themselves are.
     /// </summary>
     private IQueryable<AuditEvent> Readable(IQueryable<AuditEvent> events)
     {
         if (caller.ForceCodes is { } forces)
         {
-            events = events.Where(a => (a.ForceCode != null && forces.Contains(a.ForceCode)) || (a.ForceCode == null && NationalRecordsForcesSee.Contains(a.RecordType)));
+            events = events.SeenBy(forces);
         }
 
-        return caller.HasAdminRole ? events : events.Where(a => a.RecordType != "key");
+        var adminRecords = ChangeFeed.AdminRecords;
+        return caller.HasAdminRole ? events : events.Where(a => !adminRecords.Contains(a.RecordType));
     }
 }
