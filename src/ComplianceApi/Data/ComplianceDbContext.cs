@@ -438,7 +438,6 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             response.Property(r => r.BodyName).HasMaxLength(Lengths.Name);
             response.Property(r => r.PublishedAt).HasMaxLength(Lengths.Url);
             response.Ignore(r => r.Deadline);
-            response.Ignore(r => r.PublishedLate);
             response.HasMany(r => r.Recommendations).WithOne().HasForeignKey(a => a.ReportResponseId).OnDelete(DeleteBehavior.Cascade);
             response.Navigation(r => r.Recommendations).AutoInclude();
         });

@@ -139,9 +139,6 @@ public sealed class ReportResponse
 
     public PublicationDeadline Deadline => new(ReportPublishedOn);
 
-    /// <summary>Whether the response is published after its deadline; null until it is published.</summary>
-    public bool? PublishedLate => PublishedOn is { } published ? !Deadline.IsOnTime(published) : null;
-
     /// <summary>Records the response's details; with no body named, the force's default body on the report's publication day.</summary>
     public void Revise(ReportResponseDetails details, Force force, IReadOnlyCollection<Finding> recommendations, DateTimeOffset now)
     {
