@@ -5155,6 +5155,434 @@ export class RemindersClient extends ComplianceApiClientBase implements IReminde
     }
 }
 
+export interface IReportResponsesClient {
+
+    /**
+     * Records the local policing body's response to a published report on its force (Police Act 1996 s55; editors and admins of the force, national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
+
+    /** createReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createReportResponse(inspectionId: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
+
+    /**
+     * Lists local policing bodies' responses to reports with days left or overdue against the 56-day deadline, a page at a time.
+     * @param overdue (optional) True: only unpublished responses past their deadline; false: only those that are not.
+     * @param dueWithinDays (optional) Only unpublished responses whose deadline is today or within this many days, 0 to 3660.
+     * @param forceCode (optional) Only responses for this force (a collaboration's code means its members' too).
+     * @param inspectionId (optional) Only responses to this report.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listReportResponses(overdue?: boolean | undefined, dueWithinDays?: number | undefined, forceCode?: string | undefined, inspectionId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ReportResponsePage>;
+
+    /**
+     * Gets one local policing body's response to a report.
+     * @return OK
+     */
+    getReportResponse(id: string, signal?: AbortSignal): Promise<ReportResponse>;
+
+    /**
+     * Records the response's progress: the chief officer's comments, its publication, what it says of each recommendation (editors and admins of the force, national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
+
+    /** updateReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateReportResponse(id: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
+}
+
+export class ReportResponsesClient extends ComplianceApiClientBase implements IReportResponsesClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Records the local policing body's response to a published report on its force (Police Act 1996 s55; editors and admins of the force, national admins).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
+    /** createReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    createReportResponse(inspectionId: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
+    createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ReportResponse> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/inspections/{inspectionId}/report-responses";
+        if (inspectionId === undefined || inspectionId === null)
+            throw new globalThis.Error("The parameter 'inspectionId' must be defined.");
+        url_ = url_.replace("{inspectionId}", encodeURIComponent("" + inspectionId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCreateReportResponse(_response);
+        });
+    }
+
+    protected processCreateReportResponse(response: Response): Promise<ReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReportResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReportResponse>(null as any);
+    }
+
+    /**
+     * Lists local policing bodies' responses to reports with days left or overdue against the 56-day deadline, a page at a time.
+     * @param overdue (optional) True: only unpublished responses past their deadline; false: only those that are not.
+     * @param dueWithinDays (optional) Only unpublished responses whose deadline is today or within this many days, 0 to 3660.
+     * @param forceCode (optional) Only responses for this force (a collaboration's code means its members' too).
+     * @param inspectionId (optional) Only responses to this report.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listReportResponses(overdue?: boolean | undefined, dueWithinDays?: number | undefined, forceCode?: string | undefined, inspectionId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ReportResponsePage> {
+        let url_ = this.baseUrl + "/api/v1/report-responses?";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (dueWithinDays === null)
+            throw new globalThis.Error("The parameter 'dueWithinDays' cannot be null.");
+        else if (dueWithinDays !== undefined)
+            url_ += "dueWithinDays=" + encodeURIComponent("" + dueWithinDays) + "&";
+        if (forceCode === null)
+            throw new globalThis.Error("The parameter 'forceCode' cannot be null.");
+        else if (forceCode !== undefined)
+            url_ += "forceCode=" + encodeURIComponent("" + forceCode) + "&";
+        if (inspectionId === null)
+            throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
+        else if (inspectionId !== undefined)
+            url_ += "inspectionId=" + encodeURIComponent("" + inspectionId) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListReportResponses(_response);
+        });
+    }
+
+    protected processListReportResponses(response: Response): Promise<ReportResponsePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReportResponsePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReportResponsePage>(null as any);
+    }
+
+    /**
+     * Gets one local policing body's response to a report.
+     * @return OK
+     */
+    getReportResponse(id: string, signal?: AbortSignal): Promise<ReportResponse> {
+        let url_ = this.baseUrl + "/api/v1/report-responses/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetReportResponse(_response);
+        });
+    }
+
+    protected processGetReportResponse(response: Response): Promise<ReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReportResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReportResponse>(null as any);
+    }
+
+    /**
+     * Records the response's progress: the chief officer's comments, its publication, what it says of each recommendation (editors and admins of the force, national admins).
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
+    /** updateReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    updateReportResponse(id: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
+    updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ReportResponse> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/report-responses/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processUpdateReportResponse(_response);
+        });
+    }
+
+    protected processUpdateReportResponse(response: Response): Promise<ReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReportResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReportResponse>(null as any);
+    }
+}
+
 export interface IResponsesClient {
 
     /**
@@ -9624,6 +10052,9 @@ export interface IssueStatementRequest {
     asOf?: string | undefined;
 }
 
+/** Who answers for a force under Police Act 1996 s55: the local policing body. */
+export type LocalPolicingBodyKind = "PoliceAndCrimeCommissioner" | "PoliceFireAndCrimeCommissioner" | "MayorsOfficeForPolicingAndCrime" | "CommonCouncil" | "Mayor" | "Other";
+
 /** One owner's reminders, oldest first. */
 export interface OwnerReminders {
     /** The owner's name; absent for records without one. */
@@ -9801,6 +10232,29 @@ export interface RagCounts {
     unrated: number;
 }
 
+/** What a local policing body says of one recommendation: action taken, action to be taken, or none (and why). */
+export type RecommendationAction = "Taken" | "ToBeTaken" | "None";
+
+/** What the body says of one recommendation. */
+export interface RecommendationAnswer {
+    /** The recommendation's id. */
+    findingId: string;
+    /** Its reference in the report, such as "Recommendation 8". */
+    findingReference: string;
+    action: RecommendationAction;
+    /** The action taken or to be taken; for None, why none. */
+    explanation: string;
+}
+
+/** What the body says of one recommendation. */
+export interface RecommendationAnswerRequest {
+    /** The recommendation's id: one of the report's recommendations that concern the force. */
+    findingId: string;
+    action: RecommendationAction;
+    /** The action taken or to be taken; for None, why none. */
+    explanation: string;
+}
+
 /** What each owner has overdue, falling due or up for review on a date. */
 export interface ReminderDigest {
     /** Today in England and Wales, which the digest was judged on. */
@@ -9846,6 +10300,78 @@ export interface ReopenRequest {
     reason: string;
     /** Who reopened it. */
     author: string;
+}
+
+/** A local policing body's response to a report on its force (Police Act 1996 s55). */
+export interface ReportResponse {
+    /** The response's id. */
+    id: string;
+    /** The report's id. */
+    inspectionId: string;
+    /** The force the report is on. */
+    forceCode: string;
+    bodyKind: LocalPolicingBodyKind;
+    /** The body's name. */
+    bodyName: string;
+    /** When the report was published: day 1 of the 56. */
+    reportPublishedOn: string;
+    /** The last day the response is on time: day 56. */
+    publicationDueOn: string;
+    /** When the body asked the chief officer for comments. */
+    commentsRequestedOn?: string | undefined;
+    /** The date the body set for the chief officer's comments. */
+    commentsDueOn?: string | undefined;
+    /** When the chief officer's comments came. */
+    commentsReceivedOn?: string | undefined;
+    /** When the body published its response. */
+    publishedOn?: string | undefined;
+    /** Where it was published. */
+    publishedAt?: string | undefined;
+    /** What the body says of each recommendation, in the order the recommendations were recorded. */
+    recommendations: RecommendationAnswer[];
+    /** When it was recorded. */
+    createdAt: string;
+    /** When it was last changed. */
+    updatedAt: string;
+    /** Days from today to publicationDueOn while the response is unpublished: 0 on the last day, negative once overdue. Absent once published. */
+    daysLeft?: number | undefined;
+    /** True while the response is unpublished and its deadline has passed. */
+    overdue: boolean;
+    /** Once published: whether it was published after day 56. Absent until then. */
+    publishedLate?: boolean | undefined;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface ReportResponsePage {
+    /** The records on this page. */
+    items: ReportResponse[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** A local policing body's response to a report on its force (Police Act 1996 s55), or its corrected details. */
+export interface ReportResponseRequest {
+    /** The force the report is on; cannot change once recorded. */
+    forceCode: string;
+    bodyKind?: LocalPolicingBodyKind;
+    /** The body's name as it signs the response; with bodyKind. */
+    bodyName?: string | undefined;
+    /** When the body asked the chief officer for comments. */
+    commentsRequestedOn?: string | undefined;
+    /** The date the body set for the chief officer's comments. */
+    commentsDueOn?: string | undefined;
+    /** When the chief officer's comments came. */
+    commentsReceivedOn?: string | undefined;
+    /** When the body published its response; on time up to day 56, counting the report's publication day as day 1. */
+    publishedOn?: string | undefined;
+    /** Where it was published: an address, or the meeting or publication it appeared in. */
+    publishedAt?: string | undefined;
+    /** For each of the report's recommendations to the force: what action has been or will be taken, or why none. */
+    recommendations?: RecommendationAnswerRequest[] | undefined;
 }
 
 /** Deadline words to resolve, as a finding would resolve them. */

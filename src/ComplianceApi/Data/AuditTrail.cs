@@ -32,6 +32,7 @@ public static class AuditTrail
         [typeof(PlanAction)] = "action",
         [typeof(Evidence)] = "evidence",
         [typeof(Grading)] = "grading",
+        [typeof(ReportResponse)] = "report_response",
         [typeof(ApiKey)] = "key",
         [typeof(Committee)] = "committee",
         [typeof(CommitteeReport)] = "committee_report",

@@ -33,6 +33,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Grading> Gradings => Set<Grading>();
+    public DbSet<ReportResponse> ReportResponses => Set<ReportResponse>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeReport> CommitteeReports => Set<CommitteeReport>();
@@ -439,6 +440,31 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             grading.HasOne<Force>().WithMany().HasForeignKey(g => g.ForceCode).OnDelete(DeleteBehavior.Restrict);
             grading.Property(g => g.Area).HasMaxLength(Lengths.Code);
             grading.HasIndex(g => new { g.InspectionId, g.ForceCode, g.Area }).IsUnique();
+        });
+
+        modelBuilder.Entity<ReportResponse>(response =>
+        {
+            response.HasQueryFilter(r => ForceScope == null || r.ForceCode == ForceScope);
+            response.HasOne<Inspection>().WithMany().HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Restrict);
+            response.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
+            response.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceCode).OnDelete(DeleteBehavior.Restrict);
+            response.HasIndex(r => new { r.InspectionId, r.ForceCode }).IsUnique();
+
+            // The overdue and falling-due lists and the daily reminders seek unpublished responses by deadline.
+            response.HasIndex(r => new { r.PublishedOn, r.PublicationDueOn });
+            response.Property(r => r.BodyName).HasMaxLength(Lengths.Name);
+            response.Property(r => r.PublishedAt).HasMaxLength(Lengths.Url);
+            response.Ignore(r => r.Deadline);
+            response.HasMany(r => r.Recommendations).WithOne().HasForeignKey(a => a.ReportResponseId).OnDelete(DeleteBehavior.Cascade);
+            response.Navigation(r => r.Recommendations).AutoInclude();
+        });
+
+        modelBuilder.Entity<RecommendationResponse>(answer =>
+        {
+            // Reached through their report response, whose filter hides other forces' responses.
+            answer.HasOne(a => a.Finding).WithMany().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Restrict);
+            answer.HasIndex(a => new { a.ReportResponseId, a.FindingId }).IsUnique();
+            answer.Property(a => a.Explanation).HasMaxLength(Lengths.LongText);
         });
 
         modelBuilder.Entity<ApiKey>(key =>

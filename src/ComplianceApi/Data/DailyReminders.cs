@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace ComplianceApi.Data;
 
 /// <summary>
-/// Raises the day's reminders as audit events (so they reach the change feed like any change): responses
-/// and actions newly inside a window before their due date, newly overdue, and responses whose next review
+/// Raises the day's reminders as audit events (so they reach the change feed like any change): responses,
+/// actions and local policing bodies' unpublished responses to reports newly inside a window before their
+/// due date (for the last, the s55 publication deadline), newly overdue, and responses whose next review
 /// date has come. Every instance checks every quarter of an hour; one run a day per database happens,
 /// recorded as a <see cref="ReminderRun"/> in the same transaction as its events.
 /// </summary>
@@ -84,6 +85,10 @@ public sealed class DailyReminders(IServiceScopeFactory scopes, TimeProvider clo
             .Where(a => a.Status != ActionStatus.Completed && a.Status != ActionStatus.Cancelled && a.DueOn >= since && a.DueOn <= horizon)
             .Select(a => new { a.Id, a.ForceCode, a.DueOn })
             .ToListAsync(cancellationToken);
+        var reportResponses = await db.ReportResponses.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => r.PublishedOn == null && r.PublicationDueOn >= since && r.PublicationDueOn <= horizon)
+            .Select(r => new { r.Id, r.ForceCode, r.PublicationDueOn })
+            .ToListAsync(cancellationToken);
 
         var events = new List<AuditEvent>();
         foreach (var response in responses.OrderBy(r => r.Id))
@@ -107,6 +112,15 @@ public sealed class DailyReminders(IServiceScopeFactory scopes, TimeProvider clo
             if (ReminderRules.ForDueDate(action.DueOn, finished: false, since, today, windows) is { } reminder)
             {
                 events.Add(Event(reminder, "action", action.Id, action.ForceCode, action.DueOn, client, now, null));
+            }
+        }
+
+        // A local policing body's unpublished response, against its 56-day publication deadline.
+        foreach (var response in reportResponses.OrderBy(r => r.Id))
+        {
+            if (ReminderRules.ForDueDate(response.PublicationDueOn, finished: false, since, today, windows) is { } reminder)
+            {
+                events.Add(Event(reminder, "report_response", response.Id, response.ForceCode, response.PublicationDueOn, client, now, null));
             }
         }
 

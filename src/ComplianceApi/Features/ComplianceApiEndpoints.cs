@@ -10,6 +10,7 @@ using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
 using ComplianceApi.Features.Reminders;
+using ComplianceApi.Features.ReportResponses;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Features.Statements;
@@ -35,6 +36,7 @@ public static class ComplianceApiEndpoints
         api.MapFindings();
         api.MapDeadlines();
         api.MapGradings();
+        api.MapReportResponses();
         api.MapResponses();
         api.MapEvidence();
         api.MapActionPlans();

@@ -137,6 +137,22 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
             new GradingRequest { ForceCode = forceCode, Grade = Grade.Good, GivenOn = new DateOnly(2015, 7, 2) }, cancellationToken: Ct);
         await admin.Gradings.GetGradingAsync(grading.Id, Ct);
         await admin.Gradings.ListGradingsAsync(inspectionId: inspection.Id, cancellationToken: Ct);
+        // The journey's force is a national one, with no s55 body by default, so it names one.
+        var reportResponse = await editor.ReportResponses.CreateReportResponseAsync(inspection.Id, new ReportResponseRequest
+        {
+            ForceCode = forceCode, BodyKind = LocalPolicingBodyKind.Other, BodyName = "Conformance Police Authority",
+            CommentsRequestedOn = new DateOnly(2015, 7, 3), CommentsDueOn = new DateOnly(2015, 8, 1),
+            Recommendations = [new RecommendationAnswerRequest { FindingId = recommendation8.Id, Action = RecommendationAction.ToBeTaken, Explanation = "A review of the archive." }],
+        }, cancellationToken: Ct);
+        await editor.ReportResponses.UpdateReportResponseAsync(reportResponse.Id, new ReportResponseRequest
+        {
+            ForceCode = forceCode, BodyKind = LocalPolicingBodyKind.Other, BodyName = "Conformance Police Authority",
+            CommentsRequestedOn = new DateOnly(2015, 7, 3), CommentsDueOn = new DateOnly(2015, 8, 1), CommentsReceivedOn = new DateOnly(2015, 7, 30),
+            PublishedOn = new DateOnly(2015, 8, 26), PublishedAt = "https://example.org/conformance/response",
+            Recommendations = [new RecommendationAnswerRequest { FindingId = recommendation8.Id, Action = RecommendationAction.Taken, Explanation = "The archive was reviewed." }],
+        }, cancellationToken: Ct);
+        await editor.ReportResponses.GetReportResponseAsync(reportResponse.Id, Ct);
+        await editor.ReportResponses.ListReportResponsesAsync(overdue: false, forceCode: forceCode, cancellationToken: Ct);
         await admin.Summaries.GetInspectionGradingsSummaryAsync(inspection.Id, Ct);
         await admin.Summaries.GetGradingRoundSummaryAsync(InspectionType.NationalThematic, new DateOnly(2015, 1, 1), new DateOnly(2015, 12, 31), Ct);
         await admin.Summaries.GetForceSummaryAsync(forceCode, new DateOnly(2016, 1, 1), Ct);
@@ -214,7 +230,8 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
     private sealed record Clients(
         ForcesClient Forces, ApiKeysClient ApiKeys, InspectionsClient Inspections, FindingsClient Findings, DeadlinesClient Deadlines,
         ResponsesClient Responses, ActionPlansClient ActionPlans, EvidenceClient Evidence, GradingsClient Gradings,
-        SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit, ChangesClient Changes, RemindersClient Reminders)
+        SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit, ChangesClient Changes, RemindersClient Reminders,
+        ReportResponsesClient ReportResponses)
     {
         public static Clients For(HttpClient http, string apiKey)
         {
@@ -222,7 +239,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
             return new Clients(
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
-                new(options, http), new(options, http), new(options, http), new(options, http));
+                new(options, http), new(options, http), new(options, http), new(options, http), new(options, http));
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class ViewMappingTests(TestHosts hosts)
             [
                 "ActionPlanView", "AddresseeView", "ApiKeyIssuedView", "ApiKeyView", "CommitteeReportView", "CommitteeView",
                 "DeadlineResolutionView", "EvidenceView", "FindingView", "ForceResponseView", "ForceView", "GradingView",
-                "InspectionView", "PlanActionView", "ProgressUpdateView", "StatementLineView", "TargetDateChangeView",
+                "InspectionView", "PlanActionView", "ProgressUpdateView", "RecommendationAnswerView", "ReportResponseView", "StatementLineView",
+                "TargetDateChangeView",
             ],
             config.RuleMap.Keys.Select(pair => pair.Destination.Name).Order(StringComparer.Ordinal));
     }

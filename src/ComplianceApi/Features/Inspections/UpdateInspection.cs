@@ -51,6 +51,12 @@ public sealed class UpdateInspectionHandler(ComplianceDbContext db, TimeProvider
             }
 
             await db.ResponsesFollowDueDatesAsync(moved, cancellationToken);
+
+            // Local policing bodies' 56-day deadlines count from the publication day too.
+            foreach (var reportResponse in await db.ReportResponses.IgnoreQueryFilters().Where(r => r.InspectionId == inspection.Id).ToListAsync(cancellationToken))
+            {
+                reportResponse.FollowPublication(inspection, now);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -40,6 +40,7 @@ public sealed class GeneratedClients
         Changes = new ChangesClient(options, http);
         Reminders = new RemindersClient(options, http);
         Webhooks = new WebhooksClient(options, http);
+        ReportResponses = new ReportResponsesClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -75,6 +76,8 @@ public sealed class GeneratedClients
     public IRemindersClient Reminders { get; }
 
     public IWebhooksClient Webhooks { get; }
+
+    public IReportResponsesClient ReportResponses { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)

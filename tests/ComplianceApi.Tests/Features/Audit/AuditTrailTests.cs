@@ -11,6 +11,7 @@ using ComplianceApi.Features.Evidence;
 using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
+using ComplianceApi.Features.ReportResponses;
 using ComplianceApi.Features.Inspections;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
@@ -64,6 +65,14 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<GradingView>("UpdateGrading",
             () => client.PutJsonAsync($"/api/v1/gradings/{grading.Id}", FindingTestData.Grading(code, Grade.Outstanding)),
             "grading.updated", g => g.Id.ToString(), _ => code, ("grade", "Good", "Outstanding"));
+
+        var reportResponseRequest = new ReportResponseRequest(code, LocalPolicingBodyKind.Other, "Audit Police Authority", null, null, null, null, null, null);
+        var reportResponse = await trail.ExpectAsync<ReportResponseView>("CreateReportResponse",
+            () => client.PostJsonAsync($"/api/v1/inspections/{inspection.Id}/report-responses", reportResponseRequest),
+            "report_response.created", r => r.Id.ToString(), _ => code, ("bodyName", null, "Audit Police Authority"));
+        await trail.ExpectAsync<ReportResponseView>("UpdateReportResponse",
+            () => client.PutJsonAsync($"/api/v1/report-responses/{reportResponse.Id}", reportResponseRequest with { PublishedOn = new DateOnly(2015, 8, 26) }),
+            "report_response.updated", r => r.Id.ToString(), _ => code, ("publishedOn", null, "2015-08-26"));
 
         var responseRequest = Response(code);
         var response = await trail.ExpectAsync<ForceResponseView>("CreateForceResponse",

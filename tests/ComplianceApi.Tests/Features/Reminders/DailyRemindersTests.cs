@@ -2,6 +2,7 @@ using System.Net;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Changes;
+using ComplianceApi.Features.ReportResponses;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,42 @@ public sealed class DailyRemindersTests(TestHosts hosts)
             ("action.falling_due", a, new DateOnly(2016, 2, 15), "45"),
             ("response.review_due", r, new DateOnly(2016, 3, 1), null),
             ("action.overdue", a, new DateOnly(2016, 4, 1), null),
+        ], raised);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_local_policing_bodys_unpublished_response_is_reminded_of_against_its_56_day_deadline(Provider provider)
+    {
+        await using var host = await hosts.IsolatedHostFor(provider);
+        var admin = host.AdminClient();
+        var report = await admin.CreateInspectionAsync(
+            TestData.Inspection(Unique.Slug("thematic"), forcesInScope: [Lancashire, "kent"]) with { PublishedOn = new DateOnly(2015, 12, 10) });
+        var unpublished = await (await admin.PostJsonAsync($"/api/v1/inspections/{report.Id}/report-responses",
+            new ReportResponseRequest(Lancashire, null, null, null, null, null, null, null, null))).ReadAsync<ReportResponseView>(HttpStatusCode.Created);
+        await (await admin.PostJsonAsync($"/api/v1/inspections/{report.Id}/report-responses",
+            new ReportResponseRequest("kent", null, null, null, null, null, new DateOnly(2015, 12, 18), null, null))).ReadAsync<ReportResponseView>(HttpStatusCode.Created);
+        var clock = new SettableClock();
+        var job = new DailyReminders(host.Services.GetRequiredService<IServiceScopeFactory>(), clock,
+            host.Services.GetRequiredService<IOptions<ReminderOptions>>(), NullLogger<DailyReminders>.Instance);
+
+        // The deadline is 3 February 2016: 46 days after 19 December, 45 after the 20th, 7 after 27 January.
+        foreach (var day in new DateOnly[] { new(2015, 12, 19), new(2015, 12, 20), new(2016, 1, 26), new(2016, 1, 27), new(2016, 2, 3), new(2016, 2, 4) })
+        {
+            clock.Now = ServiceDay.StartOf(day).AddMinutes(5);
+            await job.RunAsync(Ct);
+        }
+
+        List<(string Kind, string RecordId, string? ForceCode, DateOnly Day, string? DueOn)> raised = [];
+        await host.WithDatabaseAsync(async db => raised = [.. (await db.AuditEvents.AsNoTracking()
+                .Where(e => e.Operation == DailyReminders.Operation).OrderBy(e => e.Sequence).ToListAsync(Ct))
+            .Select(e => (e.Kind, e.RecordId, e.ForceCode, ServiceDay.DateAt(e.OccurredAt), e.Changes.SingleOrDefault(c => c.Field == "dueOn")?.New))]);
+
+        var id = unpublished.Id.ToString();
+        Assert.Equal(
+        [
+            ("report_response.falling_due", id, (string?)Lancashire, new DateOnly(2015, 12, 20), (string?)"2016-02-03"),
+            ("report_response.falling_due", id, Lancashire, new DateOnly(2016, 1, 27), "2016-02-03"),
+            ("report_response.overdue", id, Lancashire, new DateOnly(2016, 2, 4), "2016-02-03"),
         ], raised);
     }
 

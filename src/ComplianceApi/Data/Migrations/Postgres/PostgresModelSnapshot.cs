@@ -994,6 +994,100 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.ToTable("ProgressUpdates");
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.RecommendationResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReportResponseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("ReportResponseId", "FindingId")
+                        .IsUnique();
+
+                    b.ToTable("RecommendationResponse");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.ReportResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BodyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("CommentsDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CommentsReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CommentsRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PublicationDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PublishedAt")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReportPublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceCode");
+
+                    b.HasIndex("InspectionId", "ForceCode")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedOn", "PublicationDueOn");
+
+                    b.ToTable("ReportResponses");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.ResponseRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1592,6 +1686,38 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.RecommendationResponse", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.Finding", "Finding")
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceApi.Domain.ReportResponse", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ReportResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.ReportResponse", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceApi.Domain.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.ResponseRevision", b =>
                 {
                     b.HasOne("ComplianceApi.Domain.ForceResponse", null)
@@ -1676,6 +1802,11 @@ namespace ComplianceApi.Data.Migrations.Postgres
             modelBuilder.Entity("ComplianceApi.Domain.PlanAction", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.ReportResponse", b =>
+                {
+                    b.Navigation("Recommendations");
                 });
 #pragma warning restore 612, 618
         }

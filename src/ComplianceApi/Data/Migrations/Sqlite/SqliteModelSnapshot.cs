@@ -987,6 +987,100 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.ToTable("ProgressUpdates");
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.RecommendationResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("ReportResponseId", "FindingId")
+                        .IsUnique();
+
+                    b.ToTable("RecommendationResponse");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.ReportResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommentsDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommentsReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommentsRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublicationDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedAt")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceCode");
+
+                    b.HasIndex("InspectionId", "ForceCode")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedOn", "PublicationDueOn");
+
+                    b.ToTable("ReportResponses");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.ResponseRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1583,6 +1677,38 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.RecommendationResponse", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.Finding", "Finding")
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceApi.Domain.ReportResponse", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ReportResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.ReportResponse", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceApi.Domain.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.ResponseRevision", b =>
                 {
                     b.HasOne("ComplianceApi.Domain.ForceResponse", null)
@@ -1667,6 +1793,11 @@ namespace ComplianceApi.Data.Migrations.Sqlite
             modelBuilder.Entity("ComplianceApi.Domain.PlanAction", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.ReportResponse", b =>
+                {
+                    b.Navigation("Recommendations");
                 });
 #pragma warning restore 612, 618
         }
