@@ -9,6 +9,7 @@ using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
+using ComplianceApi.Features.PublicProgress;
 using ComplianceApi.Features.Reminders;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
@@ -45,5 +46,6 @@ public static class ComplianceApiEndpoints
         api.MapCommittees();
         api.MapStatements();
         api.MapSpreadsheets();
+        app.MapPublicProgress(api);
     }
 }

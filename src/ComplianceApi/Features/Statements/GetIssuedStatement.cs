@@ -10,7 +10,8 @@ namespace ComplianceApi.Features.Statements;
 /// <summary>The position statement issued with a committee report, exactly as issued.</summary>
 /// <param name="ReportId">The committee report.</param>
 /// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-public sealed record GetIssuedStatementQuery(Guid ReportId, StatementFormat? Format) : IRequest<PositionStatementView>;
+/// <param name="SummaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
+public sealed record GetIssuedStatementQuery(Guid ReportId, StatementFormat? Format, bool? SummaryOnly = null) : IRequest<PositionStatementView>;
 
 public sealed class GetIssuedStatementHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetIssuedStatementQuery, PositionStatementView>
 {
@@ -38,9 +39,10 @@ public sealed class GetIssuedStatementHandler(ComplianceDbContext db, TypeAdapte
         var lines = await db.StatementLines.AsNoTracking().Where(l => l.StatementId == issued.Statement.Id).OrderBy(l => l.Position)
             .Select(mapping.ProjectionOf<StatementLine, StatementLineView>()).ToListAsync(cancellationToken);
         var (statement, committee, report) = (issued.Statement, issued.Committee, issued.Report);
+        var context = await StatementContext.ReadAsync(db, committee.ForceCode, lines.Select(l => l.InspectionId), cancellationToken);
         return new PositionStatementView(
             statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,
             statement.AsOf, statement.IssuedAt, statement.IssuedBy, statement.PreviousStatementId, issued.Previous?.Reference, issued.Previous?.AsOf,
-            StatementChangeCountsView.From(lines), lines);
+            StatementChangeCountsView.From(lines), lines, context.ForceName, context.Reports);
     }
 }

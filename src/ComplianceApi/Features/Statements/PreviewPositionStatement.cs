@@ -12,7 +12,8 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="CommitteeId">The committee.</param>
 /// <param name="AsOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
 /// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format) : IRequest<PositionStatementView>;
+/// <param name="SummaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
+public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format, bool? SummaryOnly = null) : IRequest<PositionStatementView>;
 
 public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<PreviewPositionStatementQuery, PositionStatementView>
@@ -24,8 +25,9 @@ public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, Time
         var on = query.AsOf ?? clock.Today();
         var composed = await StatementSources.ComposeAsync(db, committee, on, issuing: false, cancellationToken);
         var lines = composed.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
+        var context = await StatementContext.ReadAsync(db, committee.ForceCode, lines.Select(l => l.InspectionId), cancellationToken);
         return new PositionStatementView(
             null, committee.Id, committee.Name, committee.Body, committee.ForceCode, null, null, null, on, null, null,
-            composed.Previous?.Id, composed.PreviousReportReference, composed.Previous?.AsOf, StatementChangeCountsView.From(lines), lines);
+            composed.Previous?.Id, composed.PreviousReportReference, composed.Previous?.AsOf, StatementChangeCountsView.From(lines), lines, context.ForceName, context.Reports);
     }
 }

@@ -11,7 +11,7 @@ public static class StatementEndpoints
 
         committeeStatement.MapGet("", async ([AsParameters] PreviewPositionStatementQuery query, HttpRequest request,
                     IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request)))
+                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request), query.SummaryOnly == true))
             .WithName("PreviewPositionStatement")
             .WithSummary("Previews the force's position statement for a committee as of a date, against the last one issued to it, "
                 + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header). Nothing is stored.")
@@ -19,7 +19,7 @@ public static class StatementEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         committeeStatement.MapGet("/document", async ([AsParameters] PreviewPositionStatementDocumentQuery query, IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format))
+                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format, query.SummaryOnly == true))
             .WithName("PreviewPositionStatementDocument")
             .WithSummary("Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a "
                 + "printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.")
@@ -40,14 +40,14 @@ public static class StatementEndpoints
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         reportStatement.MapGet("", async ([AsParameters] GetIssuedStatementQuery query, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request)))
+                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request), query.SummaryOnly == true))
             .WithName("GetIssuedStatement")
             .WithSummary("Gets the position statement issued with a committee report, exactly as issued, "
                 + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).")
             .ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem();
 
         reportStatement.MapGet("/document", async ([AsParameters] GetIssuedStatementDocumentQuery query, IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format))
+                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format, query.SummaryOnly == true))
             .WithName("GetIssuedStatementDocument")
             .WithSummary("Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML "
                 + "page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.")
