@@ -117,7 +117,7 @@ public static class ProgressPages
             .small { font-size: .9em; color: #333; } .text { white-space: pre-line; }
             svg { max-width: 100%; height: auto; } .chart text { font: 9px Arial, Helvetica, sans-serif; fill: #000; }
             .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-            col.ref { width: 9%; } col.force { width: 9%; } col.text { width: 29%; } col.owner { width: 10%; } col.status { width: 10%; } col.dates { width: 12%; } col.position { width: 22%; } col.change { width: 8%; }
+            col.ref { width: 10%; } col.force { width: 9%; } col.text { width: 27%; } col.owner { width: 12%; } col.status { width: 10%; } col.dates { width: 12%; } col.position { width: 29%; } col.change { width: 9%; }
             @media screen and (max-width: 48em) {
               body { font-size: 11pt; padding: .6em; }
               table.findings, table.findings thead, table.findings tbody, table.findings tr, table.findings th, table.findings td { display: block; width: auto; }
@@ -129,7 +129,7 @@ public static class ProgressPages
               @bottom-left { content: "{{footerTitle}}"; font: 8pt Arial, Helvetica, sans-serif; color: #333; }
               @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, Helvetica, sans-serif; color: #333; } }
             @media print {
-              body { font-size: 8pt; padding: 0; max-width: none; } h1 { font-size: 13pt; } h2 { font-size: 11pt; } h3 { font-size: 9pt; break-after: avoid; }
+              body { font-size: 7.5pt; line-height: 1.15; padding: 0; max-width: none; } th, td { padding: .1em .3em; } h1 { font-size: 13pt; } h2 { font-size: 11pt; } h3 { font-size: 9pt; break-after: avoid; }
               thead { display: table-header-group; } tr, .chart, .summary-tables table { break-inside: avoid; }
               .rag-red, .rag-amber, .rag-green, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
             }
@@ -306,7 +306,10 @@ public static class ProgressPages
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\" data-label=\"Reference\">{E(row.FindingReference)}<br><span class=\"small\">{E(Words.Of(row.Kind))}</span></th>");
+            // "Recommendation 8" says its kind already; "AFI 3" or "3.1" does not.
+            var kind = Words.Of(row.Kind);
+            var kindLine = row.FindingReference.StartsWith(kind, StringComparison.OrdinalIgnoreCase) ? "" : $"<br><span class=\"small\">{E(kind)}</span>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\" data-label=\"Reference\">{E(row.FindingReference)}{kindLine}</th>");
             if (showForce)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<td data-label=\"Force\">{E(row.ForceName)}</td>");
@@ -315,26 +318,26 @@ public static class ProgressPages
             html.Append(CultureInfo.InvariantCulture, $"<td data-label=\"Finding\" class=\"text\">{E(row.Text)}</td>");
             if (options.ShowOwner)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<td data-label=\"Owner\">{E(row.Owner)}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td data-label=\"Owner\">{string.Join("<br>", (row.Owner ?? "").Split(", ", 2).Select(E))}</td>");
             }
 
             var ragCss = row.Rag is { } rag ? $" rag-{rag.ToString().ToLowerInvariant()}" : "";
             html.Append(CultureInfo.InvariantCulture, $"<td data-label=\"Status and RAG\" class=\"status{ragCss}\">{E(Words.Of(row.Status))}<br><span class=\"rag\">{E(row.Rag is { } r ? Words.Of(r) : "Not rated")}</span>");
             if (row.DerivedRag is { } derived && derived != row.Rag)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<br><span class=\"small\">By the rules: {E(Words.Of(derived))}</span>");
+                html.Append(CultureInfo.InvariantCulture, $" <span class=\"small\">(by the rules: {E(Words.Of(derived))})</span>");
             }
 
             html.Append(CultureInfo.InvariantCulture, $"</td><td data-label=\"Dates\">");
             var dates = new List<string>();
-            if (showDeadline && row.DeadlineText is not null)
-            {
-                dates.Add($"Deadline: {E(row.DeadlineText)}");
-            }
-
             if (row.DueDate is { } due)
             {
                 dates.Add($"Due {E(Words.Of(due))}");
+            }
+
+            if (showDeadline && row.DeadlineText is not null)
+            {
+                dates.Add($"<span class=\"small\">{E(row.DeadlineText)}</span>");
             }
 
             if (row.RevisedDueDate is { } revised)
@@ -351,7 +354,7 @@ public static class ProgressPages
             html.Append(CultureInfo.InvariantCulture, $"</td><td data-label=\"{E(options.PositionHeading)}\" class=\"text\">{E(row.Position)}");
             if (row.PositionOn is { } on && !string.IsNullOrEmpty(row.Position))
             {
-                html.Append(CultureInfo.InvariantCulture, $"<br><span class=\"small\">({E(Words.Of(on))})</span>");
+                html.Append(CultureInfo.InvariantCulture, $" <span class=\"small\">({E(Words.Of(on))})</span>");
             }
 
             html.Append("</td>");

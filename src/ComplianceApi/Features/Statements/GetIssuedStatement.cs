@@ -10,8 +10,7 @@ namespace ComplianceApi.Features.Statements;
 /// <summary>The position statement issued with a committee report, exactly as issued.</summary>
 /// <param name="ReportId">The committee report.</param>
 /// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-/// <param name="SummaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
-public sealed record GetIssuedStatementQuery(Guid ReportId, StatementFormat? Format, bool? SummaryOnly = null) : IRequest<PositionStatementView>;
+public sealed record GetIssuedStatementQuery(Guid ReportId, StatementFormat? Format) : IRequest<PositionStatementView>;
 
 public sealed class GetIssuedStatementHandler(ComplianceDbContext db, TypeAdapterConfig mapping) : IRequestHandler<GetIssuedStatementQuery, PositionStatementView>
 {

@@ -7,8 +7,7 @@ namespace ComplianceApi.Features.Statements;
 /// </summary>
 /// <param name="ReportId">The committee report.</param>
 /// <param name="Format">csv, xlsx or html.</param>
-/// <param name="SummaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
-public sealed record GetIssuedStatementDocumentQuery(Guid ReportId, StatementDocumentFormat Format, bool? SummaryOnly = null)
+public sealed record GetIssuedStatementDocumentQuery(Guid ReportId, StatementDocumentFormat Format)
 {
     public GetIssuedStatementQuery Statement => new(ReportId, null);
 }

@@ -12,8 +12,7 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="CommitteeId">The committee.</param>
 /// <param name="AsOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
 /// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-/// <param name="SummaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
-public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format, bool? SummaryOnly = null) : IRequest<PositionStatementView>;
+public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format) : IRequest<PositionStatementView>;
 
 public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<PreviewPositionStatementQuery, PositionStatementView>

@@ -8,8 +8,7 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="CommitteeId">The committee.</param>
 /// <param name="Format">csv, xlsx or html.</param>
 /// <param name="AsOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
-/// <param name="SummaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
-public sealed record PreviewPositionStatementDocumentQuery(Guid CommitteeId, StatementDocumentFormat Format, DateOnly? AsOf, bool? SummaryOnly = null)
+public sealed record PreviewPositionStatementDocumentQuery(Guid CommitteeId, StatementDocumentFormat Format, DateOnly? AsOf)
 {
     public PreviewPositionStatementQuery Statement => new(CommitteeId, AsOf, null);
 }

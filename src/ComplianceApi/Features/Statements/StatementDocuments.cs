@@ -64,22 +64,26 @@ public static class StatementDocuments
         DocumentResponses.Negotiate(format, request, Offered, StatementFormat.Json);
 
     public static Results<Ok<PositionStatementView>, FileContentHttpResult, ContentHttpResult> Render(
-        PositionStatementView statement, StatementFormat format, bool summaryOnly = false) =>
+        PositionStatementView statement, StatementFormat format) =>
         format switch
         {
             StatementFormat.Csv => File(statement, StatementDocumentFormat.Csv),
             StatementFormat.Xlsx => File(statement, StatementDocumentFormat.Xlsx),
             // Asked for as a page (format or Accept), HTML is shown inline rather than downloaded.
-            StatementFormat.Html => TypedResults.Content(ToHtml(statement, summaryOnly), $"{Html}; charset=utf-8", Encoding.UTF8),
+            StatementFormat.Html => TypedResults.Content(ToHtml(statement), $"{Html}; charset=utf-8", Encoding.UTF8),
             _ => TypedResults.Ok(statement),
         };
 
+    /// <summary>The summary alone, on A4 portrait.</summary>
+    public static ContentHttpResult Summary(PositionStatementView statement) =>
+        TypedResults.Content(ToHtml(statement, summaryOnly: true), $"{Html}; charset=utf-8", Encoding.UTF8);
+
     /// <summary>The statement as a file in every format, HTML included, so that the answer is always a download.</summary>
-    public static FileContentHttpResult File(PositionStatementView statement, StatementDocumentFormat format, bool summaryOnly = false) => format switch
+    public static FileContentHttpResult File(PositionStatementView statement, StatementDocumentFormat format) => format switch
     {
         StatementDocumentFormat.Csv => TypedResults.File(ToCsv(statement), $"{Csv}; charset=utf-8", FileName(statement, "csv")),
         StatementDocumentFormat.Xlsx => TypedResults.File(ToXlsx(statement), Xlsx, FileName(statement, "xlsx")),
-        StatementDocumentFormat.Html => TypedResults.File(Encoding.UTF8.GetBytes(ToHtml(statement, summaryOnly)), $"{Html}; charset=utf-8", FileName(statement, "html")),
+        StatementDocumentFormat.Html => TypedResults.File(Encoding.UTF8.GetBytes(ToHtml(statement)), $"{Html}; charset=utf-8", FileName(statement, "html")),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 

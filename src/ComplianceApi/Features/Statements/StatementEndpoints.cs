@@ -11,7 +11,7 @@ public static class StatementEndpoints
 
         committeeStatement.MapGet("", async ([AsParameters] PreviewPositionStatementQuery query, HttpRequest request,
                     IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request), query.SummaryOnly == true))
+                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request)))
             .WithName("PreviewPositionStatement")
             .WithSummary("Previews the force's position statement for a committee as of a date, against the last one issued to it, "
                 + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header). Nothing is stored.")
@@ -19,11 +19,20 @@ public static class StatementEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         committeeStatement.MapGet("/document", async ([AsParameters] PreviewPositionStatementDocumentQuery query, IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format, query.SummaryOnly == true))
+                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format))
             .WithName("PreviewPositionStatementDocument")
             .WithSummary("Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a "
                 + "printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.")
             .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // The summary alone (counts, overdue, the RAG chart), printed on A4 portrait: a cover for the committee paper.
+        committeeStatement.MapGet("/summary", async ([AsParameters] PreviewStatementSummaryQuery query, IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.Summary(await mediator.Send(query.Statement, ct)))
+            .WithName("PreviewStatementSummary")
+            .WithSummary("The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: "
+                + "counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.")
+            .Produces<string>(StatusCodes.Status200OK, StatementDocuments.Html).ProducesNotFound().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var reportStatement = api.MapGroup("/committee-reports/{reportId:guid}/statement").WithTags("Statements").WithCommonProblems();
@@ -40,17 +49,23 @@ public static class StatementEndpoints
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
         reportStatement.MapGet("", async ([AsParameters] GetIssuedStatementQuery query, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request), query.SummaryOnly == true))
+                StatementDocuments.Render(await mediator.Send(query, ct), StatementDocuments.Negotiate(query.Format, request)))
             .WithName("GetIssuedStatement")
             .WithSummary("Gets the position statement issued with a committee report, exactly as issued, "
                 + "as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).")
             .ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem();
 
         reportStatement.MapGet("/document", async ([AsParameters] GetIssuedStatementDocumentQuery query, IMediator mediator, CancellationToken ct) =>
-                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format, query.SummaryOnly == true))
+                StatementDocuments.File(await mediator.Send(query.Statement, ct), query.Format))
             .WithName("GetIssuedStatementDocument")
             .WithSummary("Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML "
                 + "page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.")
             .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem();
+
+        reportStatement.MapGet("/summary", async (Guid reportId, IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.Summary(await mediator.Send(new GetIssuedStatementQuery(reportId, null), ct)))
+            .WithName("GetIssuedStatementSummary")
+            .WithSummary("The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.")
+            .Produces<string>(StatusCodes.Status200OK, StatementDocuments.Html).ProducesNotFound();
     }
 }

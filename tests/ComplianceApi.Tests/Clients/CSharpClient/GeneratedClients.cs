@@ -39,6 +39,7 @@ public sealed class GeneratedClients
         Audit = new AuditClient(options, http);
         Changes = new ChangesClient(options, http);
         Reminders = new RemindersClient(options, http);
+        Public = new PublicClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -72,6 +73,8 @@ public sealed class GeneratedClients
     public IChangesClient Changes { get; }
 
     public IRemindersClient Reminders { get; }
+
+    public IPublicClient Public { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)
