@@ -7247,20 +7247,26 @@ export interface IStatementsClient {
      * @param committeeId The committee.
      * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
      * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<PositionStatement>;
+    previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
     /**
      * Previews the force's position statement for a committee as of a date as a file: CSV, an Excel workbook or a printable HTML page. The same statement as PreviewPositionStatement, for clients that need a file whatever the format.
      * @param committeeId The committee.
      * @param format csv, xlsx or html.
      * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<FileResponse>;
+    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.
+     * @param committeeId The committee.
+     * @param asOf (optional) The date to read every response as of; today when omitted.
+     * @return OK
+     */
+    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<string>;
 
     /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
@@ -7277,19 +7283,23 @@ export interface IStatementsClient {
      * Gets the position statement issued with a committee report, exactly as issued, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).
      * @param reportId The committee report.
      * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    getIssuedStatement(reportId: string, format?: StatementFormat | undefined, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<PositionStatement>;
+    getIssuedStatement(reportId: string, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
     /**
      * Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
      * @param reportId The committee report.
      * @param format csv, xlsx or html.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<FileResponse>;
+    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
+     * @return OK
+     */
+    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<string>;
 }
 
 export class StatementsClient extends ComplianceApiClientBase implements IStatementsClient {
@@ -7308,10 +7318,9 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * @param committeeId The committee.
      * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
      * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<PositionStatement> {
+    previewPositionStatement(committeeId: string, asOf?: string | undefined, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement> {
         let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement?";
         if (committeeId === undefined || committeeId === null)
             throw new globalThis.Error("The parameter 'committeeId' must be defined.");
@@ -7324,10 +7333,6 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             throw new globalThis.Error("The parameter 'format' cannot be null.");
         else if (format !== undefined)
             url_ += "format=" + encodeURIComponent("" + format) + "&";
-        if (summaryOnly === null)
-            throw new globalThis.Error("The parameter 'summaryOnly' cannot be null.");
-        else if (summaryOnly !== undefined)
-            url_ += "summaryOnly=" + encodeURIComponent("" + summaryOnly) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7403,10 +7408,9 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * @param committeeId The committee.
      * @param format csv, xlsx or html.
      * @param asOf (optional) The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement/document?";
         if (committeeId === undefined || committeeId === null)
             throw new globalThis.Error("The parameter 'committeeId' must be defined.");
@@ -7419,10 +7423,6 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             throw new globalThis.Error("The parameter 'asOf' cannot be null.");
         else if (asOf !== undefined)
             url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
-        if (summaryOnly === null)
-            throw new globalThis.Error("The parameter 'summaryOnly' cannot be null.");
-        else if (summaryOnly !== undefined)
-            url_ += "summaryOnly=" + encodeURIComponent("" + summaryOnly) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7496,6 +7496,91 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.
+     * @param committeeId The committee.
+     * @param asOf (optional) The date to read every response as of; today when omitted.
+     * @return OK
+     */
+    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement/summary?";
+        if (committeeId === undefined || committeeId === null)
+            throw new globalThis.Error("The parameter 'committeeId' must be defined.");
+        url_ = url_.replace("{committeeId}", encodeURIComponent("" + committeeId));
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/html"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processPreviewStatementSummary(_response);
+        });
+    }
+
+    protected processPreviewStatementSummary(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 
     /**
@@ -7621,10 +7706,9 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * Gets the position statement issued with a committee report, exactly as issued, as JSON, CSV, an Excel workbook or a printable HTML page (format, or the Accept header).
      * @param reportId The committee report.
      * @param format (optional) json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    getIssuedStatement(reportId: string, format?: StatementFormat | undefined, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<PositionStatement> {
+    getIssuedStatement(reportId: string, format?: StatementFormat | undefined, signal?: AbortSignal): Promise<PositionStatement> {
         let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement?";
         if (reportId === undefined || reportId === null)
             throw new globalThis.Error("The parameter 'reportId' must be defined.");
@@ -7633,10 +7717,6 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             throw new globalThis.Error("The parameter 'format' cannot be null.");
         else if (format !== undefined)
             url_ += "format=" + encodeURIComponent("" + format) + "&";
-        if (summaryOnly === null)
-            throw new globalThis.Error("The parameter 'summaryOnly' cannot be null.");
-        else if (summaryOnly !== undefined)
-            url_ += "summaryOnly=" + encodeURIComponent("" + summaryOnly) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7705,10 +7785,9 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.
      * @param reportId The committee report.
      * @param format csv, xlsx or html.
-     * @param summaryOnly (optional) For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.
      * @return OK
      */
-    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, summaryOnly?: boolean | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement/document?";
         if (reportId === undefined || reportId === null)
             throw new globalThis.Error("The parameter 'reportId' must be defined.");
@@ -7717,10 +7796,6 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             throw new globalThis.Error("The parameter 'format' must be defined and cannot be null.");
         else
             url_ += "format=" + encodeURIComponent("" + format) + "&";
-        if (summaryOnly === null)
-            throw new globalThis.Error("The parameter 'summaryOnly' cannot be null.");
-        else if (summaryOnly !== undefined)
-            url_ += "summaryOnly=" + encodeURIComponent("" + summaryOnly) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7788,6 +7863,73 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
+     * @return OK
+     */
+    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement/summary";
+        if (reportId === undefined || reportId === null)
+            throw new globalThis.Error("The parameter 'reportId' must be defined.");
+        url_ = url_.replace("{reportId}", encodeURIComponent("" + reportId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/html"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetIssuedStatementSummary(_response);
+        });
+    }
+
+    protected processGetIssuedStatementSummary(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 }
 

@@ -22,6 +22,8 @@ public static class PrintedPages
 {
     private const string ChromiumSetting = "COMPLIANCE_CHROMIUM";
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     /// <summary>The browser's path, or null when it is not installed (the test then skips).</summary>
     public static string? Chromium()
     {
@@ -69,7 +71,7 @@ public static class PrintedPages
                 "node", [Path.Combine(Repository.Root, "tests", "ComplianceApi.Tests", "Infrastructure", "print-page.mjs")],
                 Repository.Root, TimeSpan.FromMinutes(3), environment, cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(output.ExitCode == 0, $"Printing the page failed. {output}");
-            return JsonSerializer.Deserialize<PrintedPage>(output.StandardOutput.Trim().Split('\n')[^1], new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            return JsonSerializer.Deserialize<PrintedPage>(output.StandardOutput.Trim().Split('\n')[^1], Json)!;
         }
         finally
         {

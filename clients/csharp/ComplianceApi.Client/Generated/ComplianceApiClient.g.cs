@@ -13999,10 +13999,9 @@ namespace ComplianceApi.Client
         /// <param name="committeeId">The committee.</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
         /// <param name="format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PositionStatement> PreviewPositionStatementAsync(System.Guid committeeId, System.DateOnly? asOf = null, StatementFormat? format = null, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PositionStatement> PreviewPositionStatementAsync(System.Guid committeeId, System.DateOnly? asOf = null, StatementFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -14011,10 +14010,19 @@ namespace ComplianceApi.Client
         /// <param name="committeeId">The committee.</param>
         /// <param name="format">csv, xlsx or html.</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> PreviewPositionStatementDocumentAsync(System.Guid committeeId, StatementDocumentFormat format, System.DateOnly? asOf = null, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> PreviewPositionStatementDocumentAsync(System.Guid committeeId, StatementDocumentFormat format, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.
+        /// </summary>
+        /// <param name="committeeId">The committee.</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<string> PreviewStatementSummaryAsync(System.Guid committeeId, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -14032,10 +14040,9 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="reportId">The committee report.</param>
         /// <param name="format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PositionStatement> GetIssuedStatementAsync(System.Guid reportId, StatementFormat? format = null, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PositionStatement> GetIssuedStatementAsync(System.Guid reportId, StatementFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -14043,10 +14050,17 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="reportId">The committee report.</param>
         /// <param name="format">csv, xlsx or html.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetIssuedStatementDocumentAsync(System.Guid reportId, StatementDocumentFormat format, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> GetIssuedStatementDocumentAsync(System.Guid reportId, StatementDocumentFormat format, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<string> GetIssuedStatementSummaryAsync(System.Guid reportId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -14089,10 +14103,9 @@ namespace ComplianceApi.Client
         /// <param name="committeeId">The committee.</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
         /// <param name="format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PositionStatement> PreviewPositionStatementAsync(System.Guid committeeId, System.DateOnly? asOf = null, StatementFormat? format = null, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PositionStatement> PreviewPositionStatementAsync(System.Guid committeeId, System.DateOnly? asOf = null, StatementFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (committeeId == null)
                 throw new System.ArgumentNullException("committeeId");
@@ -14120,10 +14133,6 @@ namespace ComplianceApi.Client
                     if (format != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (summaryOnly != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("summaryOnly")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(summaryOnly, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -14246,10 +14255,9 @@ namespace ComplianceApi.Client
         /// <param name="committeeId">The committee.</param>
         /// <param name="format">csv, xlsx or html.</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> PreviewPositionStatementDocumentAsync(System.Guid committeeId, StatementDocumentFormat format, System.DateOnly? asOf = null, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> PreviewPositionStatementDocumentAsync(System.Guid committeeId, StatementDocumentFormat format, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (committeeId == null)
                 throw new System.ArgumentNullException("committeeId");
@@ -14277,10 +14285,6 @@ namespace ComplianceApi.Client
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (summaryOnly != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("summaryOnly")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(summaryOnly, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -14313,6 +14317,153 @@ namespace ComplianceApi.Client
                             var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
                             disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
                             return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.
+        /// </summary>
+        /// <param name="committeeId">The committee.</param>
+        /// <param name="asOf">The date to read every response as of; today when omitted.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<string> PreviewStatementSummaryAsync(System.Guid committeeId, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (committeeId == null)
+                throw new System.ArgumentNullException("committeeId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/html"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/committees/{committeeId}/statement/summary"
+                    urlBuilder_.Append("api/v1/committees/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(committeeId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/statement/summary");
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<string>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
                         }
                         else
                         if (status_ == 400)
@@ -14594,10 +14745,9 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="reportId">The committee report.</param>
         /// <param name="format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PositionStatement> GetIssuedStatementAsync(System.Guid reportId, StatementFormat? format = null, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PositionStatement> GetIssuedStatementAsync(System.Guid reportId, StatementFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (reportId == null)
                 throw new System.ArgumentNullException("reportId");
@@ -14621,10 +14771,6 @@ namespace ComplianceApi.Client
                     if (format != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (summaryOnly != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("summaryOnly")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(summaryOnly, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -14736,10 +14882,9 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="reportId">The committee report.</param>
         /// <param name="format">csv, xlsx or html.</param>
-        /// <param name="summaryOnly">For the HTML page: true prints the summary alone, on A4 portrait; otherwise the whole statement on A4 landscape.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetIssuedStatementDocumentAsync(System.Guid reportId, StatementDocumentFormat format, bool? summaryOnly = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetIssuedStatementDocumentAsync(System.Guid reportId, StatementDocumentFormat format, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (reportId == null)
                 throw new System.ArgumentNullException("reportId");
@@ -14764,10 +14909,6 @@ namespace ComplianceApi.Client
                     urlBuilder_.Append("/statement/document");
                     urlBuilder_.Append('?');
                     urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    if (summaryOnly != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("summaryOnly")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(summaryOnly, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
                     urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -14809,6 +14950,125 @@ namespace ComplianceApi.Client
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<string> GetIssuedStatementSummaryAsync(System.Guid reportId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (reportId == null)
+                throw new System.ArgumentNullException("reportId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/html"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/committee-reports/{reportId}/statement/summary"
+                    urlBuilder_.Append("api/v1/committee-reports/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(reportId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/statement/summary");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<string>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
                         }
                         else
                         if (status_ == 401)

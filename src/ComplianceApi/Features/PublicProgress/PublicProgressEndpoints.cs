@@ -58,7 +58,7 @@ public static class PublicProgressEndpoints
         statement.MapPut("", async (Guid id, PublicStatementRequest body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetPublicStatementCommand(id, body), ct)))
             .WithName("SetPublicStatement")
-            .ConditionalOn<Domain.ForceResponse, PublicStatementView>("id", id => new GetPublicStatementQuery(Guid.Parse(id)))
+            .ConditionalOn<Domain.ForceResponse, ResponsePublicStatementView>("id", id => new GetPublicStatementQuery(Guid.Parse(id)))
             .WithSummary("Sets what the force publishes about a finding on its public page (empty removes it); separate from the internal "
                 + "position statement, which is never published.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();

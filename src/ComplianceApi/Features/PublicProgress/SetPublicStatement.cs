@@ -21,7 +21,7 @@ public sealed class PublicStatementRequestValidator : AbstractValidator<PublicSt
 /// <param name="ResponseId">The force's response.</param>
 /// <param name="ForceCode">The force.</param>
 /// <param name="PublicStatement">What its public page says for the finding; absent when nothing is published.</param>
-public sealed record PublicStatementView(
+public sealed record ResponsePublicStatementView(
     Guid ResponseId,
     [property: MaxLength(Lengths.Code)] string ForceCode,
     [property: MaxLength(Lengths.LongText)] string? PublicStatement) : ITaggedView
@@ -31,33 +31,33 @@ public sealed record PublicStatementView(
     public string? Etag { get; set; }
 }
 
-public sealed record GetPublicStatementQuery(Guid ResponseId) : IRequest<PublicStatementView>;
+public sealed record GetPublicStatementQuery(Guid ResponseId) : IRequest<ResponsePublicStatementView>;
 
-public sealed class GetPublicStatementHandler(ComplianceDbContext db) : IRequestHandler<GetPublicStatementQuery, PublicStatementView>
+public sealed class GetPublicStatementHandler(ComplianceDbContext db) : IRequestHandler<GetPublicStatementQuery, ResponsePublicStatementView>
 {
     // The query filter hides other forces' responses from a force-scoped key: they answer 404.
-    public async Task<PublicStatementView> Handle(GetPublicStatementQuery query, CancellationToken cancellationToken) =>
+    public async Task<ResponsePublicStatementView> Handle(GetPublicStatementQuery query, CancellationToken cancellationToken) =>
         await db.ForceResponses.AsNoTracking().Where(r => r.Id == query.ResponseId)
-            .Select(r => new PublicStatementView(r.Id, r.ForceCode, r.PublicStatement)).SingleOrDefaultAsync(cancellationToken)
+            .Select(r => new ResponsePublicStatementView(r.Id, r.ForceCode, r.PublicStatement)).SingleOrDefaultAsync(cancellationToken)
         ?? throw NotFoundException.For("response", query.ResponseId);
 }
 
-public sealed record SetPublicStatementCommand(Guid ResponseId, PublicStatementRequest Body) : ICommand<PublicStatementView>;
+public sealed record SetPublicStatementCommand(Guid ResponseId, PublicStatementRequest Body) : ICommand<ResponsePublicStatementView>;
 
 public sealed class SetPublicStatementValidator : AbstractValidator<SetPublicStatementCommand>
 {
     public SetPublicStatementValidator() => RuleFor(c => c.Body).SetValidator(new PublicStatementRequestValidator());
 }
 
-public sealed class SetPublicStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<SetPublicStatementCommand, PublicStatementView>
+public sealed class SetPublicStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock) : IRequestHandler<SetPublicStatementCommand, ResponsePublicStatementView>
 {
-    public async Task<PublicStatementView> Handle(SetPublicStatementCommand command, CancellationToken cancellationToken)
+    public async Task<ResponsePublicStatementView> Handle(SetPublicStatementCommand command, CancellationToken cancellationToken)
     {
         var response = await db.ForceResponses.SingleOrDefaultAsync(r => r.Id == command.ResponseId, cancellationToken)
             ?? throw NotFoundException.For("response", command.ResponseId);
         caller.EnsureMayWriteFor(response.ForceCode);
         response.SetPublicStatement(command.Body.PublicStatement, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new PublicStatementView(response.Id, response.ForceCode, response.PublicStatement);
+        return new ResponsePublicStatementView(response.Id, response.ForceCode, response.PublicStatement);
     }
 }

@@ -53,11 +53,11 @@ public sealed class PublicProgressTests(TestHosts hosts)
         var other = await ForceScenario.CreateAsync(host);
         var editor = await host.ClientAsync(ApiKeyRole.Editor, scenario.ForceCode);
         await (await editor.PutJsonAsync($"/api/v1/responses/{scenario.R8.Id}/public-statement", new PublicStatementRequest(PublicWords)))
-            .ReadAsync<PublicStatementView>();
+            .ReadAsync<ResponsePublicStatementView>();
         Assert.Equal(HttpStatusCode.NotFound,
             (await editor.PutJsonAsync($"/api/v1/responses/{other.R8.Id}/public-statement", new PublicStatementRequest("Not ours."))).StatusCode);
         await (await admin.PutJsonAsync($"/api/v1/responses/{other.R8.Id}/public-statement", new PublicStatementRequest("The other force's words.")))
-            .ReadAsync<PublicStatementView>();
+            .ReadAsync<ResponsePublicStatementView>();
         foreach (var code in new[] { scenario.ForceCode, other.ForceCode })
         {
             await (await admin.PutJsonAsync($"/api/v1/forces/{code}/public-progress", new PublicProgressRequest(true))).ReadAsync<PublicProgressSettingView>();
@@ -96,7 +96,7 @@ public sealed class PublicProgressTests(TestHosts hosts)
         var scenario = await ForceScenario.CreateAsync(host);
         var admin = host.AdminClient();
         await (await admin.PutJsonAsync($"/api/v1/responses/{scenario.R8.Id}/public-statement", new PublicStatementRequest(PublicWords)))
-            .ReadAsync<PublicStatementView>();
+            .ReadAsync<ResponsePublicStatementView>();
         await (await admin.PutJsonAsync($"/api/v1/forces/{scenario.ForceCode}/public-progress", new PublicProgressRequest(true))).ReadAsync<PublicProgressSettingView>();
         var html = await host.AnonymousClient().GetStringAsync($"/public/forces/{scenario.ForceCode}", TestContext.Current.CancellationToken);
 
