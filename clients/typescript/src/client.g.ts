@@ -4960,17 +4960,17 @@ export interface IPublicClient {
      * What the force publishes about a finding on its public page.
      * @return OK
      */
-    getPublicStatement(id: string, signal?: AbortSignal): Promise<PublicStatement>;
+    getPublicStatement(id: string, signal?: AbortSignal): Promise<ResponsePublicStatement>;
 
     /**
      * Sets what the force publishes about a finding on its public page (empty removes it); separate from the internal position statement, which is never published.
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicStatement>;
+    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
 
     /** setPublicStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
-    setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<PublicStatement>;
+    setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
 
     /**
      * A force's public page of progress on the inspectorate's findings, as HTML for people: published reports only, each finding with its status, RAG and the force's public statement. 404 unless the force's admins have switched it on.
@@ -5177,7 +5177,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
      * What the force publishes about a finding on its public page.
      * @return OK
      */
-    getPublicStatement(id: string, signal?: AbortSignal): Promise<PublicStatement> {
+    getPublicStatement(id: string, signal?: AbortSignal): Promise<ResponsePublicStatement> {
         let url_ = this.baseUrl + "/api/v1/responses/{id}/public-statement";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5199,13 +5199,13 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
         });
     }
 
-    protected processGetPublicStatement(response: Response): Promise<PublicStatement> {
+    protected processGetPublicStatement(response: Response): Promise<ResponsePublicStatement> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicStatement;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ResponsePublicStatement;
             return result200;
             });
         } else if (status === 401) {
@@ -5237,7 +5237,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PublicStatement>(null as any);
+        return Promise.resolve<ResponsePublicStatement>(null as any);
     }
 
     /**
@@ -5245,10 +5245,10 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @return OK
      */
-    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicStatement>;
+    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
     /** setPublicStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
-    setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<PublicStatement>;
-    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PublicStatement> {
+    setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
+    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ResponsePublicStatement> {
         if (isAbortSignal(ifMatch)) {
             signal = ifMatch;
             ifMatch = undefined;
@@ -5279,13 +5279,13 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
         });
     }
 
-    protected processSetPublicStatement(response: Response): Promise<PublicStatement> {
+    protected processSetPublicStatement(response: Response): Promise<ResponsePublicStatement> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicStatement;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ResponsePublicStatement;
             return result200;
             });
         } else if (status === 400) {
@@ -5347,7 +5347,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PublicStatement>(null as any);
+        return Promise.resolve<ResponsePublicStatement>(null as any);
     }
 
     /**
@@ -9334,18 +9334,6 @@ export interface PublicReport {
     findings: PublicFinding[];
 }
 
-/** A response's public statement. */
-export interface PublicStatement {
-    /** The force's response. */
-    responseId: string;
-    /** The force. */
-    forceCode: string;
-    /** What its public page says for the finding; absent when nothing is published. */
-    publicStatement?: string | undefined;
-    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. */
-    etag?: string | undefined;
-}
-
 /** What the force publishes about one finding. */
 export interface PublicStatementRequest {
     /** The text for the public page; empty or null removes it. Never the internal position: write it for the public. */
@@ -9432,6 +9420,18 @@ export interface ResponseCounts {
     oldestOverdueDueDate?: string | undefined;
     /** Days past that date on the summary's date; 0 when none is overdue. */
     mostDaysOverdue: number;
+}
+
+/** A response's public statement. */
+export interface ResponsePublicStatement {
+    /** The force's response. */
+    responseId: string;
+    /** The force. */
+    forceCode: string;
+    /** What its public page says for the finding; absent when nothing is published. */
+    publicStatement?: string | undefined;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. */
+    etag?: string | undefined;
 }
 
 /** The orders a list of responses can be sorted in. */

@@ -2,9 +2,13 @@ using System.Text.Json;
 
 namespace ComplianceApi.Tests.Infrastructure;
 
-/// <summary>What Debian's Chromium printed from a page (print-page.mjs): the PDF's pages and what the rendered page held.</summary>
+/// <summary>
+/// What Debian's Chromium printed from a page (print-page.mjs): the PDF's pages, each page's running footer
+/// ("Page 2 of 6", read back from the PDF), and what the rendered page held.
+/// </summary>
 public sealed record PrintedPage(
     int Pages,
+    IReadOnlyList<string?> Footers,
     int PrintWidth,
     IReadOnlyList<string> PrintOverflow,
     IReadOnlyList<string>? ScreenOverflow,
@@ -35,6 +39,9 @@ public static class PrintedPages
 
         return File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
     }
+
+    /// <summary>"Page 1 of n" to "Page n of n": the footer every printed page should carry.</summary>
+    public static IEnumerable<string?> NumberedFooters(int pages) => Enumerable.Range(1, pages).Select(page => $"Page {page} of {pages}");
 
     public static void SkipWithoutChromium()
     {

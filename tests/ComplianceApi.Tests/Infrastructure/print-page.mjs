@@ -8,7 +8,44 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
+
+// The running footer of each printed page ("Page 3 of 35" and the title), read back from the PDF: each
+// page's content stream inflated and its glyphs mapped to text through the fonts' ToUnicode tables.
+function footers(pdf) {
+    const objects = new Map();
+    for (const m of pdf.toString("latin1").matchAll(/(\d+) 0 obj(.*?)endobj/gs)) objects.set(Number(m[1]), m[2]);
+    const stream = body => {
+        const m = /stream\r?\n(.*?)\r?\nendstream/s.exec(body);
+        if (!m) return "";
+        const raw = Buffer.from(m[1], "latin1");
+        try { return inflateSync(raw).toString("latin1"); } catch { return raw.toString("latin1"); }
+    };
+    const fonts = new Map();
+    for (const [number, body] of objects) {
+        const unicode = /\/ToUnicode (\d+) 0 R/.exec(body);
+        if (!unicode) continue;
+        const cmap = stream(objects.get(Number(unicode[1]))), table = new Map();
+        for (const block of cmap.matchAll(/beginbfchar(.*?)endbfchar/gs))
+            for (const [, a, b] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) table.set(parseInt(a, 16), Buffer.from(b, "hex").swap16().toString("utf16le"));
+        for (const block of cmap.matchAll(/beginbfrange(.*?)endbfrange/gs))
+            for (const [, a, b, c] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+                for (let i = parseInt(a, 16); i <= parseInt(b, 16); i++) table.set(i, String.fromCodePoint(parseInt(c, 16) + i - parseInt(a, 16)));
+        fonts.set(number, table);
+    }
+    const pages = [...objects.values()].filter(body => /\/Type\s*\/Page(?![a-z])/.test(body));
+    return pages.map(page => {
+        const names = new Map([...page.matchAll(/\/(F\d+) (\d+) 0 R/g)].map(m => [m[1], fonts.get(Number(m[2])) ?? new Map()]));
+        const content = stream(objects.get(Number(/\/Contents (\d+) 0 R/.exec(page)?.[1])) ?? "");
+        let font = new Map(), text = "";
+        for (const m of content.matchAll(/\/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]+)>/g)) {
+            if (m[1]) font = names.get(m[1]) ?? new Map();
+            else for (let i = 0; i < m[2].length; i += 4) text += font.get(parseInt(m[2].slice(i, i + 4), 16)) ?? "";
+        }
+        return /Page \d+ of \d+/.exec(text)?.[0] ?? null;
+    });
+}
 
 const { PAGE_URL: url, PDF: pdf, CHROMIUM: executablePath = "/usr/bin/chromium", PRINT_WIDTH_MM: widthMm = "277", SCREEN_WIDTH: screenWidth } = process.env;
 if (!url || !pdf) {
@@ -63,7 +100,7 @@ try {
     // Chromium writes one "/Type /Page" object per page (the tree's root is "/Type /Pages").
     const bytes = (await readFile(pdf)).toString("latin1");
     const pages = (bytes.match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
-    console.log(JSON.stringify({ pages, printWidth, printOverflow, screenOverflow, requests: requests.filter(r => r !== url), ...facts }));
+    console.log(JSON.stringify({ pages, footers: footers(await readFile(pdf)), printWidth, printOverflow, screenOverflow, requests: requests.filter(r => r !== url), ...facts }));
 } catch (error) {
     console.error(`${error.stack ?? error}`);
     process.exitCode = 1;

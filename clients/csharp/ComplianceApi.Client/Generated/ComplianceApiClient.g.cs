@@ -9656,7 +9656,7 @@ namespace ComplianceApi.Client
         /// SetPublicStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        System.Threading.Tasks.Task<PublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9681,7 +9681,7 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PublicStatement> GetPublicStatementAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ResponsePublicStatement> GetPublicStatementAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -9690,7 +9690,7 @@ namespace ComplianceApi.Client
         /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10047,7 +10047,7 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PublicStatement> GetPublicStatementAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ResponsePublicStatement> GetPublicStatementAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -10093,7 +10093,7 @@ namespace ComplianceApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PublicStatement>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<ResponsePublicStatement>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -10167,7 +10167,7 @@ namespace ComplianceApi.Client
         /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -10223,7 +10223,7 @@ namespace ComplianceApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PublicStatement>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<ResponsePublicStatement>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -10696,7 +10696,7 @@ namespace ComplianceApi.Client
         /// SetPublicStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        public virtual System.Threading.Tasks.Task<PublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken)
         {
             return SetPublicStatementAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
         }
@@ -19235,39 +19235,6 @@ namespace ComplianceApi.Client
     }
 
     /// <summary>
-    /// A response's public statement.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PublicStatement
-    {
-
-        /// <summary>
-        /// The force's response.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("responseId")]
-        public System.Guid ResponseId { get; set; } = default!;
-
-        /// <summary>
-        /// The force.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("forceCode")]
-        public string ForceCode { get; set; } = default!;
-
-        /// <summary>
-        /// What its public page says for the finding; absent when nothing is published.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("publicStatement")]
-        public string? PublicStatement1 { get; set; } = default!;
-
-        /// <summary>
-        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("etag")]
-        public string? Etag { get; set; } = default!;
-
-    }
-
-    /// <summary>
     /// What the force publishes about one finding.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -19541,6 +19508,39 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("mostDaysOverdue")]
         public int MostDaysOverdue { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A response's public statement.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResponsePublicStatement
+    {
+
+        /// <summary>
+        /// The force's response.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("responseId")]
+        public System.Guid ResponseId { get; set; } = default!;
+
+        /// <summary>
+        /// The force.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("forceCode")]
+        public string ForceCode { get; set; } = default!;
+
+        /// <summary>
+        /// What its public page says for the finding; absent when nothing is published.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("publicStatement")]
+        public string? PublicStatement { get; set; } = default!;
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 

@@ -139,6 +139,7 @@ public sealed class AppendixATests(TestHosts hosts)
         Assert.Contains("In progress", printed.Text);
         // Measured: 43 findings print on 6 A4 landscape pages (summary and chart on the first); 4 findings a page would take 11.
         Assert.InRange(printed.Pages, 4, 7);
+        Assert.Equal(PrintedPages.NumberedFooters(printed.Pages), printed.Footers);
 
         var summary = await PrintedPages.PrintAsync(
             Encoding.UTF8.GetString(await admin.DownloadAsync($"/api/v1/committees/{committee.Id}/statement/summary?asOf=2016-01-07", "text/html")), PortraitWidthMm);
