@@ -64,7 +64,9 @@ const browser = await chromium.launchPersistentContext(profile, {
 const overflowing = () => {
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll("body *")]
-        .filter(e => e.getBoundingClientRect().right > width + 1 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible" && e.clientWidth > 0 && !(e instanceof SVGElement))
+        // Content wider than its own box counts too, except in boxes hidden for screen readers only (1 px wide).
+        .filter(e => e.getBoundingClientRect().right > width + 1
+            || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible" && e.clientWidth > 20 && !(e instanceof SVGElement))
         .slice(0, 10)
         .map(e => `${e.tagName.toLowerCase()}.${e.className?.baseVal ?? e.className}: right ${Math.round(e.getBoundingClientRect().right)} > ${width}, scroll ${e.scrollWidth} > ${e.clientWidth}`);
 };

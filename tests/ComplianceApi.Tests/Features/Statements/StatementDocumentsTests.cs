@@ -70,7 +70,11 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         var xlsx = ReadXlsx(await admin.DownloadAsync(url, StatementDocuments.Xlsx, accept: StatementDocuments.Xlsx));
 
         Assert.Equal(4, csv.Count);
-        Assert.Equal(csv, xlsx);
+        // The same rows: codes in the CSV, people's words in the workbook.
+        var finding = csv[0].IndexOf("Finding");
+        Assert.Equal(csv.Select(r => r[finding]), xlsx.Select(r => r[finding]));
+        Assert.Equal(["Open", "Open", "Implemented"], csv.Skip(1).Select(r => r[0]));
+        Assert.Equal(["Open", "Open", "Implemented since last reported"], xlsx.Skip(1).Select(r => r[0]));
         Assert.Equal(3, (await admin.GetAsync<PositionStatementView>(url)).Lines.Count);
     }
 
