@@ -340,6 +340,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             response.Property(r => r.GovernanceBoard).HasMaxLength(Lengths.Name);
             response.Property(r => r.Constraints).HasMaxLength(Lengths.LongText);
             response.Property(r => r.PositionStatement).HasMaxLength(Lengths.LongText);
+            response.Property(r => r.PublicStatement).HasMaxLength(Lengths.LongText);
             response.Property(r => r.ClosedBy).HasMaxLength(Lengths.Name);
             response.Property(r => r.SignOffRequestedBy).HasMaxLength(Lengths.Name);
             response.Property(r => r.SignOffRequestedByName).HasMaxLength(Lengths.Name);

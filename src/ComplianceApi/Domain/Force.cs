@@ -26,7 +26,15 @@ public sealed class Force
     /// <summary>Only a collaboration has members; they are the forces whose work it coordinates.</summary>
     public IReadOnlyList<CollaborationMembership> Members => _members;
 
+    /// <summary>
+    /// Whether the force publishes its progress on HMICFRS findings on the public page. Off until its admins
+    /// switch it on: what a force publishes is its own decision.
+    /// </summary>
+    public bool PublishesProgress { get; private set; }
+
     public void Rename(string name) => Name = name;
+
+    public void PublishProgress(bool publish) => PublishesProgress = publish;
 
     public void SetMembers(IReadOnlyCollection<Force> members)
     {

@@ -78,6 +78,13 @@ public sealed class ForceResponse
     public ResponseStatus Status { get; private set; }
     public Rag? Rag { get; private set; }
     public string? PositionStatement { get; private set; }
+
+    /// <summary>
+    /// What the force chooses to tell the public about its progress, shown on its public page; separate from
+    /// the internal position, which is never published. Empty until the force sets it; not part of the
+    /// dated history, because it is what the force says now.
+    /// </summary>
+    public string? PublicStatement { get; private set; }
     public DateOnly? StatusEffectiveOn { get; private set; }
     public string? ClosedBy { get; private set; }
     public DateOnly? ClosedOn { get; private set; }
@@ -114,6 +121,13 @@ public sealed class ForceResponse
 
     /// <summary>Bumped on every change so that two concurrent writers cannot both win.</summary>
     public int Version { get; private set; }
+
+    /// <summary>Sets, replaces or (with nothing) removes what the public page says for this finding.</summary>
+    public void SetPublicStatement(string? statement, DateTimeOffset now)
+    {
+        PublicStatement = string.IsNullOrWhiteSpace(statement) ? null : statement.Trim();
+        Touch(now);
+    }
 
     /// <summary>
     /// Replaces the owner, governance board, constraints and next review from a date, keeping the

@@ -9,6 +9,7 @@ using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
+using ComplianceApi.Features.PublicProgress;
 using ComplianceApi.Features.Reminders;
 using ComplianceApi.Features.ReportResponses;
 using ComplianceApi.Features.Responses;
@@ -49,5 +50,6 @@ public static class ComplianceApiEndpoints
         api.MapCommittees();
         api.MapStatements();
         api.MapSpreadsheets();
+        app.MapPublicProgress(api);
     }
 }

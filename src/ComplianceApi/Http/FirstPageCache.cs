@@ -2,6 +2,7 @@ using System.Text.Json;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Support;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -67,7 +68,7 @@ public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics 
         if (isCurrent && !AsksForFreshAnswer(request))
         {
             metrics.FirstPageLookedUp(hit: true);
-            return TypedResults.Bytes(cached!.Body, ContentType);
+            return TypedResults.Bytes(cached!.Body, cached.ContentType);
         }
 
         metrics.FirstPageLookedUp(hit: false);
@@ -82,28 +83,44 @@ public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics 
 
         // A fresh answer asked for while the entry is current is sent as computed: copying a 2 MB statement
         // into a new array on every such request only churns the large object heap.
-        if (isCurrent || answer is not (IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value }))
+        if (isCurrent)
         {
             return result;
         }
 
-        // Serialized as Ok<T> would write it, so a page reads the same from the cache and without it.
-        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var body = JsonSerializer.SerializeToUtf8Bytes(value, json.GetTypeInfo(value.GetType()));
+        byte[] body;
+        string contentType;
+        if (answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value })
+        {
+            // Serialized as Ok<T> would write it, so a page reads the same from the cache and without it.
+            var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            body = JsonSerializer.SerializeToUtf8Bytes(value, json.GetTypeInfo(value.GetType()));
+            contentType = ContentType;
+        }
+        else if (answer is ContentHttpResult { StatusCode: null or StatusCodes.Status200OK, ResponseContent: { } content, ContentType: { } type })
+        {
+            // A page for people (the public page of progress): kept as the text it is.
+            body = System.Text.Encoding.UTF8.GetBytes(content);
+            contentType = type;
+        }
+        else
+        {
+            return result;
+        }
 
         // A view computed across midnight may hold either day's flags: it is answered, not kept.
         if (clock.Today() == today)
         {
-            _pages.Set(key, new CachedPage(version, body), new MemoryCacheEntryOptions { Size = body.Length + (key.Length * sizeof(char)) });
+            _pages.Set(key, new CachedPage(version, body, contentType), new MemoryCacheEntryOptions { Size = body.Length + (key.Length * sizeof(char)) });
         }
 
-        return TypedResults.Bytes(body, ContentType);
+        return TypedResults.Bytes(body, contentType);
     }
 
     private static bool AsksForFreshAnswer(HttpRequest request) =>
         CacheControlHeaderValue.TryParse(request.Headers.CacheControl.ToString(), out var cacheControl) && cacheControl.NoCache;
 
-    private sealed record CachedPage(Guid Version, byte[] Body);
+    private sealed record CachedPage(Guid Version, byte[] Body, string ContentType);
 }
 
 public static class FirstPageCaching

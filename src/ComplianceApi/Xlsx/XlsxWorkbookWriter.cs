@@ -7,6 +7,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ComplianceApi.Xlsx;
 
+/// <summary>The cell formats every workbook carries (xl/styles.xml), in its order.</summary>
+public enum XlsxCellStyle { Normal, Header, Wrapped, Red, Amber, Green }
+
 /// <summary>
 /// Writes an Excel workbook front to back, a row at a time, so a sheet of a million rows never sits in
 /// memory. Text is written as inline strings (no shared-string table to build first), neutralised by
@@ -41,6 +44,7 @@ public sealed class XlsxWorkbookWriter : IDisposable
     private readonly ZipArchive _archive;
     private readonly IReadOnlyList<string> _sheetNames;
     private readonly OpenXmlAttribute[] _cellAttributes = new OpenXmlAttribute[2];
+    private readonly OpenXmlAttribute[] _styledCellAttributes = new OpenXmlAttribute[3];
     private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
     private int _sheetsStarted;
     private Stream? _sheetStream;
@@ -64,7 +68,13 @@ public sealed class XlsxWorkbookWriter : IDisposable
     }
 
     /// <summary>Starts the next declared sheet; the name is checked against the declared order.</summary>
-    public void StartSheet(string name)
+    public void StartSheet(string name) => StartSheet(name, [], 0);
+
+    /// <summary>
+    /// Starts the next declared sheet with its columns' widths (in characters, from column A) and the
+    /// number of top rows frozen so they stay in view while scrolling (a header row: 1).
+    /// </summary>
+    public void StartSheet(string name, IReadOnlyList<double> columnWidths, int frozenRows)
     {
         if (_sheetsStarted >= _sheetNames.Count || _sheetNames[_sheetsStarted] != name)
         {
@@ -77,6 +87,26 @@ public sealed class XlsxWorkbookWriter : IDisposable
         _sheet = OpenXmlWriter.Create(_sheetStream, Encoding.UTF8);
         _sheet.WriteStartDocument();
         _sheet.WriteStartElement(new Worksheet());
+        if (frozenRows > 0)
+        {
+            var topLeft = $"A{frozenRows + 1}";
+            _sheet.WriteElement(new SheetViews(new SheetView(
+                new Pane { VerticalSplit = frozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue>([new StringValue(topLeft)]) })
+            { WorkbookViewId = 0 }));
+        }
+
+        if (columnWidths.Count > 0)
+        {
+            var columns = new Columns();
+            for (var i = 0; i < columnWidths.Count; i++)
+            {
+                columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = columnWidths[i], CustomWidth = true });
+            }
+
+            _sheet.WriteElement(columns);
+        }
+
         _sheet.WriteStartElement(new SheetData());
         _rowNumber = 0;
     }
@@ -93,9 +123,12 @@ public sealed class XlsxWorkbookWriter : IDisposable
     }
 
     /// <summary>A text cell: what a spreadsheet program would run as a formula gets a leading quote.</summary>
-    public void WriteText(string text)
+    public void WriteText(string text) => WriteText(text, XlsxCellStyle.Normal);
+
+    /// <summary>A text cell in one of the workbook's formats.</summary>
+    public void WriteText(string text, XlsxCellStyle style)
     {
-        var sheet = StartCell(InlineStringType);
+        var sheet = StartCell(InlineStringType, style);
         var value = SpreadsheetCells.Neutralise(text);
         sheet.WriteStartElement(InlineStringElement);
         if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
@@ -124,12 +157,12 @@ public sealed class XlsxWorkbookWriter : IDisposable
     }
 
     /// <summary>A row of text cells.</summary>
-    public void WriteTextRow(IEnumerable<string> cells)
+    public void WriteTextRow(IEnumerable<string> cells, XlsxCellStyle style = XlsxCellStyle.Normal)
     {
         StartRow();
         foreach (var cell in cells)
         {
-            WriteText(cell);
+            WriteText(cell, style);
         }
 
         EndRow();
@@ -157,7 +190,7 @@ public sealed class XlsxWorkbookWriter : IDisposable
         _archive.Dispose();
     }
 
-    private OpenXmlWriter StartCell(OpenXmlAttribute type)
+    private OpenXmlWriter StartCell(OpenXmlAttribute type, XlsxCellStyle style = XlsxCellStyle.Normal)
     {
         if (!_inRow)
         {
@@ -167,7 +200,18 @@ public sealed class XlsxWorkbookWriter : IDisposable
         _columnNumber++;
         _cellAttributes[0] = new OpenXmlAttribute("r", "", ColumnName(_columnNumber) + _rowNumber.ToString(CultureInfo.InvariantCulture));
         _cellAttributes[1] = type;
-        _sheet!.WriteStartElement(CellElement, _cellAttributes);
+        if (style == XlsxCellStyle.Normal)
+        {
+            _sheet!.WriteStartElement(CellElement, _cellAttributes);
+        }
+        else
+        {
+            _styledCellAttributes[0] = _cellAttributes[0];
+            _styledCellAttributes[1] = type;
+            _styledCellAttributes[2] = new OpenXmlAttribute("s", "", ((int)style).ToString(CultureInfo.InvariantCulture));
+            _sheet!.WriteStartElement(CellElement, _styledCellAttributes);
+        }
+
         return _sheet;
     }
 
@@ -211,6 +255,7 @@ public sealed class XlsxWorkbookWriter : IDisposable
             Default(xml, "rels", "application/vnd.openxmlformats-package.relationships+xml");
             Default(xml, "xml", "application/xml");
             Override(xml, "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+            Override(xml, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
             for (var i = 1; i <= _sheetNames.Count; i++)
             {
                 Override(xml, $"/xl/worksheets/sheet{i}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
@@ -234,6 +279,8 @@ public sealed class XlsxWorkbookWriter : IDisposable
                 Relationship(xml, $"rId{i}", $"{OfficeRelationships}/worksheet", $"worksheets/sheet{i}.xml");
             }
 
+            Relationship(xml, $"rId{_sheetNames.Count + 1}", $"{OfficeRelationships}/styles", "styles.xml");
+
             xml.WriteEndElement();
         });
 
@@ -243,10 +290,38 @@ public sealed class XlsxWorkbookWriter : IDisposable
             sheets.Append(new Sheet { Name = _sheetNames[i - 1], SheetId = (uint)i, Id = $"rId{i}" });
         }
 
+        using (var styles = _archive.CreateEntry("xl/styles.xml", CompressionLevel.Fastest).Open())
+        {
+            Styles().Save(styles);
+        }
+
         var workbook = new Workbook(sheets);
         workbook.AddNamespaceDeclaration("r", OfficeRelationships);
         using var stream = _archive.CreateEntry("xl/workbook.xml", CompressionLevel.Fastest).Open();
         workbook.Save(stream);
+    }
+
+    /// <summary>The formats of <see cref="XlsxCellStyle"/>, in its order: fills light enough for black text (WCAG AA).</summary>
+    private static Stylesheet Styles()
+    {
+        static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }) { PatternType = PatternValues.Solid });
+        static CellFormat Format(uint font, uint fill, uint border, bool wrap) => new(new Alignment { WrapText = wrap, Vertical = VerticalAlignmentValues.Top })
+        { FontId = font, FillId = fill, BorderId = border, ApplyFont = font != 0, ApplyFill = fill != 0, ApplyBorder = border != 0, ApplyAlignment = true };
+
+        return new Stylesheet(
+            new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }), new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                Solid("FFD9D9D9"), Solid("FFF4C7C3"), Solid("FFFCE8B2"), Solid("FFB7E1CD")) { Count = 6 },
+            new Borders(
+                new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
+                new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(new Color { Rgb = "FF555555" }) { Style = BorderStyleValues.Medium }, new DiagonalBorder()))
+            { Count = 2 },
+            new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new CellFormats(
+                new CellFormat { FontId = 0, FillId = 0, BorderId = 0 },
+                Format(1, 2, 1, wrap: true), Format(0, 0, 0, wrap: true), Format(1, 3, 0, wrap: false), Format(1, 4, 0, wrap: false), Format(1, 5, 0, wrap: false))
+            { Count = 6 });
     }
 
     private void WriteXml(string entryName, Action<XmlWriter> write)

@@ -38,9 +38,10 @@ public sealed class GetIssuedStatementHandler(ComplianceDbContext db, TypeAdapte
         var lines = await db.StatementLines.AsNoTracking().Where(l => l.StatementId == issued.Statement.Id).OrderBy(l => l.Position)
             .Select(mapping.ProjectionOf<StatementLine, StatementLineView>()).ToListAsync(cancellationToken);
         var (statement, committee, report) = (issued.Statement, issued.Committee, issued.Report);
+        var context = await StatementContext.ReadAsync(db, committee.ForceCode, lines.Select(l => l.InspectionId), cancellationToken);
         return new PositionStatementView(
             statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,
             statement.AsOf, statement.IssuedAt, statement.IssuedBy, statement.PreviousStatementId, issued.Previous?.Reference, issued.Previous?.AsOf,
-            StatementChangeCountsView.From(lines), lines);
+            StatementChangeCountsView.From(lines), lines, context.ForceName, context.Reports);
     }
 }

@@ -39,9 +39,10 @@ public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller
         metrics.StatementIssued();
 
         var lines = statement.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
+        var context = await StatementContext.ReadAsync(db, committee.ForceCode, lines.Select(l => l.InspectionId), cancellationToken);
         return new PositionStatementView(
             statement.Id, committee.Id, committee.Name, committee.Body, committee.ForceCode, report.Id, report.Reference, report.ReportedOn,
             on, statement.IssuedAt, statement.IssuedBy, statement.PreviousStatementId, composed.PreviousReportReference, composed.Previous?.AsOf,
-            StatementChangeCountsView.From(lines), lines);
+            StatementChangeCountsView.From(lines), lines, context.ForceName, context.Reports);
     }
 }

@@ -26,6 +26,8 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="PreviousAsOf">That statement's date.</param>
 /// <param name="Changes">How many lines moved in each way since the previous statement.</param>
 /// <param name="Lines">The lines: open findings, then implemented ones, then those no longer reported; at most 50,000.</param>
+/// <param name="ForceName">The reporting force's name, as people write it.</param>
+/// <param name="Reports">The inspection reports the lines come from, with their publication dates, in the order the printed statement groups them.</param>
 public sealed record PositionStatementView(
     Guid? Id,
     Guid CommitteeId,
@@ -42,7 +44,9 @@ public sealed record PositionStatementView(
     [property: MaxLength(Lengths.Reference)] string? PreviousReportReference,
     DateOnly? PreviousAsOf,
     StatementChangeCountsView Changes,
-    [property: MaxLength(PositionStatementView.MostLines)] IReadOnlyList<StatementLineView> Lines)
+    [property: MaxLength(PositionStatementView.MostLines)] IReadOnlyList<StatementLineView> Lines,
+    [property: MaxLength(Lengths.Name)] string ForceName,
+    [property: MaxLength(PositionStatementView.MostLines)] IReadOnlyList<StatementReportView> Reports)
 {
     /// <summary>More lines than a committee could read; a statement that would list more is refused.</summary>
     public const int MostLines = 50_000;
@@ -67,6 +71,17 @@ public sealed record StatementStatusCountsView(int Open, int Implemented, int Pe
             Of(ResponseStatus.Implemented), Of(ResponseStatus.PendingSignOff), Of(ResponseStatus.Closed));
     }
 }
+
+/// <summary>An inspection report a statement's lines come from.</summary>
+/// <param name="InspectionId">The inspection.</param>
+/// <param name="Reference">Its reference.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="PublishedOn">The date the report was published; null when not recorded.</param>
+public sealed record StatementReportView(
+    Guid InspectionId,
+    [property: MaxLength(Lengths.Reference)] string Reference,
+    [property: MaxLength(Lengths.Title)] string Title,
+    DateOnly? PublishedOn);
 
 /// <summary>How many lines moved in each way since the previous statement; all 0 when there was none.</summary>
 public sealed record StatementChangeCountsView(int New, int Moved, int NewlyGreen, int Closed, int Unchanged)

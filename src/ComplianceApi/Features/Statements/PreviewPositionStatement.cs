@@ -24,8 +24,9 @@ public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, Time
         var on = query.AsOf ?? clock.Today();
         var composed = await StatementSources.ComposeAsync(db, committee, on, issuing: false, cancellationToken);
         var lines = composed.Lines.Select(l => l.Adapt<StatementLineView>(mapping)).ToList();
+        var context = await StatementContext.ReadAsync(db, committee.ForceCode, lines.Select(l => l.InspectionId), cancellationToken);
         return new PositionStatementView(
             null, committee.Id, committee.Name, committee.Body, committee.ForceCode, null, null, null, on, null, null,
-            composed.Previous?.Id, composed.PreviousReportReference, composed.Previous?.AsOf, StatementChangeCountsView.From(lines), lines);
+            composed.Previous?.Id, composed.PreviousReportReference, composed.Previous?.AsOf, StatementChangeCountsView.From(lines), lines, context.ForceName, context.Reports);
     }
 }

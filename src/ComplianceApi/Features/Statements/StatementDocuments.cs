@@ -63,7 +63,8 @@ public static class StatementDocuments
     public static StatementFormat Negotiate(StatementFormat? format, HttpRequest request) =>
         DocumentResponses.Negotiate(format, request, Offered, StatementFormat.Json);
 
-    public static Results<Ok<PositionStatementView>, FileContentHttpResult, ContentHttpResult> Render(PositionStatementView statement, StatementFormat format) =>
+    public static Results<Ok<PositionStatementView>, FileContentHttpResult, ContentHttpResult> Render(
+        PositionStatementView statement, StatementFormat format) =>
         format switch
         {
             StatementFormat.Csv => File(statement, StatementDocumentFormat.Csv),
@@ -72,6 +73,10 @@ public static class StatementDocuments
             StatementFormat.Html => TypedResults.Content(ToHtml(statement), $"{Html}; charset=utf-8", Encoding.UTF8),
             _ => TypedResults.Ok(statement),
         };
+
+    /// <summary>The summary alone, on A4 portrait.</summary>
+    public static ContentHttpResult Summary(PositionStatementView statement) =>
+        TypedResults.Content(ToHtml(statement, summaryOnly: true), $"{Html}; charset=utf-8", Encoding.UTF8);
 
     /// <summary>The statement as a file in every format, HTML included, so that the answer is always a download.</summary>
     public static FileContentHttpResult File(PositionStatementView statement, StatementDocumentFormat format) => format switch
@@ -94,24 +99,33 @@ public static class StatementDocuments
     public static byte[] ToXlsx(PositionStatementView statement)
     {
         const string sheet = "Position statement";
+        // Widths in characters, one per column: the texts wide and wrapped, the codes and dates narrow.
+        double[] widths = [16, 12, 14, 40, 18, 20, 60, 24, 22, 22, 14, 9, 12, 22, 16, 16, 9, 9, 60, 16, 14, 12, 16];
         using var buffer = new MemoryStream();
         using (var workbook = new XlsxWorkbookWriter(buffer, [sheet]))
         {
-            workbook.StartSheet(sheet);
-            workbook.WriteTextRow(Columns.Select(c => c.Header));
+            workbook.StartSheet(sheet, widths, frozenRows: 1);
+            workbook.WriteTextRow(Columns.Select(c => c.Header), XlsxCellStyle.Header);
             foreach (var line in statement.Lines)
             {
                 workbook.StartRow();
-                foreach (var (_, value) in Columns)
+                foreach (var (header, value) in Columns)
                 {
-                    // Counts are numbers a clerk can sum; everything else is text.
-                    if (value(line) is int number)
+                    // Counts are numbers a clerk can sum; everything else is text, in people's words.
+                    switch (header == "Force" && line.ForceCode == statement.ForceCode ? statement.ForceName : value(line))
                     {
-                        workbook.WriteNumber(number);
-                    }
-                    else
-                    {
-                        workbook.WriteText(DocumentTables.Text(value(line)));
+                        case int number:
+                            workbook.WriteNumber(number);
+                            break;
+                        case Rag rag:
+                            workbook.WriteText(Words.Of(rag), rag switch { Rag.Red => XlsxCellStyle.Red, Rag.Amber => XlsxCellStyle.Amber, _ => XlsxCellStyle.Green });
+                            break;
+                        case string text when text.Length > 40:
+                            workbook.WriteText(text, XlsxCellStyle.Wrapped);
+                            break;
+                        case var cell:
+                            workbook.WriteText(Words.Any(cell));
+                            break;
                     }
                 }
 
@@ -122,38 +136,75 @@ public static class StatementDocuments
         return buffer.ToArray();
     }
 
-    public static string ToHtml(PositionStatementView statement)
+    /// <summary>The Appendix A a committee reads: see <see cref="ProgressPages"/>.</summary>
+    public static string ToHtml(PositionStatementView statement, bool summaryOnly = false)
     {
-        static string E(object? value) => DocumentTables.Encode(value);
-        var html = new StringBuilder();
-        DocumentTables.StartPage(html, $"Appendix A: position statement, {statement.ForceCode}");
-        html.Append(CultureInfo.InvariantCulture, $$"""
-            <dl>
-            <dt>Committee</dt><dd>{{E(statement.CommitteeName)}} ({{E(statement.CommitteeBody)}})</dd>
-            <dt>Report</dt><dd>{{(statement.ReportReference is null ? "Preview, not issued" : $"{E(statement.ReportReference)}, meeting of {E(statement.ReportedOn)}")}}</dd>
-            <dt>Position as of</dt><dd>{{E(statement.AsOf)}}</dd>
-            <dt>Since</dt><dd>{{(statement.PreviousReportReference is null ? "No earlier statement issued" : $"{E(statement.PreviousReportReference)} (as of {E(statement.PreviousAsOf)})")}}</dd>
-            <dt>Changes</dt><dd>{{statement.Changes.New}} new, {{statement.Changes.Moved}} moved, {{statement.Changes.NewlyGreen}} newly green, {{statement.Changes.Closed}} closed</dd>
-            <dt>Listed</dt><dd>{{statement.ByStatus.Open}} open, {{statement.ByStatus.Implemented}} implemented, {{statement.ByStatus.Closed}} closed, {{statement.ByStatus.PendingSignOff}} pending sign off</dd>
-            </dl>
-            <p>Findings that have been implemented and are GREEN and which have previously been reported to this committee are not included.</p>
+        var reports = statement.Reports.ToDictionary(r => r.InspectionId, r => new ProgressReport(r.Reference, r.Title, r.PublishedOn));
+        var hasPrevious = statement.PreviousStatementId is not null;
+        ProgressRow Row(StatementLineView l) => new(
+            reports.GetValueOrDefault(l.InspectionId) ?? new ProgressReport(l.InspectionReference, l.InspectionTitle, null),
+            l.ForceCode == statement.ForceCode ? statement.ForceName : l.ForceCode,
+            l.FindingReference, l.FindingKind, l.FindingText, l.DeadlineText,
+            string.Join(", ", new[] { l.OwnerName, l.OwnerRole }.Where(o => !string.IsNullOrWhiteSpace(o))),
+            l.Status, l.Rag, l.DerivedRag, l.FindingDueDate, l.RevisedDueDate, l.DaysOverdue, l.PositionStatement, l.StatusEffectiveOn,
+            hasPrevious ? ChangeInWords(l) : null);
 
-            """);
+        var sections = new[]
+            {
+                (StatementSection.Open, "Open findings"),
+                (StatementSection.Implemented, "Implemented since last reported"),
+                (StatementSection.NoLongerReported, "No longer reported"),
+            }
+            .Select(s => new ProgressSection(s.Item2, [.. statement.Lines.Where(l => l.Section == s.Item1).Select(Row)]))
+            .Where(s => s.Heading != "No longer reported" || s.Rows.Count > 0)
+            .ToList();
 
-        foreach (var (section, heading) in new[]
-                 {
-                     (StatementSection.Open, "Open findings"),
-                     (StatementSection.Implemented, "Implemented since last reported"),
-                     (StatementSection.NoLongerReported, "No longer reported"),
-                 })
+        var committee = $"{statement.CommitteeName} ({Words.Of(statement.CommitteeBody)})";
+        var title = statement.ReportReference is null
+            ? $"Appendix A: {statement.ForceName}, position as of {Words.Of(statement.AsOf)}"
+            : $"Appendix A to {statement.ReportReference}: {statement.ForceName}, position as of {Words.Of(statement.AsOf)}";
+        List<(string, string)> facts =
+        [
+            ("Committee", committee),
+            ("Report", statement.ReportReference is null ? "Preview, not issued" : $"{statement.ReportReference}, meeting of {(statement.ReportedOn is { } on ? Words.Of(on) : "")}"),
+            ("Since", statement.PreviousReportReference is null ? "No earlier statement issued" : $"{statement.PreviousReportReference} (position as of {(statement.PreviousAsOf is { } p ? Words.Of(p) : "")})"),
+        ];
+        if (hasPrevious)
         {
-            var lines = statement.Lines.Where(l => l.Section == section).ToList();
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(heading)} ({lines.Count})</h2>\n");
-            DocumentTables.AppendTable(html, Columns, lines,
-                (header, cell) => header.EndsWith("RAG", StringComparison.Ordinal) && cell is Rag rating ? $"rag-{rating}" : null);
+            var c = statement.Changes;
+            facts.Add(("Changes", $"{c.New} new, {c.Moved} moved, {c.NewlyGreen} newly green, {c.Closed} closed, {c.Unchanged} unchanged"));
         }
 
-        DocumentTables.EndPage(html);
-        return html.ToString();
+        return ProgressPages.Render(
+            new ProgressPageOptions(title, facts, ShowOwner: true, ShowChange: hasPrevious, "Latest position", summaryOnly,
+                "Findings that have been implemented and are green and which have previously been reported to this committee are not included."),
+            sections);
+    }
+
+    /// <summary>What changed since the previous statement, in words: "Moved: status was Not started; RAG was Amber".</summary>
+    private static string ChangeInWords(StatementLineView line)
+    {
+        if (line.Change is not StatementChange.Moved)
+        {
+            return line.Change is { } change ? Words.Of(change) : "";
+        }
+
+        var was = new List<string>();
+        if (line.PreviousStatus is { } status && status != line.Status)
+        {
+            was.Add($"status was {Words.Of(status)}");
+        }
+
+        if (line.PreviousRag != line.Rag)
+        {
+            was.Add($"RAG was {(line.PreviousRag is { } rag ? Words.Of(rag) : "not rated")}");
+        }
+
+        if (line.PreviousDueDate != line.DueDate)
+        {
+            was.Add($"due {(line.PreviousDueDate is { } due ? Words.Of(due) : "no date")} before");
+        }
+
+        return was.Count == 0 ? Words.Of(StatementChange.Moved) : $"Moved: {string.Join("; ", was)}";
     }
 }

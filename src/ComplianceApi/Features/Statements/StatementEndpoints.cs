@@ -26,6 +26,15 @@ public static class StatementEndpoints
             .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        // The summary alone (counts, overdue, the RAG chart), printed on A4 portrait: a cover for the committee paper.
+        committeeStatement.MapGet("/summary", async ([AsParameters] PreviewStatementSummaryQuery query, IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.Summary(await mediator.Send(query.Statement, ct)))
+            .WithName("PreviewStatementSummary")
+            .WithSummary("The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: "
+                + "counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.")
+            .Produces<string>(StatusCodes.Status200OK, StatementDocuments.Html).ProducesNotFound().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         var reportStatement = api.MapGroup("/committee-reports/{reportId:guid}/statement").WithTags("Statements").WithCommonProblems();
 
         reportStatement.MapPost("", async (Guid reportId, IssueStatementRequest body, IMediator mediator, CancellationToken ct) =>
@@ -52,5 +61,11 @@ public static class StatementEndpoints
             .WithSummary("Gets the position statement issued with a committee report as a file: CSV, an Excel workbook or a printable HTML "
                 + "page. The same statement as GetIssuedStatement, for clients that need a file whatever the format.")
             .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.DocumentTypes).ProducesNotFound().ProducesValidationProblem();
+
+        reportStatement.MapGet("/summary", async (Guid reportId, IMediator mediator, CancellationToken ct) =>
+                StatementDocuments.Summary(await mediator.Send(new GetIssuedStatementQuery(reportId, null), ct)))
+            .WithName("GetIssuedStatementSummary")
+            .WithSummary("The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.")
+            .Produces<string>(StatusCodes.Status200OK, StatementDocuments.Html).ProducesNotFound();
     }
 }

@@ -8,6 +8,20 @@ namespace ComplianceApi.Features.Statements;
 /// <summary>A statement's lines composed from the data, with the previous statement they were compared to.</summary>
 public sealed record ComposedStatement(IssuedStatement? Previous, string? PreviousReportReference, List<StatementLine> Lines);
 
+/// <summary>What a printed statement names besides its lines: the force, and the reports the lines come from.</summary>
+public sealed record StatementContext(string ForceName, IReadOnlyList<StatementReportView> Reports)
+{
+    /// <summary>Reads them in two queries: the reports by publication date, oldest first, then by reference.</summary>
+    public static async Task<StatementContext> ReadAsync(ComplianceDbContext db, string forceCode, IEnumerable<Guid> inspectionIds, CancellationToken cancellationToken)
+    {
+        var ids = inspectionIds.Distinct().ToList();
+        var name = await db.Forces.Where(f => f.Code == forceCode).Select(f => f.Name).SingleAsync(cancellationToken);
+        var reports = await db.Inspections.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new StatementReportView(i.Id, i.Reference, i.Title, i.PublishedOn)).ToListAsync(cancellationToken);
+        return new StatementContext(name, [.. reports.OrderBy(r => r.PublishedOn ?? DateOnly.MaxValue).ThenBy(r => r.Reference, StringComparer.Ordinal)]);
+    }
+}
+
 /// <summary>Reads what a committee's statement on a date is made of, in a fixed number of queries, and composes it.</summary>
 public static class StatementSources
 {

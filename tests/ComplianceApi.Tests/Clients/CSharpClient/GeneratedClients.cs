@@ -41,6 +41,7 @@ public sealed class GeneratedClients
         Reminders = new RemindersClient(options, http);
         Webhooks = new WebhooksClient(options, http);
         ReportResponses = new ReportResponsesClient(options, http);
+        Public = new PublicClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -78,6 +79,8 @@ public sealed class GeneratedClients
     public IWebhooksClient Webhooks { get; }
 
     public IReportResponsesClient ReportResponses { get; }
+
+    public IPublicClient Public { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)

@@ -17,7 +17,7 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
     private const string Markup = "<script>alert('panel')</script> & more";
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
-    public async Task A_statement_opens_as_csv_xlsx_and_html_holding_the_same_rows_as_its_json(Provider provider)
+    public async Task A_statement_opens_as_csv_xlsx_and_html_holding_the_same_rows_as_its_json_codes_in_the_csv_words_in_the_others(Provider provider)
     {
         var host = await hosts.For(provider);
         var scenario = await ForceScenario.CreateAsync(host);
@@ -35,12 +35,15 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
 
         var csvRows = SpreadsheetFiles.ReadCsv(csv);
         var xlsxRows = ReadXlsx(xlsx);
-        Assert.Equal(csvRows, xlsxRows);
+        Assert.Equal(csvRows.Count, xlsxRows.Count);
+        Assert.Equal(csvRows[0], xlsxRows[0]);
         Assert.Equal(json.Lines.Count + 1, csvRows.Count);
         var header = csvRows[0];
         var finding = header.IndexOf("Finding");
         var position = header.IndexOf("Position");
         Assert.Equal(json.Lines.Select(l => l.FindingReference), csvRows.Skip(1).Select(r => r[finding]));
+        Assert.Equal(json.Lines.Select(l => l.FindingReference), xlsxRows.Skip(1).Select(r => r[finding]));
+        Assert.Equal("'" + Formula, xlsxRows.Single(r => r[finding] == "Recommendation 5")[position]);
         Assert.Equal("'" + Formula, csvRows.Single(r => r[finding] == "Recommendation 5")[position]);
         Assert.Equal(Markup, csvRows.Single(r => r[finding] == "Recommendation 8")[position]);
 
@@ -48,10 +51,10 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         Assert.Contains("Pol 49/15", page);
         Assert.Contains("@media print", page);
         Assert.DoesNotContain("<script>", page);
+        // The page groups by report and orders findings as the report numbers them; the same lines.
         var htmlRows = TableRows(page);
-        Assert.Equal(json.Lines.Select(l => l.FindingReference), htmlRows.Select(r => r[finding]));
-        Assert.Equal(Markup, htmlRows.Single(r => r[finding] == "Recommendation 8")[position]);
-        Assert.Equal(csvRows.Skip(1).Select(r => r.Where((_, i) => i != position)), htmlRows.Select(r => r.Where((_, i) => i != position)));
+        Assert.Equal(json.Lines.Select(l => l.FindingReference).Order(), htmlRows.Select(r => r[0]).Order());
+        Assert.Contains(WebUtility.HtmlEncode(Markup), page);
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
@@ -67,7 +70,11 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
         var xlsx = ReadXlsx(await admin.DownloadAsync(url, StatementDocuments.Xlsx, accept: StatementDocuments.Xlsx));
 
         Assert.Equal(4, csv.Count);
-        Assert.Equal(csv, xlsx);
+        // The same rows: codes in the CSV, people's words in the workbook.
+        var finding = csv[0].IndexOf("Finding");
+        Assert.Equal(csv.Select(r => r[finding]), xlsx.Select(r => r[finding]));
+        Assert.Equal(["Open", "Open", "Implemented"], csv.Skip(1).Select(r => r[0]));
+        Assert.Equal(["Open", "Open", "Implemented since last reported"], xlsx.Skip(1).Select(r => r[0]));
         Assert.Equal(3, (await admin.GetAsync<PositionStatementView>(url)).Lines.Count);
     }
 
@@ -101,9 +108,9 @@ public sealed partial class StatementDocumentsTests(TestHosts hosts)
             .Select(cell => WebUtility.HtmlDecode(cell.Groups[1].Value)).ToList()).Where(cells => cells.Count > 0),
     ];
 
-    [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr>(<th scope=\"row\" data-label.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex BodyRow();
 
-    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    [GeneratedRegex("<t[dh] (?:scope=\"row\" )?data-label[^>]*>(.*?)</t[dh]>", RegexOptions.Singleline)]
     private static partial Regex Cell();
 }

@@ -561,6 +561,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("PublishesProgress")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name")
@@ -621,6 +624,10 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("PositionStatement")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("PublicStatement")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 

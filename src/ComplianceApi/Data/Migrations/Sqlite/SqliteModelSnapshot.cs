@@ -554,6 +554,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishesProgress")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name")
@@ -614,6 +617,10 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PositionStatement")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicStatement")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 

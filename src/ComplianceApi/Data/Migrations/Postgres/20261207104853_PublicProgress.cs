@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ComplianceApi.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PublicProgress : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "PublishesProgress",
+                table: "Forces",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicStatement",
+                table: "ForceResponses",
+                type: "character varying(20000)",
+                maxLength: 20000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PublishesProgress",
+                table: "Forces");
+
+            migrationBuilder.DropColumn(
+                name: "PublicStatement",
+                table: "ForceResponses");
+        }
+    }
+}
