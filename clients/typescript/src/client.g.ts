@@ -5052,6 +5052,541 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
     }
 }
 
+export interface IPublicClient {
+
+    /**
+     * Whether the force publishes its public page of progress.
+     * @return OK
+     */
+    getPublicProgressSetting(code: string, signal?: AbortSignal): Promise<PublicProgressSetting>;
+
+    /**
+     * Switches the force's public page of progress on or off (the force's admins, or national admins). It is off until switched on.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicProgressSetting>;
+
+    /** setPublicProgress without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setPublicProgress(code: string, body: PublicProgressRequest, signal?: AbortSignal): Promise<PublicProgressSetting>;
+
+    /**
+     * What the force publishes about a finding on its public page.
+     * @return OK
+     */
+    getPublicStatement(id: string, signal?: AbortSignal): Promise<ResponsePublicStatement>;
+
+    /**
+     * Sets what the force publishes about a finding on its public page (empty removes it); separate from the internal position statement, which is never published.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
+
+    /** setPublicStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
+
+    /**
+     * A force's public page of progress on the inspectorate's findings, as HTML for people: published reports only, each finding with its status, RAG and the force's public statement. 404 unless the force's admins have switched it on.
+     * @return OK
+     */
+    getPublicProgressPage(code: string, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * The data of a force's public page of progress (see GetPublicProgressPage). 404 unless the force publishes it.
+     * @return OK
+     */
+    getPublicProgress(code: string, signal?: AbortSignal): Promise<PublicProgress>;
+}
+
+export class PublicClient extends ComplianceApiClientBase implements IPublicClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Whether the force publishes its public page of progress.
+     * @return OK
+     */
+    getPublicProgressSetting(code: string, signal?: AbortSignal): Promise<PublicProgressSetting> {
+        let url_ = this.baseUrl + "/api/v1/forces/{code}/public-progress";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetPublicProgressSetting(_response);
+        });
+    }
+
+    protected processGetPublicProgressSetting(response: Response): Promise<PublicProgressSetting> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicProgressSetting;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicProgressSetting>(null as any);
+    }
+
+    /**
+     * Switches the force's public page of progress on or off (the force's admins, or national admins). It is off until switched on.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicProgressSetting>;
+    /** setPublicProgress without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setPublicProgress(code: string, body: PublicProgressRequest, signal?: AbortSignal): Promise<PublicProgressSetting>;
+    setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PublicProgressSetting> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/forces/{code}/public-progress";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSetPublicProgress(_response);
+        });
+    }
+
+    protected processSetPublicProgress(response: Response): Promise<PublicProgressSetting> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicProgressSetting;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicProgressSetting>(null as any);
+    }
+
+    /**
+     * What the force publishes about a finding on its public page.
+     * @return OK
+     */
+    getPublicStatement(id: string, signal?: AbortSignal): Promise<ResponsePublicStatement> {
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/public-statement";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetPublicStatement(_response);
+        });
+    }
+
+    protected processGetPublicStatement(response: Response): Promise<ResponsePublicStatement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ResponsePublicStatement;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ResponsePublicStatement>(null as any);
+    }
+
+    /**
+     * Sets what the force publishes about a finding on its public page (empty removes it); separate from the internal position statement, which is never published.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
+    /** setPublicStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
+    setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ResponsePublicStatement> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/public-statement";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSetPublicStatement(_response);
+        });
+    }
+
+    protected processSetPublicStatement(response: Response): Promise<ResponsePublicStatement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ResponsePublicStatement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ResponsePublicStatement>(null as any);
+    }
+
+    /**
+     * A force's public page of progress on the inspectorate's findings, as HTML for people: published reports only, each finding with its status, RAG and the force's public statement. 404 unless the force's admins have switched it on.
+     * @return OK
+     */
+    getPublicProgressPage(code: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/public/forces/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/html"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetPublicProgressPage(_response);
+        });
+    }
+
+    protected processGetPublicProgressPage(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * The data of a force's public page of progress (see GetPublicProgressPage). 404 unless the force publishes it.
+     * @return OK
+     */
+    getPublicProgress(code: string, signal?: AbortSignal): Promise<PublicProgress> {
+        let url_ = this.baseUrl + "/public/v1/forces/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetPublicProgress(_response);
+        });
+    }
+
+    protected processGetPublicProgress(response: Response): Promise<PublicProgress> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicProgress;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicProgress>(null as any);
+    }
+}
+
 export interface IRemindersClient {
 
     /**
@@ -7524,6 +8059,14 @@ export interface IStatementsClient {
     previewPositionStatementDocument(committeeId: string, format: StatementDocumentFormat, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
+     * The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.
+     * @param committeeId The committee.
+     * @param asOf (optional) The date to read every response as of; today when omitted.
+     * @return OK
+     */
+    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<string>;
+
+    /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
      * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
      * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
@@ -7549,6 +8092,12 @@ export interface IStatementsClient {
      * @return OK
      */
     getIssuedStatementDocument(reportId: string, format: StatementDocumentFormat, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
+     * @return OK
+     */
+    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<string>;
 }
 
 export class StatementsClient extends ComplianceApiClientBase implements IStatementsClient {
@@ -7745,6 +8294,91 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.
+     * @param committeeId The committee.
+     * @param asOf (optional) The date to read every response as of; today when omitted.
+     * @return OK
+     */
+    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement/summary?";
+        if (committeeId === undefined || committeeId === null)
+            throw new globalThis.Error("The parameter 'committeeId' must be defined.");
+        url_ = url_.replace("{committeeId}", encodeURIComponent("" + committeeId));
+        if (asOf === null)
+            throw new globalThis.Error("The parameter 'asOf' cannot be null.");
+        else if (asOf !== undefined)
+            url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/html"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processPreviewStatementSummary(_response);
+        });
+    }
+
+    protected processPreviewStatementSummary(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 
     /**
@@ -8027,6 +8661,73 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             });
         }
         return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
+     * @return OK
+     */
+    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement/summary";
+        if (reportId === undefined || reportId === null)
+            throw new globalThis.Error("The parameter 'reportId' must be defined.");
+        url_ = url_.replace("{reportId}", encodeURIComponent("" + reportId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/html"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGetIssuedStatementSummary(_response);
+        });
+    }
+
+    protected processGetIssuedStatementSummary(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 }
 
@@ -10153,6 +10854,10 @@ export interface PositionStatement {
     changes: StatementChangeCounts;
     /** The lines: open findings, then implemented ones, then those no longer reported; at most 50,000. */
     lines: StatementLine[];
+    /** The reporting force's name, as people write it. */
+    forceName: string;
+    /** The inspection reports the lines come from, with their publication dates, in the order the printed statement groups them. */
+    reports: StatementReport[];
     byStatus: StatementStatusCounts;
 }
 
@@ -10218,6 +10923,78 @@ export interface ProgressUpdateRequest {
     signedOffBy?: string | undefined;
     /** Only when superseded: the finding that supersedes the response's finding. */
     supersededByFindingId?: string | undefined;
+}
+
+/** One finding on a force's public page. */
+export interface PublicFinding {
+    /** The finding's reference, such as "Recommendation 8". */
+    reference: string;
+    kind: FindingKind;
+    /** The finding's text as the report wrote it. */
+    text: string;
+    /** The deadline as the report wrote it. */
+    deadlineText?: string | undefined;
+    status: ResponseStatus;
+    rag?: Rag;
+    derivedRag?: Rag;
+    /** The finding's due date. */
+    dueDate?: string | undefined;
+    /** The force's revised target date, when it moved it. */
+    revisedDueDate?: string | undefined;
+    /** Days past the due date while open and overdue; 0 otherwise. */
+    daysOverdue: number;
+    /** What the force publishes about its progress on this finding; absent until it sets it. */
+    publicStatement?: string | undefined;
+}
+
+/** What a force publishes about its progress: for each published report (never a restricted one), each finding that concerns it with its status, RAG and the public statement the force chose to publish. Owners, the internal position, evidence and plans are never part of it. */
+export interface PublicProgress {
+    /** The force. */
+    forceCode: string;
+    /** Its name. */
+    forceName: string;
+    /** The day the overdue days are counted on. */
+    asOf: string;
+    /** Published reports with findings concerning the force, oldest first. */
+    reports: PublicReport[];
+}
+
+/** Whether a force's public page of progress is on. */
+export interface PublicProgressRequest {
+    /** True publishes the page at /public/forces/{code}; false (the default) takes it down. */
+    enabled?: boolean | undefined;
+}
+
+/** A force's public page setting. */
+export interface PublicProgressSetting {
+    /** The force. */
+    forceCode: string;
+    /** Whether its page is published. */
+    enabled: boolean;
+    /** Where the page is, relative to the service. */
+    pageUrl: string;
+    /** Where its JSON twin is. */
+    dataUrl: string;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. */
+    etag?: string | undefined;
+}
+
+/** A published inspection report on a force's public page. */
+export interface PublicReport {
+    /** The report's reference. */
+    reference: string;
+    /** Its title. */
+    title: string;
+    /** When it was published. */
+    publishedOn?: string | undefined;
+    /** Its findings that concern the force, in report order. */
+    findings: PublicFinding[];
+}
+
+/** What the force publishes about one finding. */
+export interface PublicStatementRequest {
+    /** The text for the public page; empty or null removes it. Never the internal position: write it for the public. */
+    publicStatement?: string | undefined;
 }
 
 export type PublicationStatus = "Published" | "Restricted";
@@ -10397,6 +11174,18 @@ export interface ResponseCounts {
     mostDaysOverdue: number;
 }
 
+/** A response's public statement. */
+export interface ResponsePublicStatement {
+    /** The force's response. */
+    responseId: string;
+    /** The force. */
+    forceCode: string;
+    /** What its public page says for the finding; absent when nothing is published. */
+    publicStatement?: string | undefined;
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. */
+    etag?: string | undefined;
+}
+
 /** The orders a list of responses can be sorted in. */
 export type ResponseSort = "Recorded" | "DueDate" | "DaysOverdue" | "Force" | "Inspection";
 
@@ -10481,6 +11270,18 @@ export interface StatementLine {
     previousRag?: Rag;
     /** The due date on the previous statement. */
     previousDueDate?: string | undefined;
+}
+
+/** An inspection report a statement's lines come from. */
+export interface StatementReport {
+    /** The inspection. */
+    inspectionId: string;
+    /** Its reference. */
+    reference: string;
+    /** Its title. */
+    title: string;
+    /** The date the report was published; null when not recorded. */
+    publishedOn?: string | undefined;
 }
 
 /** The parts of a position statement, in the order a committee paper prints them. */
