@@ -44,6 +44,7 @@ builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();
 builder.Services.AddWriteRequests(builder.Configuration);
+builder.Services.AddEvidenceFiles(builder.Configuration);
 if (BareResponseEndpoints.AreEnabled(builder.Configuration))
 {
     builder.Services.AddSingleton<BareResponseBodies>();

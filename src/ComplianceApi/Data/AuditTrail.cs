@@ -31,6 +31,7 @@ public static class AuditTrail
         [typeof(ActionPlan)] = "action_plan",
         [typeof(PlanAction)] = "action",
         [typeof(Evidence)] = "evidence",
+        [typeof(EvidenceFile)] = "evidence_file",
         [typeof(Grading)] = "grading",
         [typeof(ApiKey)] = "key",
         [typeof(Committee)] = "committee",
@@ -44,7 +45,7 @@ public static class AuditTrail
 
     /// <summary>Whether a row is data a client changes, rather than bookkeeping (idempotency records, the data version, the trail itself).</summary>
     public static bool IsData(EntityEntry entry) =>
-        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun);
+        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun or EvidenceFileChunk);
 
     /// <summary>
     /// The event for a save's changes, or null when it changed only bookkeeping. Call before the save: after
@@ -143,6 +144,7 @@ public static class AuditTrail
         {
             "progress_update" or "target_date_change" => "recorded",
             "evidence" => "added",
+            "evidence_file" => "uploaded",
             "statement" => "issued",
             _ => "created",
         },
