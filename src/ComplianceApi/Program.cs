@@ -46,6 +46,7 @@ builder.Services.AddAuthorization(options => options.AddCompliancePolicies());
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddClientRateLimiting();
 builder.Services.AddWriteRequests(builder.Configuration);
+builder.Services.AddEvidenceFiles(builder.Configuration);
 
 // After authentication, which adds Data Protection's start-up key ring read that AddWebhooks takes out.
 builder.Services.AddWebhooks(builder.Configuration);

@@ -2675,9 +2675,10 @@ export interface IEvidenceClient {
      * @param kind (optional) Only evidence of this kind.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
      * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param reviewState (optional) Only evidence in this review state, such as submitted evidence waiting for a reviewer.
      * @return OK
      */
-    listEvidence(responseId?: string | undefined, actionId?: string | undefined, forceCode?: string | undefined, kind?: EvidenceKind | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<EvidencePage>;
+    listEvidence(responseId?: string | undefined, actionId?: string | undefined, forceCode?: string | undefined, kind?: EvidenceKind | undefined, limit?: number | undefined, cursor?: string | undefined, reviewState?: EvidenceReviewState | undefined, signal?: AbortSignal): Promise<EvidencePage>;
 
     /**
      * Gets one piece of evidence.
@@ -2694,6 +2695,57 @@ export interface IEvidenceClient {
 
     /** updateEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
     updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
+
+    /**
+     * Accepts evidence as showing what it is meant to, optionally until an expiry date; only accepted evidence counts towards a rule-based green. Admins only: national, or of the evidence's force.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return OK
+     */
+    acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+
+    /** acceptEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    acceptEvidence(id: string, body: EvidenceAcceptance, signal?: AbortSignal): Promise<Evidence>;
+
+    /**
+     * Rejects evidence, with the reason; it then does not count towards a rule-based green. Admins only: national, or of the evidence's force.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return OK
+     */
+    rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+
+    /** rejectEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rejectEvidence(id: string, body: EvidenceRejection, signal?: AbortSignal): Promise<Evidence>;
+
+    /**
+     * Uploads a file to a piece of evidence as its next version (older versions are kept), and sends the evidence back for review.
+     * @param file (optional) 
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
+
+    /** uploadEvidenceFile without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    uploadEvidenceFile(id: string, file?: FileParameter | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
+
+    /**
+     * Lists the versions of a piece of evidence's file, oldest first.
+     * @return OK
+     */
+    listEvidenceFiles(id: string, signal?: AbortSignal): Promise<EvidenceFile[]>;
+
+    /**
+     * Downloads the latest version of a piece of evidence's file.
+     * @return OK
+     */
+    downloadLatestEvidenceFile(id: string, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * Downloads one version of a piece of evidence's file.
+     * @return OK
+     */
+    downloadEvidenceFile(id: string, version: number, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class EvidenceClient extends ComplianceApiClientBase implements IEvidenceClient {
@@ -2953,9 +3005,10 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @param kind (optional) Only evidence of this kind.
      * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
      * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @param reviewState (optional) Only evidence in this review state, such as submitted evidence waiting for a reviewer.
      * @return OK
      */
-    listEvidence(responseId?: string | undefined, actionId?: string | undefined, forceCode?: string | undefined, kind?: EvidenceKind | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<EvidencePage> {
+    listEvidence(responseId?: string | undefined, actionId?: string | undefined, forceCode?: string | undefined, kind?: EvidenceKind | undefined, limit?: number | undefined, cursor?: string | undefined, reviewState?: EvidenceReviewState | undefined, signal?: AbortSignal): Promise<EvidencePage> {
         let url_ = this.baseUrl + "/api/v1/evidence?";
         if (responseId === null)
             throw new globalThis.Error("The parameter 'responseId' cannot be null.");
@@ -2981,6 +3034,10 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (reviewState === null)
+            throw new globalThis.Error("The parameter 'reviewState' cannot be null.");
+        else if (reviewState !== undefined)
+            url_ += "reviewState=" + encodeURIComponent("" + reviewState) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3214,6 +3271,618 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
             });
         }
         return Promise.resolve<Evidence>(null as any);
+    }
+
+    /**
+     * Accepts evidence as showing what it is meant to, optionally until an expiry date; only accepted evidence counts towards a rule-based green. Admins only: national, or of the evidence's force.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return OK
+     */
+    acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+    /** acceptEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    acceptEvidence(id: string, body: EvidenceAcceptance, signal?: AbortSignal): Promise<Evidence>;
+    acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/evidence/{id}/accept";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processAcceptEvidence(_response);
+        });
+    }
+
+    protected processAcceptEvidence(response: Response): Promise<Evidence> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evidence;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Evidence>(null as any);
+    }
+
+    /**
+     * Rejects evidence, with the reason; it then does not count towards a rule-based green. Admins only: national, or of the evidence's force.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return OK
+     */
+    rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
+    /** rejectEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    rejectEvidence(id: string, body: EvidenceRejection, signal?: AbortSignal): Promise<Evidence>;
+    rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/evidence/{id}/reject";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRejectEvidence(_response);
+        });
+    }
+
+    protected processRejectEvidence(response: Response): Promise<Evidence> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evidence;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Evidence>(null as any);
+    }
+
+    /**
+     * Uploads a file to a piece of evidence as its next version (older versions are kept), and sends the evidence back for review.
+     * @param file (optional) 
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
+    /** uploadEvidenceFile without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    uploadEvidenceFile(id: string, file?: FileParameter | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
+    uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<EvidenceFile> {
+        if (isAbortSignal(idempotencyKey)) {
+            signal = idempotencyKey;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/evidence/{id}/files";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processUploadEvidenceFile(_response);
+        });
+    }
+
+    protected processUploadEvidenceFile(response: Response): Promise<EvidenceFile> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EvidenceFile;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EvidenceFile>(null as any);
+    }
+
+    /**
+     * Lists the versions of a piece of evidence's file, oldest first.
+     * @return OK
+     */
+    listEvidenceFiles(id: string, signal?: AbortSignal): Promise<EvidenceFile[]> {
+        let url_ = this.baseUrl + "/api/v1/evidence/{id}/files";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListEvidenceFiles(_response);
+        });
+    }
+
+    protected processListEvidenceFiles(response: Response): Promise<EvidenceFile[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EvidenceFile[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EvidenceFile[]>(null as any);
+    }
+
+    /**
+     * Downloads the latest version of a piece of evidence's file.
+     * @return OK
+     */
+    downloadLatestEvidenceFile(id: string, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/evidence/{id}/files/latest";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/pdf"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processDownloadLatestEvidenceFile(_response);
+        });
+    }
+
+    protected processDownloadLatestEvidenceFile(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 206) {
+            return response.text().then((_responseText) => {
+            return throwException("Partial Content", status, _responseText, _headers);
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status === 416) {
+            return response.text().then((_responseText) => {
+            let result416: any = null;
+            result416 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Range Not Satisfiable", status, _responseText, _headers, result416);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Downloads one version of a piece of evidence's file.
+     * @return OK
+     */
+    downloadEvidenceFile(id: string, version: number, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/evidence/{id}/files/{version}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (version === undefined || version === null)
+            throw new globalThis.Error("The parameter 'version' must be defined.");
+        url_ = url_.replace("{version}", encodeURIComponent("" + version));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/pdf"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processDownloadEvidenceFile(_response);
+        });
+    }
+
+    protected processDownloadEvidenceFile(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 206) {
+            return response.text().then((_responseText) => {
+            return throwException("Partial Content", status, _responseText, _headers);
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status === 416) {
+            return response.text().then((_responseText) => {
+            let result416: any = null;
+            result416 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Range Not Satisfiable", status, _responseText, _headers, result416);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -10281,8 +10950,47 @@ export interface Evidence {
     recordedAt: string;
     /** When it last changed. */
     updatedAt: string;
+    reviewState: EvidenceReviewState;
+    /** The reviewer, as authenticated (an API key's name, or a token's application). */
+    reviewedBy?: string | undefined;
+    /** When it was reviewed. */
+    reviewedAt?: string | undefined;
+    /** The reviewer's reason. */
+    reviewReason?: string | undefined;
+    /** The day it stops counting towards a rule-based green. */
+    expiresOn?: string | undefined;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
     etag?: string | undefined;
+}
+
+/** A reviewer's acceptance of evidence. */
+export interface EvidenceAcceptance {
+    /** Why it is accepted, if there is more to say. */
+    reason?: string | undefined;
+    /** The day it stops counting, such as when a policy is due for renewal; omit when it does not expire. */
+    expiresOn?: string | undefined;
+}
+
+/** One version of a piece of evidence's file. */
+export interface EvidenceFile {
+    /** The evidence the file belongs to. */
+    evidenceId: string;
+    /** 1 for the first file uploaded, one more for each upload after it. */
+    version: number;
+    /** The name it was uploaded with, without path or characters a file system or header could misread. */
+    fileName: string;
+    /** The media type its bytes were recognised as (never the one declared when it was uploaded). */
+    contentType: string;
+    /** Its length in bytes. */
+    size: number;
+    /** The SHA-256 of its bytes, in lower-case hex; its download's ETag. */
+    sha256: string;
+    /** The client that uploaded it, as authenticated (its API key's name, or a token's application). */
+    uploadedBy: string;
+    /** When it was uploaded. */
+    uploadedAt: string;
+    /** Whether its stored bytes were found not to match its hash: a quarantined version is never served. */
+    quarantined: boolean;
 }
 
 export type EvidenceKind = "Document" | "Minutes" | "AuditReport" | "Policy" | "Link";
@@ -10295,6 +11003,12 @@ export interface EvidencePage {
     totalCount: number;
     /** Pass as `cursor` to get the next page; null on the last page. */
     nextCursor?: string | undefined;
+}
+
+/** A reviewer's rejection of evidence. */
+export interface EvidenceRejection {
+    /** Why it does not show what it is meant to, for whoever submits it again. */
+    reason: string;
 }
 
 /** What backs a claim in a response or an action, and where it can be found. */
@@ -10311,6 +11025,9 @@ export interface EvidenceRequest {
     /** What it shows. */
     description?: string | undefined;
 }
+
+/** Where evidence stands with its reviewers: only accepted evidence counts towards a rule-based green. */
+export type EvidenceReviewState = "Submitted" | "Accepted" | "Rejected";
 
 /** A recommendation, area for improvement, cause of concern or point of note in an inspection report. */
 export interface Finding {

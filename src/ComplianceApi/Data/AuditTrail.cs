@@ -31,6 +31,7 @@ public static class AuditTrail
         [typeof(ActionPlan)] = "action_plan",
         [typeof(PlanAction)] = "action",
         [typeof(Evidence)] = "evidence",
+        [typeof(EvidenceFile)] = "evidence_file",
         [typeof(Grading)] = "grading",
         [typeof(ReportResponse)] = "report_response",
         [typeof(ApiKey)] = "key",
@@ -49,7 +50,7 @@ public static class AuditTrail
     /// version, the trail itself, reminder runs, webhook deliveries and their attempts, Data Protection keys).
     /// </summary>
     public static bool IsData(EntityEntry entry) =>
-        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun or WebhookDelivery or WebhookAttempt
+        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun or EvidenceFileChunk or WebhookDelivery or WebhookAttempt
             or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
 
     /// <summary>
@@ -151,6 +152,7 @@ public static class AuditTrail
         {
             "progress_update" or "target_date_change" => "recorded",
             "evidence" => "added",
+            "evidence_file" => "uploaded",
             "statement" => "issued",
             _ => "created",
         },

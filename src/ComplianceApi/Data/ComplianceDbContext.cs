@@ -32,6 +32,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceFileChunk> EvidenceFileChunks => Set<EvidenceFileChunk>();
     public DbSet<Grading> Gradings => Set<Grading>();
     public DbSet<ReportResponse> ReportResponses => Set<ReportResponse>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -41,6 +43,9 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<StatementLine> StatementLines => Set<StatementLine>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>The service's today (England and Wales), by the clock the context was given.</summary>
+    public DateOnly Today => (clock ?? TimeProvider.System).Today();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -432,6 +437,32 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             evidence.Property(e => e.Reference).HasMaxLength(Lengths.Name);
             evidence.Property(e => e.Url).HasMaxLength(Lengths.Url);
             evidence.Property(e => e.Description).HasMaxLength(Lengths.LongText);
+            // Evidence recorded before reviews existed counts as it did: accepted (the EvidenceFiles migration).
+            evidence.Property(e => e.ReviewState).HasDefaultValue(EvidenceReviewState.Accepted).ValueGeneratedNever();
+            evidence.Property(e => e.ReviewedBy).HasMaxLength(Lengths.Name);
+            evidence.Property(e => e.ReviewedByClient).HasMaxLength(Lengths.Name);
+            evidence.Property(e => e.ReviewReason).HasMaxLength(Lengths.LongText);
+        });
+
+        modelBuilder.Entity<EvidenceFile>(file =>
+        {
+            file.HasQueryFilter(f => ForceScope == null || f.ForceCode == ForceScope);
+            file.HasOne<Evidence>().WithMany().HasForeignKey(f => f.EvidenceId).OnDelete(DeleteBehavior.Restrict);
+            file.HasIndex(f => new { f.EvidenceId, f.Version }).IsUnique();
+            // The integrity check takes the versions checked longest ago (never checked first).
+            file.HasIndex(f => f.CheckedAt);
+            file.Property(f => f.ForceCode).HasMaxLength(Lengths.Code);
+            file.Property(f => f.FileName).HasMaxLength(Lengths.Name);
+            file.Property(f => f.ContentType).HasMaxLength(Lengths.Name);
+            file.Property(f => f.Sha256).HasMaxLength(64);
+            file.Property(f => f.UploadedBy).HasMaxLength(Lengths.Name);
+            file.Property(f => f.UploadedByClient).HasMaxLength(Lengths.Name);
+        });
+
+        modelBuilder.Entity<EvidenceFileChunk>(chunk =>
+        {
+            chunk.HasKey(c => new { c.FileId, c.Index });
+            chunk.HasOne<EvidenceFile>().WithMany().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Grading>(grading =>

@@ -35,6 +35,9 @@ public enum ActionStatus { NotStarted, InProgress, Completed, Cancelled }
 
 public enum EvidenceKind { Document, Minutes, AuditReport, Policy, Link }
 
+/// <summary>Where evidence stands with its reviewers: only accepted evidence counts towards a rule-based green.</summary>
+public enum EvidenceReviewState { Submitted, Accepted, Rejected }
+
 public enum Grade { Outstanding, Good, RequiresImprovement, Inadequate }
 
 public enum ApiKeyRole { Reader, Editor, Admin }

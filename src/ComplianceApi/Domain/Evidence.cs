@@ -33,6 +33,63 @@ public sealed class Evidence
     public string? Description { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    public EvidenceReviewState ReviewState { get; private set; } = EvidenceReviewState.Submitted;
+
+    /// <summary>The reviewer's name as authenticated (the key's or token's client), never one typed in a body.</summary>
+    public string? ReviewedBy { get; private set; }
+
+    /// <summary>The reviewer's authenticated identity: the key's id, or a token's client and subject.</summary>
+    public string? ReviewedByClient { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewReason { get; private set; }
+
+    /// <summary>The day it no longer counts: accepted evidence backs a claim up to the day before.</summary>
+    public DateOnly? ExpiresOn { get; private set; }
+
+    /// <summary>
+    /// Whether the evidence counts on a date towards a rule-based green: accepted, not expired on the date,
+    /// and counting from its own date (<paramref name="countsFrom"/>). The review judges the evidence itself,
+    /// so accepted evidence counts from its date, as before reviews existed; the expiry is judged on the date
+    /// asked. The SQL form is Data/Responses/ResponseSnapshots.cs's EvidenceCounts.
+    /// </summary>
+    public static bool CountsOn(DateOnly on, DateOnly countsFrom, EvidenceReviewState state, DateOnly? expiresOn) =>
+        state == EvidenceReviewState.Accepted && (expiresOn is null || expiresOn > on) && countsFrom <= on;
+
+    public void Accept(AuditClient reviewer, string? reason, DateOnly? expiresOn, DateTimeOffset now)
+    {
+        if (expiresOn is { } expiry && Date is { } date && expiry <= date)
+        {
+            throw new DomainRuleException("Evidence cannot expire on or before its own date.");
+        }
+
+        Review(EvidenceReviewState.Accepted, reviewer, reason, now);
+        ExpiresOn = expiresOn;
+    }
+
+    public void Reject(AuditClient reviewer, string reason, DateTimeOffset now) =>
+        Review(EvidenceReviewState.Rejected, reviewer, reason, now);
+
+    /// <summary>A new file is something no reviewer has seen: the evidence goes back to be reviewed.</summary>
+    public void Resubmit(DateTimeOffset now)
+    {
+        ReviewState = EvidenceReviewState.Submitted;
+        ReviewedBy = null;
+        ReviewedByClient = null;
+        ReviewedAt = null;
+        ReviewReason = null;
+        UpdatedAt = now;
+    }
+
+    private void Review(EvidenceReviewState state, AuditClient reviewer, string? reason, DateTimeOffset now)
+    {
+        ReviewState = state;
+        ReviewedBy = reviewer.Name;
+        ReviewedByClient = reviewer.Id;
+        ReviewedAt = now;
+        ReviewReason = reason;
+        UpdatedAt = now;
+    }
 
     public void Revise(EvidenceDetails details, DateTimeOffset now)
     {

@@ -133,6 +133,9 @@ public sealed record TargetChangeInEffect(DateOnly EffectiveOn, DateTimeOffset R
     public static TargetChangeInEffect From(TargetDateChange change) => new(change.EffectiveOn, change.RecordedAt, change.NewTargetDate);
 }
 
+/// <summary>Evidence behind a response as the fold needs it: the date it counts from, its review and its expiry.</summary>
+public sealed record EvidenceInEffect(DateOnly CountsFrom, EvidenceReviewState ReviewState, DateOnly? ExpiresOn);
+
 /// <summary>
 /// One response's history entries, offered in any order, folded to its state on one date: of each kind,
 /// the entry in effect on the date with the latest date wins, and among entries of one date the one
@@ -202,8 +205,9 @@ public sealed class ResponseFold(DateOnly on, DateOnly trackedSince, DateOnly? f
         }
     }
 
-    /// <summary>Evidence counts from its date (see <see cref="ResponseHistory.EvidenceDate(DateOnly?, DateTimeOffset)"/>).</summary>
-    public void TakeEvidenceFrom(DateOnly countsFrom) => _hasEvidence |= countsFrom <= on;
+    /// <summary>Evidence counts from its date (see <see cref="ResponseHistory.EvidenceDate(DateOnly?, DateTimeOffset)"/>) while accepted and not expired (<see cref="Evidence.CountsOn"/>).</summary>
+    public void TakeEvidence(EvidenceInEffect evidence) =>
+        _hasEvidence |= Evidence.CountsOn(on, evidence.CountsFrom, evidence.ReviewState, evidence.ExpiresOn);
 
     private static bool StandsOver(DateOnly effectiveOn, DateTimeOffset recordedAt, DateOnly heldOn, DateTimeOffset heldRecordedAt) =>
         effectiveOn > heldOn || (effectiveOn == heldOn && recordedAt > heldRecordedAt);
@@ -220,7 +224,7 @@ public sealed class ResponseHistory
     private readonly List<UpdateInEffect> _updates;
     private readonly List<RevisionInEffect> _revisions;
     private readonly List<TargetChangeInEffect> _targetDateChanges;
-    private readonly List<DateOnly> _evidenceDates;
+    private readonly List<EvidenceInEffect> _evidence;
 
     public ResponseHistory(
         DateOnly trackedSince,
@@ -228,20 +232,20 @@ public sealed class ResponseHistory
         IEnumerable<UpdateInEffect> updates,
         IEnumerable<ResponseRevision> revisions,
         IEnumerable<TargetDateChange> targetDateChanges,
-        IEnumerable<DateOnly> evidenceDates)
+        IEnumerable<EvidenceInEffect> evidence)
     {
         _trackedSince = trackedSince;
         _findingDueDate = findingDueDate;
         _updates = [.. updates];
         _revisions = [.. revisions.Select(RevisionInEffect.From)];
         _targetDateChanges = [.. targetDateChanges.Select(TargetChangeInEffect.From)];
-        _evidenceDates = [.. evidenceDates];
+        _evidence = [.. evidence];
     }
 
     /// <summary>The history of a response whose updates, revisions, target date changes and finding are loaded.</summary>
     public static ResponseHistory Of(ForceResponse response, IEnumerable<Evidence> evidence) =>
         new(response.TrackedSince, response.Finding.DueDate, response.Updates.Select(UpdateInEffect.From), response.Revisions, response.TargetDateChanges,
-            evidence.Select(EvidenceDate));
+            evidence.Select(e => new EvidenceInEffect(EvidenceDate(e), e.ReviewState, e.ExpiresOn)));
 
     /// <summary>The date evidence counts from: the date it bears, else the day it was recorded.</summary>
     public static DateOnly EvidenceDate(Evidence evidence) => EvidenceDate(evidence.Date, evidence.RecordedAt);
@@ -268,9 +272,9 @@ public sealed class ResponseHistory
             fold.Take(change);
         }
 
-        foreach (var date in _evidenceDates)
+        foreach (var evidence in _evidence)
         {
-            fold.TakeEvidenceFrom(date);
+            fold.TakeEvidence(evidence);
         }
 
         return fold.State;

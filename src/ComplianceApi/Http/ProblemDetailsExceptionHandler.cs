@@ -37,6 +37,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
             PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", tooLarge.Message),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
+            UnsupportedFileTypeException unsupported => Problem(StatusCodes.Status415UnsupportedMediaType, "The file's type is not accepted.", unsupported.Message),
+            QuarantinedFileException quarantined => Problem(StatusCodes.Status410Gone, "The file is quarantined.", quarantined.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, $"This {Credentials.Of(httpContext.User)} may not do that.", forbidden.Message),
             FourEyesException fourEyes => Problem(StatusCodes.Status403Forbidden, "A closure is signed off by another identity than the one that requested it.", fourEyes.Message),
             PreconditionFailedException precondition => PreconditionProblem(precondition),

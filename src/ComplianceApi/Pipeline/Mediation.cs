@@ -82,6 +82,7 @@ file static class Refusals
 {
     public static bool Of(Exception exception) => exception is ValidationException or NotFoundException or ForbiddenException
         or Domain.DomainRuleException or Domain.DeadlineNotUnderstoodException or PreconditionFailedException
+        or Domain.UnsupportedFileTypeException or PayloadTooLargeException or QuarantinedFileException
         or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
         || exception is Microsoft.EntityFrameworkCore.DbUpdateException update && update.IsUniqueViolation();
 }

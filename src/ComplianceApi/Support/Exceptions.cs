@@ -53,3 +53,6 @@ public sealed class IdempotencyKeyReusedException(string firstRequest)
 public sealed class CursorExpiredException(TimeSpan keptFor)
     : Exception($"The cursor is older than the change feed keeps ({keptFor.TotalDays:0.##} days): changes after it may be missing. "
         + "Read the records again, then follow the feed from a new start (omit after).");
+
+/// <summary>A stored file whose bytes no longer match the hash taken when it was uploaded; surfaces as 410, and none of it is sent.</summary>
+public sealed class QuarantinedFileException(string message) : Exception(message);

@@ -35,4 +35,10 @@ public static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A webhook delivery round failed; the next round tries again")]
     public static partial void WebhookRoundFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evidence {EvidenceId} file version {Version} ({FileId}) is quarantined: its stored bytes hash to {Found}, not {Expected}; it is no longer served")]
+    public static partial void EvidenceFileQuarantined(this ILogger logger, Guid evidenceId, int version, Guid fileId, string expected, string found);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking stored evidence files failed; the next round tries again")]
+    public static partial void EvidenceIntegrityCheckFailed(this ILogger logger, Exception exception);
 }

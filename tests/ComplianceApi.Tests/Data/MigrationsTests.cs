@@ -1,5 +1,6 @@
 using ComplianceApi.Data;
 using ComplianceApi.Data.Migrations;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -63,7 +64,7 @@ public sealed class MigrationsTests(TestHosts hosts)
             VALUES ({responseId}, {findingId}, 'kent', 'InProgress', 'Head of Information Management', {now}, {now}, 1, {new DateOnly(2026, 11, 20)}, {new DateOnly(2015, 11, 30)})
             """, ct);
         // What came after the release: the audit trail and the stored outcomes of idempotent writes.
-        Assert.Equal(["AuditTrailAndIdempotency", "ChangeFeed", "Reminders", "ReportResponses", "FourEyesClosure", "PublicProgress", "KeyHygiene", "Webhooks"], (await db.Database.GetPendingMigrationsAsync(ct)).Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]));
+        Assert.Equal(["AuditTrailAndIdempotency", "ChangeFeed", "Reminders", "ReportResponses", "FourEyesClosure", "PublicProgress", "KeyHygiene", "Webhooks", "EvidenceFiles"], (await db.Database.GetPendingMigrationsAsync(ct)).Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]));
         await db.Database.MigrateAsync(ct);
 
         var schema = await DescribeSchemaAsync(provider, database);
@@ -80,7 +81,8 @@ public sealed class MigrationsTests(TestHosts hosts)
         var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.Id == findingId, ct);
         Assert.Equal((DeadlineKind.Explicit, (DeadlinePrecision?)DeadlinePrecision.AsSupplied), (finding.DeadlineKind, finding.DeadlinePrecision));
         Assert.Equal(47, await db.Forces.CountAsync(ct));
-        Assert.Equal(Guid.Parse("6F0D3C2A-8E1B-4B7C-9A45-2D1E0F9B7C31"), (await db.DataVersions.SingleAsync(ct)).Stamp);
+        // EvidenceFiles changes evidence views, so it moves the stamp on again: caches of the old version are not served.
+        Assert.Equal(Guid.Parse("3B8E2F4D-6C1A-4E9B-8D27-5A0F1C3E9B64"), (await db.DataVersions.SingleAsync(ct)).Stamp);
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
@@ -103,6 +105,62 @@ public sealed class MigrationsTests(TestHosts hosts)
         var actual = await DescribeSchemaAsync(provider, migrated);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Evidence_recorded_before_reviews_existed_is_accepted_so_no_derived_rag_changes_on_upgrade(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Context(provider, await NewDatabaseAsync(provider));
+        await db.GetService<IMigrator>().MigrateAsync("Reminders", ct);
+        var now = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
+        var inspectionId = Guid.NewGuid();
+        var findingId = Guid.NewGuid();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Inspections" ("Id", "Reference", "Inspectorate", "Title", "Type", "PublishedOn", "PublicationStatus", "AllForcesInScope", "CreatedAt", "UpdatedAt")
+            VALUES ({inspectionId}, 'building-the-picture-2015', 'Hmic', 'Building the picture', 'NationalThematic', {new DateOnly(2015, 7, 2)}, 'Published', {true}, {now}, {now})
+            """, ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Findings" ("Id", "InspectionId", "Reference", "Kind", "Text", "BusinessArea", "DeadlineText", "DueDate", "CreatedAt", "UpdatedAt", "DeadlineKind", "DeadlinePrecision")
+            VALUES ({findingId}, {inspectionId}, 'Recommendation 8', 'Recommendation', 'Text', 'InformationManagement', 'By 31 March 2030', {new DateOnly(2030, 3, 31)}, {now}, {now}, 'Explicit', 'AsSupplied')
+            """, ct);
+        // Implemented with evidence (green), implemented without (amber), in progress with evidence (amber).
+        var seeded = new (string Force, string Status, bool Evidence)[] { ("kent", "Implemented", true), ("essex", "Implemented", false), ("surrey", "InProgress", true) };
+        var ids = new List<Guid>();
+        foreach (var (force, status, evidence) in seeded)
+        {
+            var id = Guid.NewGuid();
+            ids.Add(id);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ForceResponses" ("Id", "FindingId", "ForceCode", "Status", "OwnerName", "CreatedAt", "UpdatedAt", "Version", "TrackedSince", "DueOn")
+                VALUES ({id}, {findingId}, {force}, {status}, 'Head of Information Management', {now}, {now}, 1, {new DateOnly(2015, 8, 1)}, {new DateOnly(2030, 3, 31)})
+                """, ct);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ProgressUpdates" ("Id", "ResponseId", "ForceCode", "EffectiveOn", "Status", "Narrative", "Author", "RecordedAt", "RecordedBy")
+                VALUES ({Guid.NewGuid()}, {id}, {force}, {new DateOnly(2015, 9, 1)}, {status}, 'Under way.', 'Information Management Unit', {now}, 'tracker')
+                """, ct);
+            if (evidence)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "Evidence" ("Id", "ForceCode", "ResponseId", "Title", "Kind", "Reference", "Date", "RecordedAt", "UpdatedAt")
+                    VALUES ({Guid.NewGuid()}, {force}, {id}, 'Information Management Strategy', 'Minutes', 'SMB 31/10/2015', {new DateOnly(2015, 10, 31)}, {now}, {now})
+                    """, ct);
+            }
+        }
+
+        // Before: the rule as it stood, green when implemented with any evidence.
+        var on = new DateOnly(2016, 1, 1);
+        var before = seeded.Select(s => ResponseRules.DerivedRag(Enum.Parse<ResponseStatus>(s.Status), false, false, s.Evidence)).ToList();
+        await db.Database.MigrateAsync(ct);
+
+        var today = await db.ResponsesAsOf(null).Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var asOf = await db.ResponsesAsOf(on).Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var folded = await db.StatesOnAsync(db.ForceResponses.Where(r => ids.Contains(r.Id)), r => r.Id, on, ct);
+        Assert.Equal([Rag.Green, Rag.Amber, Rag.Amber], before);
+        Assert.Equal(before, ids.Select(id => today.Single(r => r.Id == id).ToState(db.Today).DerivedRag));
+        Assert.Equal(before, ids.Select(id => asOf.Single(r => r.Id == id).ToState(on).DerivedRag));
+        Assert.Equal(before, ids.Select(id => folded.Single(r => r.Id == id).State.DerivedRag));
+        Assert.All(await db.Evidence.ToListAsync(ct), e => Assert.Equal((EvidenceReviewState.Accepted, e.RecordedAt), (e.ReviewState, e.ReviewedAt!.Value)));
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]

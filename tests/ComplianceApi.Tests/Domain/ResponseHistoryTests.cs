@@ -90,7 +90,7 @@ public sealed class ResponseHistoryTests
         }
 
         latestFirst.Take(TargetChangeInEffect.From(response.TargetDateChanges.Single()));
-        latestFirst.TakeEvidenceFrom(new DateOnly(2016, 1, 15));
+        latestFirst.TakeEvidence(new EvidenceInEffect(new DateOnly(2016, 1, 15), EvidenceReviewState.Accepted, null));
 
         Assert.Equal(expected, latestFirst.State);
         Assert.Equal(("Corrected the same day.", "Detective Chief Inspector Records", new DateOnly(2016, 12, 31)),
@@ -237,9 +237,40 @@ public sealed class ResponseHistoryTests
     private static ProgressEntry Entry(DateOnly on, ResponseStatus status, Rag? rag, string narrative) =>
         new(on, status, rag, narrative, "Information Management Unit", null, null);
 
-    private static Evidence Minutes(DateOnly date) =>
-        Evidence.ForResponse(Guid.CreateVersion7(), Recommendation8Response(),
+    private static Evidence Minutes(DateOnly date, EvidenceReviewState review = EvidenceReviewState.Accepted, DateOnly? expiresOn = null)
+    {
+        var minutes = Evidence.ForResponse(Guid.CreateVersion7(), Recommendation8Response(),
             new EvidenceDetails("Information Management Board minutes", EvidenceKind.Minutes, "IMB minute 6", null, date, null), RecordedAt);
+        var reviewer = new AuditClient("Force audit", "reviewer-key");
+        switch (review)
+        {
+            case EvidenceReviewState.Accepted:
+                minutes.Accept(reviewer, "Minuted decision.", expiresOn, RecordedAt);
+                break;
+            case EvidenceReviewState.Rejected:
+                minutes.Reject(reviewer, "These minutes are of another board.", RecordedAt);
+                break;
+        }
+
+        return minutes;
+    }
+
+    [Theory]
+    [InlineData(EvidenceReviewState.Submitted, null, "2017-03-01", false)]
+    [InlineData(EvidenceReviewState.Rejected, null, "2017-03-01", false)]
+    [InlineData(EvidenceReviewState.Accepted, null, "2017-03-01", true)]
+    [InlineData(EvidenceReviewState.Accepted, "2018-02-01", "2018-01-31", true)]
+    [InlineData(EvidenceReviewState.Accepted, "2018-02-01", "2018-02-01", false)]
+    [InlineData(EvidenceReviewState.Accepted, "2018-02-01", "2017-01-31", false)]
+    public void Only_accepted_evidence_not_expired_on_the_date_asked_counts_from_its_own_date(EvidenceReviewState review, string? expiresOn, string on, bool counts)
+    {
+        var response = Recommendation8Response();
+        response.RecordProgress(Entry(new DateOnly(2015, 10, 21), ResponseStatus.Implemented, Rag.Green, "Records reviewed."), Later(1));
+        var history = ResponseHistory.Of(response,
+            [Minutes(new DateOnly(2017, 2, 1), review, expiresOn is null ? null : DateOnly.Parse(expiresOn, System.Globalization.CultureInfo.InvariantCulture))]);
+
+        Assert.Equal(counts, history.StateOn(DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture))!.HasEvidence);
+    }
 
     private static ForceResponse Recommendation8Response(bool withTarget = true)
     {

@@ -110,7 +110,8 @@ public sealed class ConditionalWritesTests(TestHosts hosts)
         var before = await admin.GetAsync<ForceResponseView>($"/api/v1/responses/{response.Id}");
 
         using var added = await SendAsync(admin, HttpMethod.Post, $"/api/v1/responses/{response.Id}/evidence", ResponseTestData.BoardMinutes(), ifMatch: before.Etag);
-        await added.ReadAsync<EvidenceView>(HttpStatusCode.Created);
+        var evidence = await added.ReadAsync<EvidenceView>(HttpStatusCode.Created);
+        await admin.AcceptEvidenceAsync(evidence.Id);
 
         var after = await admin.GetAsync<ForceResponseView>($"/api/v1/responses/{response.Id}");
         Assert.Equal((Rag.Amber, Rag.Green), (before.DerivedRag, after.DerivedRag));

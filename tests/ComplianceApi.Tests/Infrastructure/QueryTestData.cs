@@ -47,7 +47,7 @@ public sealed record QueryScenario(
         var lancashireR8 = await admin.CreateResponseAsync(r8.Id, lancashireOwner);
         await admin.RecordUpdateAsync(lancashireR8.Id, Update(new DateOnly(2016, 1, 7), ResponseStatus.Implemented, Rag.Green,
             "A revised Information Management Strategy was agreed at the Strategic Management Board."));
-        await admin.AddEvidenceAsync($"/api/v1/responses/{lancashireR8.Id}/evidence", Strategy());
+        await admin.AddAcceptedEvidenceAsync(admin, $"/api/v1/responses/{lancashireR8.Id}/evidence", Strategy());
         var bedfordshireR3 = await admin.CreateResponseAsync(r3.Id, Response("bedfordshire") with { EffectiveOn = new DateOnly(2015, 9, 1) });
         var cambridgeshireR3 = await admin.CreateResponseAsync(r3.Id, Response("cambridgeshire"));
         await admin.RecordUpdateAsync(cambridgeshireR3.Id, Update(new DateOnly(2015, 10, 1), ResponseStatus.InProgress, Rag.Amber,

@@ -115,4 +115,15 @@ public static class ResponseTestData
 
     public static async Task<EvidenceView> AddEvidenceAsync(this HttpClient client, string url, EvidenceRequest? request = null) =>
         await (await client.PostJsonAsync(url, request ?? Strategy())).ReadAsync<EvidenceView>(HttpStatusCode.Created);
+
+    /// <summary>Evidence added and then accepted by <paramref name="reviewer"/> (an admin): only accepted evidence counts towards a rule-based green.</summary>
+    public static async Task<EvidenceView> AddAcceptedEvidenceAsync(this HttpClient client, HttpClient reviewer, string url, EvidenceRequest? request = null, DateOnly? expiresOn = null)
+    {
+        var added = await client.AddEvidenceAsync(url, request);
+        return await reviewer.AcceptEvidenceAsync(added.Id, expiresOn);
+    }
+
+    public static async Task<EvidenceView> AcceptEvidenceAsync(this HttpClient reviewer, Guid evidenceId, DateOnly? expiresOn = null) =>
+        await (await reviewer.PostJsonAsync($"/api/v1/evidence/{evidenceId}/accept", new EvidenceAcceptance("Shows the board agreed it.", expiresOn)))
+            .ReadAsync<EvidenceView>();
 }

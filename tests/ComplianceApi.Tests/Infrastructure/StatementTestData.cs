@@ -57,7 +57,7 @@ public sealed record ForceScenario(
         var response3 = await admin.CreateResponseAsync(r3.Id, Response(force));
         await admin.RecordUpdateAsync(response3.Id, Update(new DateOnly(2015, 11, 1), ResponseStatus.Implemented, Rag.Green,
             "A revised Information Management Strategy was agreed at the Strategic Management Board."));
-        await admin.AddEvidenceAsync($"/api/v1/responses/{response3.Id}/evidence", Strategy());
+        await admin.AddAcceptedEvidenceAsync(admin, $"/api/v1/responses/{response3.Id}/evidence", Strategy());
         var response5 = await admin.CreateResponseAsync(r5.Id, Response(force));
         await admin.RecordUpdateAsync(response5.Id, Update(new DateOnly(2015, 10, 1), ResponseStatus.InProgress, Rag.Amber, "The policy review is under way."));
         var response6 = await admin.CreateResponseAsync(r6.Id, Response(force));

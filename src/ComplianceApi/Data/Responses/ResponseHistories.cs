@@ -93,7 +93,7 @@ public static class ResponseHistories
                   WHERE {ofTheForces} AND (h."EffectiveOn" IS NULL OR h."EffectiveOn" <= @on);
                 SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."NewTargetDate" FROM "TargetDateChanges" AS h
                   WHERE {ofTheForces} AND h."EffectiveOn" <= @on;
-                SELECT h."ResponseId", h."Date", h."RecordedAt" FROM "Evidence" AS h WHERE {ofTheForces};
+                SELECT h."ResponseId", h."Date", h."RecordedAt", h."ReviewState", h."ExpiresOn" FROM "Evidence" AS h WHERE {ofTheForces};
                 """;
 
             // Updates come latest first, so a response's first row is the one that stands (the fold still
@@ -140,9 +140,10 @@ public static class ResponseHistories
             {
                 if (folds.TryGetValue(reader.GetGuid(0), out var fold))
                 {
-                    fold.TakeEvidenceFrom(reader.IsDBNull(1)
-                        ? ResponseHistory.EvidenceDate(null, RecordedAt(reader, 2))
-                        : ResponseHistory.EvidenceDate(DateOn(reader, 1), default));
+                    fold.TakeEvidence(new EvidenceInEffect(
+                        reader.IsDBNull(1) ? ResponseHistory.EvidenceDate(null, RecordedAt(reader, 2)) : ResponseHistory.EvidenceDate(DateOn(reader, 1), default),
+                        Enum.Parse<EvidenceReviewState>(reader.GetString(3)),
+                        DateOrNull(reader, 4)));
                 }
             }
         }

@@ -61,10 +61,19 @@ public static class ResponseSnapshots
 {
     /// <summary>Every visible response as it stood on <paramref name="asOf"/>; today's state when null. Responses not yet tracked then are left out.</summary>
     public static IQueryable<ResponseSnapshot> ResponsesAsOf(this ComplianceDbContext db, DateOnly? asOf) =>
-        asOf is { } on ? AsOf(db, on) : Current(db);
+        asOf is { } on ? AsOf(db, on) : Current(db, db.Today);
 
-    private static IQueryable<ResponseSnapshot> Current(ComplianceDbContext db) =>
-        db.ForceResponses.Select(r => new ResponseSnapshot
+    /// <summary>
+    /// Evidence that counts on a date towards a rule-based green, as <see cref="Evidence.CountsOn"/> says: accepted
+    /// and not expired on the date. Its own date is judged apart, since today's state counts evidence of any date.
+    /// </summary>
+    public static Expression<Func<Evidence, bool>> EvidenceCounts(DateOnly on) =>
+        e => e.ReviewState == EvidenceReviewState.Accepted && (e.ExpiresOn == null || e.ExpiresOn > on);
+
+    private static IQueryable<ResponseSnapshot> Current(ComplianceDbContext db, DateOnly today)
+    {
+        var counting = db.Evidence.Where(EvidenceCounts(today));
+        return db.ForceResponses.Select(r => new ResponseSnapshot
         {
             Id = r.Id,
             FindingId = r.FindingId,
@@ -94,16 +103,18 @@ public static class ResponseSnapshots
             // overdue and due-between filters then read the (ForceCode, DueOn, Status, Id) index, not every finding.
             DueDate = r.DueOn,
             DueKey = r.DueOn ?? DateOnly.MaxValue,
-            HasEvidence = db.Evidence.Any(e => e.ResponseId == r.Id),
+            HasEvidence = counting.Any(e => e.ResponseId == r.Id),
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
         });
+    }
 
     private static IQueryable<ResponseSnapshot> AsOf(ComplianceDbContext db, DateOnly on)
     {
         // Evidence without a date of its own counts from the day it was recorded.
         var nextDay = ServiceDay.StartOf(on.AddDays(1));
+        var counting = db.Evidence.Where(EvidenceCounts(on));
 
         // Entries in effect on the date, latest first; mirrors ResponseHistory.StateOn.
         var updates = db.ProgressUpdates.Where(u => u.EffectiveOn <= on)
@@ -143,7 +154,7 @@ public static class ResponseSnapshots
             DueDate = changes.Where(c => c.ResponseId == r.Id).Select(c => (DateOnly?)c.NewTargetDate).FirstOrDefault() ?? r.Finding.DueDate,
             DueKey = changes.Where(c => c.ResponseId == r.Id).Select(c => (DateOnly?)c.NewTargetDate).FirstOrDefault()
                 ?? r.Finding.DueDate ?? DateOnly.MaxValue,
-            HasEvidence = db.Evidence.Any(e => e.ResponseId == r.Id && (e.Date <= on || (e.Date == null && e.RecordedAt < nextDay))),
+            HasEvidence = counting.Any(e => e.ResponseId == r.Id && (e.Date <= on || (e.Date == null && e.RecordedAt < nextDay))),
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,

@@ -17,6 +17,11 @@ namespace ComplianceApi.Features.Evidence;
 /// <param name="Description">What it shows.</param>
 /// <param name="RecordedAt">When it was recorded in this service.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="ReviewState">Submitted until a reviewer accepts or rejects it; only accepted evidence counts towards a rule-based green. A new file sends it back to submitted.</param>
+/// <param name="ReviewedBy">The reviewer, as authenticated (an API key's name, or a token's application).</param>
+/// <param name="ReviewedAt">When it was reviewed.</param>
+/// <param name="ReviewReason">The reviewer's reason.</param>
+/// <param name="ExpiresOn">The day it stops counting towards a rule-based green.</param>
 public sealed record EvidenceView(
     Guid Id,
     string ForceCode,
@@ -29,7 +34,12 @@ public sealed record EvidenceView(
     DateOnly? Date,
     string? Description,
     DateTimeOffset RecordedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    EvidenceReviewState ReviewState,
+    string? ReviewedBy,
+    DateTimeOffset? ReviewedAt,
+    string? ReviewReason,
+    DateOnly? ExpiresOn)
     : ITaggedView
 {
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>

@@ -12,6 +12,7 @@ namespace ComplianceApi.Features.Evidence;
 /// <param name="ActionId">Only evidence backing this action.</param>
 /// <param name="ForceCode">Only this force's evidence.</param>
 /// <param name="Kind">Only evidence of this kind.</param>
+/// <param name="ReviewState">Only evidence in this review state, such as submitted evidence waiting for a reviewer.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page; omit for the first page.</param>
 public sealed record ListEvidenceQuery(
@@ -20,7 +21,8 @@ public sealed record ListEvidenceQuery(
     string? ForceCode,
     EvidenceKind? Kind,
     int? Limit,
-    string? Cursor) : IRequest<Page<EvidenceView>>, IPagedQuery;
+    string? Cursor,
+    EvidenceReviewState? ReviewState = null) : IRequest<Page<EvidenceView>>, IPagedQuery;
 
 public sealed class ListEvidenceValidator : AbstractValidator<ListEvidenceQuery>
 {
@@ -39,5 +41,6 @@ public sealed class ListEvidenceHandler(ComplianceDbContext db, TypeAdapterConfi
             .Where(e => query.ActionId == null || e.ActionId == query.ActionId)
             .Where(e => query.ForceCode == null || e.ForceCode == query.ForceCode)
             .Where(e => query.Kind == null || e.Kind == query.Kind)
+            .Where(e => query.ReviewState == null || e.ReviewState == query.ReviewState)
             .ToPageByIdAsync(query, e => e.Id, mapping.ProjectionOf<Domain.Evidence, EvidenceView>(), v => v.Id, cancellationToken);
 }

@@ -61,6 +61,7 @@ public static class OpenApi
             options.SchemaFilter<ContractBoundsSchemaFilter>();
             options.OperationFilter<ListLimitOperationFilter>();
             options.OperationFilter<DocumentResponsesOperationFilter>();
+            options.OperationFilter<StreamedUploadOperationFilter>();
             options.OperationFilter<UploadLimitOperationFilter>();
             options.CustomSchemaIds(SchemaId);
             options.DescribeAllParametersInCamelCase();

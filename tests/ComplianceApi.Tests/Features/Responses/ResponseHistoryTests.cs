@@ -197,7 +197,7 @@ public sealed class ResponseHistoryTests(TestHosts hosts)
             .ReadAsync<TargetDateChangeView>(HttpStatusCode.Created);
         await city.RecordUpdateAsync(response.Id, Update(new DateOnly(2017, 1, 10), ResponseStatus.Implemented, Rag.Green,
             "New records system live; the archive has been reviewed."));
-        await city.AddEvidenceAsync($"/api/v1/responses/{response.Id}/evidence", BoardMinutes() with { Date = new DateOnly(2017, 2, 1) });
+        await city.AddAcceptedEvidenceAsync(host.AdminClient(), $"/api/v1/responses/{response.Id}/evidence", BoardMinutes() with { Date = new DateOnly(2017, 2, 1) });
         return (city, response);
     }
 }
