@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using ComplianceApi.Data;
 using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
-using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Statements;
 using ComplianceApi.Features.Summaries;
@@ -221,6 +219,7 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
         var finding = await host.CreateFindingAsync();
         var city = await admin.CreateResponseAsync(finding.Id);
         var lancashire = await admin.CreateResponseAsync(finding.Id, Response(Lancashire));
+        await admin.RecordUpdateAsync(lancashire.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.InProgress));
         var cityList = $"/api/v1/responses?findingId={finding.Id}&forceCode={CityOfLondon}";
         var lancashireList = $"/api/v1/responses?findingId={finding.Id}&forceCode={Lancashire}";
         var lancashireSummary = $"/api/v1/forces/{Lancashire}/summary";
@@ -228,12 +227,15 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
         {
             Assert.Equal(ResponseStatus.NotAssessed, Assert.Single((await client.GetAsync<Page<ForceResponseView>>(cityList)).Items).Status);
             Assert.NotEqual("Chief Inspector Records", Assert.Single((await client.GetAsync<Page<ForceResponseView>>(lancashireList)).Items).OwnerName);
-            Assert.Equal(0, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.InProgress);
+            Assert.Equal(0, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.Implemented);
         }
 
         // Around SaveChanges, so no stamp changes: only a page computed afresh can show these.
-        await host.WithDatabaseAsync(db => db.Database.ExecuteSqlAsync(
-            $"""UPDATE "ForceResponses" SET "OwnerName" = 'Chief Inspector Records', "Status" = 'InProgress' WHERE "Id" = {lancashire.Id}""", ct));
+        await host.WithDatabaseAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ForceResponses" SET "OwnerName" = 'Chief Inspector Records' WHERE "Id" = {lancashire.Id}""", ct);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ProgressUpdates" SET "Status" = 'Implemented' WHERE "ResponseId" = {lancashire.Id}""", ct);
+        });
 
         await admin.RecordUpdateAsync(city.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.InProgress));
 
@@ -243,7 +245,7 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
             Assert.Equal(ResponseStatus.InProgress, Assert.Single((await client.GetAsync<Page<ForceResponseView>>(cityList)).Items).Status);
             // ... while Lancashire's pages are still the cached ones: the write did not empty them.
             Assert.NotEqual("Chief Inspector Records", Assert.Single((await client.GetAsync<Page<ForceResponseView>>(lancashireList)).Items).OwnerName);
-            Assert.Equal(0, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.InProgress);
+            Assert.Equal(0, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.Implemented);
         }
 
         // A national write (a new inspection and finding) makes every page fresh.
@@ -251,7 +253,7 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
         foreach (var client in new[] { admin, otherAdmin })
         {
             Assert.Equal("Chief Inspector Records", Assert.Single((await client.GetAsync<Page<ForceResponseView>>(lancashireList)).Items).OwnerName);
-            Assert.Equal(1, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.InProgress);
+            Assert.Equal(1, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.Implemented);
         }
     }
 
@@ -260,13 +262,11 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
     {
         await using var host = await hosts.IsolatedHostFor(provider);
         var admin = host.AdminClient();
-        (await admin.PostAsJsonAsync("/api/v1/forces",
-            new ForceRequest("north-west-collaboration", "North West Collaboration", ForceKind.Collaboration, [Lancashire]), TestContext.Current.CancellationToken))
-            .EnsureSuccessStatusCode();
+        var collaboration = await ForceScenario.NewForceAsync(admin, ForceKind.Collaboration, [Lancashire]);
         var finding = await host.CreateFindingAsync();
         var lancashire = await admin.CreateResponseAsync(finding.Id, Response(Lancashire));
-        var collaborationList = $"/api/v1/responses?findingId={finding.Id}&forceCode=north-west-collaboration";
-        var collaborationSummary = "/api/v1/forces/north-west-collaboration/summary";
+        var collaborationList = $"/api/v1/responses?findingId={finding.Id}&forceCode={collaboration}";
+        var collaborationSummary = $"/api/v1/forces/{collaboration}/summary";
         var acrossForces = $"/api/v1/findings/{finding.Id}/summary";
         Assert.Equal(ResponseStatus.NotAssessed, Assert.Single((await admin.GetAsync<Page<ForceResponseView>>(collaborationList)).Items).Status);
         Assert.Equal(0, (await admin.GetAsync<ForceSummaryView>(collaborationSummary)).Totals.ByStatus.InProgress);
