@@ -25,7 +25,7 @@ public sealed class ResponseHistoriesTests(TestHosts hosts)
     public enum StepKind { Update, Rebaseline, Reopen }
 
     /// <summary>One generated step, some days after the previous one (often none).</summary>
-    public sealed record Step(int DaysAfter, StepKind Kind, ResponseStatus Status, Rag? Rag, int TargetInDays);
+    public sealed record GeneratedStep(int DaysAfter, StepKind Kind, ResponseStatus Status, Rag? Rag, int TargetInDays);
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task The_latest_update_sought_through_the_index_folds_to_the_same_state_as_the_whole_history_on_any_date(Provider provider)
@@ -39,8 +39,8 @@ public sealed class ResponseHistoriesTests(TestHosts hosts)
                 ResponseStatus.Superseded, ResponseStatus.InProgress)
             from rag in Gen.Elements<Rag?>(null, Rag.Red, Rag.Amber, Rag.Green)
             from target in Gen.Choose(-60, 400)
-            select new Step(days, kind, status, rag, target);
-        var histories = step.ListOf().Select(steps => (IReadOnlyList<Step>)[.. steps.Take(14)]);
+            select new GeneratedStep(days, kind, status, rag, target);
+        var histories = step.ListOf().Select(steps => (IReadOnlyList<GeneratedStep>)[.. steps.Take(14)]);
 
         // FsCheck waits on each case's task itself: run off the test's context so that it cannot wait on itself.
         await Task.Run(() => Check.One(
@@ -48,7 +48,7 @@ public sealed class ResponseHistoriesTests(TestHosts hosts)
             Prop.ForAll(histories.ToArbitrary(), history => CompareAsync(host, superseding.Id, history))), TestContext.Current.CancellationToken);
     }
 
-    private static async Task CompareAsync(ComplianceApiHost host, Guid supersedingId, IReadOnlyList<Step> steps)
+    private static async Task CompareAsync(ComplianceApiHost host, Guid supersedingId, IReadOnlyList<GeneratedStep> steps)
     {
         var ct = TestContext.Current.CancellationToken;
         var finding = await host.CreateFindingAsync();
