@@ -45,13 +45,8 @@ public static class AuditTrail
     // created, which would only repeat the event's own time.
     private static readonly HashSet<string> Unrecorded = ["UpdatedAt", "Version", "LoadId", "CreatedAt", "RecordedAt"];
 
-    /// <summary>
-    /// Whether a row is data a client changes, rather than bookkeeping (idempotency records, the data
-    /// version, the trail itself, reminder runs, webhook deliveries and their attempts, Data Protection keys).
-    /// </summary>
-    public static bool IsData(EntityEntry entry) =>
-        entry.Entity is not (DataVersion or IdempotencyRecord or AuditEvent or ReminderRun or EvidenceFileChunk or WebhookDelivery or WebhookAttempt
-            or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
+    /// <summary>Whether a row is data a client changes, rather than bookkeeping (<see cref="DataVersions.Bookkeeping"/>: idempotency records, the data versions, the trail itself).</summary>
+    public static bool IsData(EntityEntry entry) => DataVersions.IsData(entry.Metadata.ClrType);
 
     /// <summary>
     /// The event for a save's changes, or null when it changed only bookkeeping. Call before the save: after

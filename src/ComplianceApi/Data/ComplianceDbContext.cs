@@ -48,6 +48,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DateOnly Today => (clock ?? TimeProvider.System).Today();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<ForceDataVersion> ForceDataVersions => Set<ForceDataVersion>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
 
@@ -67,23 +68,30 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     /// <summary>The audit event of the transaction in progress: a request that saves twice still makes one event.</summary>
     private (object Transaction, AuditEvent Event)? _audited;
 
-    // The transaction whose writes have already changed the data version: one that saves several times
-    // changes it once, and then holds its row lock only until it commits.
+    // The transaction whose writes have already changed the national data version: one that saves several
+    // times changes it once, and then holds its row lock only until it commits. Force stamps are changed on
+    // each save that writes the force's rows (a row lock the transaction already holds costs nothing more).
     private object? _versionChangedIn;
 
+    // The transaction holding the change feed's order lock.
+    private object? _orderLockedIn;
+
     /// <summary>
-    /// Every save that writes anything also changes the <see cref="DataVersion"/>, in the same transaction,
-    /// so caches validated against it (the HTTP edge's first-page cache) never outlive the data they hold.
-    /// A save outside a transaction gets one of its own for that. Issued position statements are a record of
-    /// what a committee was told: the domain gives them no way to change, and this refuses any change that
-    /// reaches the database another way.
+    /// Every save that writes data also changes a data version, in the same transaction, so caches
+    /// validated against them (the HTTP edge's first-page cache) never outlive the data they hold: the
+    /// stamps of the forces whose records it wrote, or the national one when it wrote anything else
+    /// (<see cref="Data.DataVersions.ScopeOf"/>). A save outside a transaction gets one of its own for that.
+    /// Issued position statements are a record of what a committee was told: the domain gives them no way
+    /// to change, and this refuses any change that reaches the database another way.
     /// </summary>
     /// <remarks>
-    /// The audit event is written after the data version, not with the data: the version's row lock is held
-    /// until commit, so writers take it one after another, and an event numbered while holding it is
-    /// numbered in commit order. The change feed relies on that (<see cref="ChangeFeed"/>). Taking the lock
-    /// before the data instead would make a writer wait for a record's lock while holding it, against one
-    /// that holds the record (If-Match) and waits for the version: a deadlock.
+    /// The audit event is written last, after the stamps, and on PostgreSQL under the change feed's
+    /// transaction lock (<see cref="ChangeFeed.TakeOrderLockAsync"/>), held until commit: writers take it one
+    /// after another, so an event numbered while holding it is numbered in commit order, which the change
+    /// feed relies on. It is a lock on no row, taken only by writes that make an event, for the event's
+    /// insert and the commit; the stamps are per force, so writers of different forces do not wait on each
+    /// other's rows. Taking a lock before the data instead would make a writer wait for a record's lock while
+    /// holding it, against one that holds the record (If-Match) and waits for the lock: a deadlock.
     /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -131,16 +139,23 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             Audit(changed, transaction);
         }
 
+        var scope = Data.DataVersions.ScopeOf(changed);
         var events = HoldNewEvents();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (!ReferenceEquals(_versionChangedIn, transaction))
+        if (!ReferenceEquals(_versionChangedIn, transaction) && !scope.IsEmpty)
         {
-            await this.MarkChangedAsync(cancellationToken);
-            _versionChangedIn = transaction;
+            await this.MarkChangedAsync(scope, cancellationToken);
+            _versionChangedIn = scope.National ? transaction : _versionChangedIn;
         }
 
         if (events.Count > 0)
         {
+            if (!ReferenceEquals(_orderLockedIn, transaction))
+            {
+                await this.TakeOrderLockAsync(cancellationToken);
+                _orderLockedIn = transaction;
+            }
+
             AuditEvents.AddRange(events);
             saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -155,16 +170,23 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             Audit(changed, transaction);
         }
 
+        var scope = Data.DataVersions.ScopeOf(changed);
         var events = HoldNewEvents();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (!ReferenceEquals(_versionChangedIn, transaction))
+        if (!ReferenceEquals(_versionChangedIn, transaction) && !scope.IsEmpty)
         {
-            this.MarkChanged();
-            _versionChangedIn = transaction;
+            this.MarkChanged(scope);
+            _versionChangedIn = scope.National ? transaction : _versionChangedIn;
         }
 
         if (events.Count > 0)
         {
+            if (!ReferenceEquals(_orderLockedIn, transaction))
+            {
+                this.TakeOrderLock();
+                _orderLockedIn = transaction;
+            }
+
             AuditEvents.AddRange(events);
             saved += base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -661,6 +683,13 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         {
             version.Property(v => v.Id).ValueGeneratedNever();
             version.HasData(new DataVersion());
+        });
+
+        modelBuilder.Entity<ForceDataVersion>(version =>
+        {
+            // No link to the force: a stamp row locks nothing but itself.
+            version.HasKey(v => v.ForceCode);
+            version.Property(v => v.ForceCode).HasMaxLength(Lengths.Code);
         });
 
         KeysAreAssignedByTheDomain(modelBuilder);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ComplianceApi.Data;
 
@@ -25,71 +27,280 @@ public sealed class DataVersion
     public Guid Stamp { get; private set; } = InitialStamp;
 }
 
+/// <summary>
+/// A force's own stamp, changed by every write of that force's records (its responses and their history,
+/// its action plans, evidence and committees) instead of the national <see cref="DataVersion"/>: a page
+/// that shows one force's data is vouched for by the national stamp and that force's (and, for a
+/// collaboration, its members'), so another force's write leaves it standing, and writers of different
+/// forces lock different rows. The row is made by a force's first write.
+/// </summary>
+public sealed class ForceDataVersion
+{
+    private ForceDataVersion() { }
+
+    public string ForceCode { get; private set; } = "";
+
+    public Guid Stamp { get; private set; }
+}
+
+/// <summary>What a save changed, as far as cached views care: nothing, some forces' data, or national data.</summary>
+public sealed record DataScope(bool National, IReadOnlySet<string> Forces)
+{
+    public static readonly DataScope Nothing = new(false, new HashSet<string>());
+
+    public bool IsEmpty => !National && Forces.Count == 0;
+}
+
 public static class DataVersions
 {
+    /// <summary>
+    /// Tables that are bookkeeping, not data: a write to them is audited by no event and changes no stamp,
+    /// so no cached page is emptied by it. Add a new bookkeeping table here (one line), and only one whose
+    /// rows no view shows: a table not listed here or in <see cref="ForceOwned"/> is national data.
+    /// </summary>
+    public static readonly IReadOnlySet<Type> Bookkeeping = new HashSet<Type>
+    {
+        typeof(DataVersion),
+        typeof(ForceDataVersion),
+        typeof(AuditEvent),
+        typeof(IdempotencyRecord),
+        typeof(ReminderRun),
+        typeof(EvidenceFileChunk),
+        typeof(WebhookDelivery),
+        typeof(WebhookAttempt),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+    };
+
+    /// <summary>
+    /// Records that belong to one force, named by their <c>ForceCode</c>, and appear only in views of that
+    /// force's data (and in views across forces, which depend on every force's stamp): a write of them
+    /// changes that force's stamp. Every other type, including one added later and not listed here, changes
+    /// the national stamp, which every cached page depends on: a table missing from this list costs cache
+    /// hits, never a stale page.
+    /// </summary>
+    public static readonly IReadOnlySet<Type> ForceOwned = new HashSet<Type>
+    {
+        typeof(ForceResponse),
+        typeof(ProgressUpdate),
+        typeof(ResponseRevision),
+        typeof(TargetDateChange),
+        typeof(ActionPlan),
+        typeof(PlanAction),
+        typeof(Evidence),
+        typeof(Committee),
+        typeof(CommitteeReport),
+        typeof(IssuedStatement),
+        typeof(StatementLine),
+    };
+
+    private const string ForceCodeProperty = "ForceCode";
+
+    /// <summary>Whether a row is data (audited, versioned) rather than bookkeeping.</summary>
+    public static bool IsData(Type entityType) => !Bookkeeping.Contains(entityType);
+
+    /// <summary>The stamps a save of these rows must change: a force-owned row's force (before and after, should it move), anything else national.</summary>
+    public static DataScope ScopeOf(IEnumerable<EntityEntry> changed)
+    {
+        var forces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in changed)
+        {
+            var type = entry.Metadata.ClrType;
+            if (!IsData(type))
+            {
+                continue;
+            }
+
+            if (!ForceOwned.Contains(type) || entry.Metadata.FindProperty(ForceCodeProperty) is not { } property)
+            {
+                return new DataScope(true, forces);
+            }
+
+            var value = entry.Property(property.Name);
+            foreach (var code in new[] { value.CurrentValue as string, entry.State == EntityState.Added ? null : value.OriginalValue as string })
+            {
+                if (code is null)
+                {
+                    continue;
+                }
+
+                if (code.Length == 0)
+                {
+                    return new DataScope(true, forces);
+                }
+
+                forces.Add(code);
+            }
+        }
+
+        return new DataScope(false, forces);
+    }
+
     /// <summary>The stamp as it stands, through EF; <see cref="DataVersionReader"/> reads it on the hot path.</summary>
     public static Task<Guid> CurrentStampAsync(this ComplianceDbContext db, CancellationToken cancellationToken) =>
         db.DataVersions.Where(v => v.Id == DataVersion.RowId).Select(v => v.Stamp).SingleAsync(cancellationToken);
 
     /// <summary>
-    /// Gives the data a new stamp inside the current transaction, so the stamp changes when, and only when,
-    /// the write commits. Writers that go around SaveChanges (<see cref="BulkRowWriter"/>) call this before
-    /// committing; SaveChanges calls it itself (<see cref="ComplianceDbContext"/>).
+    /// Gives the national data a new stamp inside the current transaction, so every cached page misses once
+    /// the write commits. Writers that go around SaveChanges (<see cref="BulkRowWriter"/>, raw SQL) call this
+    /// before committing: they cannot tell which forces they touched, and national is always safe.
+    /// SaveChanges changes only the stamps its rows need (<see cref="MarkChangedAsync(ComplianceDbContext, DataScope, CancellationToken)"/>).
     /// </summary>
-    public static async Task MarkChangedAsync(this ComplianceDbContext db, CancellationToken cancellationToken)
+    public static Task MarkChangedAsync(this ComplianceDbContext db, CancellationToken cancellationToken) =>
+        db.MarkChangedAsync(new DataScope(true, new HashSet<string>()), cancellationToken);
+
+    /// <summary>Changes the national stamp when <paramref name="scope"/> is national, else each of its forces' stamps, inside the current transaction.</summary>
+    public static async Task MarkChangedAsync(this ComplianceDbContext db, DataScope scope, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
+        RequireTransaction(db);
+        if (scope.National)
         {
-            throw new InvalidOperationException("The data version is changed inside the transaction that writes the data.");
+            // Through EF, which stores the Guid as it reads it on each provider (text on SQLite).
+            var stamp = Guid.NewGuid();
+            await db.DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdateAsync(v => v.SetProperty(p => p.Stamp, stamp), cancellationToken);
+            return;
         }
 
-        // Through EF, which stores the Guid as it reads it on each provider (text on SQLite).
-        var stamp = Guid.NewGuid();
-        await db.DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdateAsync(v => v.SetProperty(p => p.Stamp, stamp), cancellationToken);
+        // In a fixed order, so two writers of the same forces lock their rows in the same order.
+        foreach (var code in scope.Forces.Order(StringComparer.Ordinal))
+        {
+            await db.Database.ExecuteSqlRawAsync(UpsertForceStamp, [code, NewStampParameter(db)], cancellationToken);
+        }
     }
 
-    public static void MarkChanged(this ComplianceDbContext db)
+    public static void MarkChanged(this ComplianceDbContext db, DataScope scope)
+    {
+        RequireTransaction(db);
+        if (scope.National)
+        {
+            var stamp = Guid.NewGuid();
+            db.DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdate(v => v.SetProperty(p => p.Stamp, stamp));
+            return;
+        }
+
+        foreach (var code in scope.Forces.Order(StringComparer.Ordinal))
+        {
+            db.Database.ExecuteSqlRaw(UpsertForceStamp, [code, NewStampParameter(db)]);
+        }
+    }
+
+    // Both providers know INSERT ... ON CONFLICT; a force's first write makes its row.
+    private const string UpsertForceStamp = """
+        INSERT INTO "ForceDataVersions" ("ForceCode", "Stamp") VALUES ({0}, {1})
+        ON CONFLICT ("ForceCode") DO UPDATE SET "Stamp" = excluded."Stamp"
+        """;
+
+    // Upper-case text on SQLite, as EF writes a Guid there (a bare Guid parameter would be bound as a blob).
+    private static object NewStampParameter(ComplianceDbContext db) =>
+        db.Database.IsSqlite() ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid();
+
+    private static void RequireTransaction(ComplianceDbContext db)
     {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("The data version is changed inside the transaction that writes the data.");
         }
-
-        var stamp = Guid.NewGuid();
-        db.DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdate(v => v.SetProperty(p => p.Stamp, stamp));
     }
 }
 
 /// <summary>
-/// Reads the stamp for every cached answer (the HTTP edge's FirstPageCache), on a few connections kept
+/// The stamps as one read found them: the national one and each force's that has written. A page is vouched
+/// for by <see cref="VersionOf"/> the forces it shows.
+/// </summary>
+public sealed class DataStamps(Guid national, Dictionary<string, Guid> forces, IReadOnlyDictionary<string, string[]> members)
+{
+    public Guid National { get; } = national;
+
+    /// <summary>
+    /// The stamps a page showing <paramref name="forceCode"/>'s data (with its members', for a collaboration)
+    /// depends on; every force's when <paramref name="forceCode"/> is null (a view across forces).
+    /// </summary>
+    public PageVersion VersionOf(string? forceCode)
+    {
+        if (forceCode is null)
+        {
+            return new PageVersion(National, [.. forces.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value))]);
+        }
+
+        var codes = members.TryGetValue(forceCode, out var memberCodes) ? [forceCode, .. memberCodes] : new[] { forceCode };
+        // A force that has never written has no row: its absence is its stamp, and its first write makes one.
+        return new PageVersion(National, [.. codes.Select(c => (c, forces.GetValueOrDefault(c)))]);
+    }
+}
+
+/// <summary>The stamps a cached page was computed under: it is current while a fresh read gives the same.</summary>
+public sealed class PageVersion(Guid national, (string Force, Guid Stamp)[] forces) : IEquatable<PageVersion>
+{
+    public bool Equals(PageVersion? other) =>
+        other is not null && other.National == National && other.Forces.AsSpan().SequenceEqual(Forces);
+
+    public override bool Equals(object? obj) => Equals(obj as PageVersion);
+
+    public override int GetHashCode() => National.GetHashCode();
+
+    private Guid National { get; } = national;
+
+    private (string Force, Guid Stamp)[] Forces { get; } = forces;
+}
+
+/// <summary>
+/// Reads the stamps for every cached answer (the HTTP edge's FirstPageCache), on a few connections kept
 /// open with the statement prepared. Through a DbContext the read cost about 0.35 ms of CPU (the context,
 /// EF's query pipeline, opening the pooled connection, the interceptors), four times the whole bare
 /// request; this way a hit costs about what the bare endpoint does (measured with bench/run).
 /// </summary>
+/// <remarks>
+/// The collaborations' members are read again only when the national stamp has changed (a membership is
+/// national data). A list read after the stamps is at least as new as they are, so a page stored under
+/// a stamp is never vouched for by an older list than the one it was computed with.
+/// </remarks>
 public sealed class DataVersionReader(DbProviderFactory provider, string connectionString) : IAsyncDisposable
 {
     /// <summary>Connections kept idle; a burst opens more and closes them after.</summary>
     private const int MostIdle = 8;
 
-    private const string Query = """SELECT "Stamp" FROM "DataVersions" WHERE "Id" = 1""";
+    // The national stamp under the empty code, which no force has.
+    private const string Query = """SELECT '' AS "ForceCode", "Stamp" FROM "DataVersions" WHERE "Id" = 1 UNION ALL SELECT "ForceCode", "Stamp" FROM "ForceDataVersions" """;
+
+    private const string MembersQuery = """SELECT "CollaborationCode", "MemberCode" FROM "CollaborationMemberships" """;
 
     private readonly ConcurrentBag<DbCommand> _idle = [];
     private bool _disposed;
+    // A reference, swapped whole: readers on other threads never see one list under another's stamp.
+    private MembersAt? _members;
 
-    /// <summary>The stamp as it stands; read it before the data it is to vouch for.</summary>
-    public async Task<Guid> CurrentStampAsync(CancellationToken cancellationToken)
+    /// <summary>The stamps as they stand; read them before the data they are to vouch for.</summary>
+    public async Task<DataStamps> CurrentAsync(CancellationToken cancellationToken)
     {
         var command = _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken);
         try
         {
-            var stamp = await command.ExecuteScalarAsync(cancellationToken) switch
+            var national = Guid.Empty;
+            var forces = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                Guid guid => guid,
-                string text => Guid.Parse(text), // SQLite stores a Guid as text
-                var other => throw new InvalidOperationException($"The data version's stamp reads as {other?.GetType().Name ?? "nothing"}."),
-            };
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var code = reader.GetString(0);
+                    var stamp = reader.GetValue(1) switch
+                    {
+                        Guid guid => guid,
+                        string text => Guid.Parse(text), // SQLite stores a Guid as text
+                        var other => throw new InvalidOperationException($"A data version's stamp reads as {other?.GetType().Name ?? "nothing"}."),
+                    };
+                    if (code.Length == 0)
+                    {
+                        national = stamp;
+                    }
+                    else
+                    {
+                        forces[code] = stamp;
+                    }
+                }
+            }
+
+            var members = _members is { } known && known.National == national ? known.Members : await ReadMembersAsync(command, national, cancellationToken);
             Return(command);
-            return stamp;
+            return new DataStamps(national, forces, members);
         }
         catch
         {
@@ -97,6 +308,27 @@ public sealed class DataVersionReader(DbProviderFactory provider, string connect
             await CloseAsync(command);
             throw;
         }
+    }
+
+    /// <summary>The national stamp as it stands.</summary>
+    public async Task<Guid> CurrentStampAsync(CancellationToken cancellationToken) => (await CurrentAsync(cancellationToken)).National;
+
+    private async Task<IReadOnlyDictionary<string, string[]>> ReadMembersAsync(DbCommand stamps, Guid national, CancellationToken cancellationToken)
+    {
+        await using var command = stamps.Connection!.CreateCommand();
+        command.CommandText = MembersQuery;
+        var pairs = new List<(string Collaboration, string Member)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pairs.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var members = pairs.GroupBy(p => p.Collaboration, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Member).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        _members = new MembersAt(national, members);
+        return members;
     }
 
     public async ValueTask DisposeAsync()
@@ -129,6 +361,8 @@ public sealed class DataVersionReader(DbProviderFactory provider, string connect
 
         _idle.Add(command);
     }
+
+    private sealed record MembersAt(Guid National, IReadOnlyDictionary<string, string[]> Members);
 
     private static async Task CloseAsync(DbCommand command)
     {

@@ -30,8 +30,13 @@ public static class ComplianceApiEndpoints
         // The views forces' dashboards and committee members read again and again: a force's list (the
         // overdue list is its usual first page), where everyone stands on a finding, a force's summary, and
         // a committee's statement as JSON. Their first pages are answered from the cache while no write has
-        // committed since; see FirstPageCache.
-        api.CachesFirstPagesOf("ListForceResponses", "GetFindingSummary", "GetForceSummary", "PreviewPositionStatement");
+        // committed since that can change them (the national data, or a force whose data they show); see
+        // FirstPageCache. A committee's statement is taken as across forces: its force is not in the request.
+        api.CachesFirstPagesOf(
+            CachedView.ForceInQuery("ListForceResponses", "forceCode"),
+            CachedView.AcrossForces("GetFindingSummary"),
+            CachedView.ForceInRoute("GetForceSummary", "code"),
+            CachedView.AcrossForces("PreviewPositionStatement"));
         api.MapForces();
         api.MapInspections();
         api.MapFindings();

@@ -20,10 +20,13 @@ namespace ComplianceApi.Http;
 /// <remarks>
 /// <para>An entry is keyed by what decides the body: the path and query string, the force the caller's key
 /// is scoped to (the query filters hide other forces' rows), and today's date (overdue and the other flags
-/// are judged on it). It holds the data version read before the view was computed, and is served only while
-/// the version is still that one: every write changes the version in its own transaction
+/// are judged on it). It holds the data versions read before the view was computed, and is served only while
+/// they are still those: every write changes the versions of what it wrote in its own transaction
 /// (<see cref="ComplianceDbContext.SaveChangesAsync(bool, CancellationToken)"/>), so a write committed by any
-/// instance of the service on the same database makes the next read fresh.</para>
+/// instance of the service on the same database makes the next read of every page it can change fresh.
+/// A page depends on the national version and on the versions of the forces whose data it shows
+/// (<see cref="CachedView"/>): a force's, with its members' for a collaboration, or every force's for a view
+/// across forces. So one force's progress update leaves the other forces' pages standing.</para>
 /// <para>Pages after the first (a cursor) are not cached: they are read once while walking a list. A request
 /// with <c>Cache-Control: no-cache</c> is computed afresh (and stores it when the entry is missing or stale). Authentication,
 /// authorization and the rate limit run before the cache; only a 200 answer is kept, so a hit is a query
@@ -45,7 +48,7 @@ public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics 
 
     public void Dispose() => _pages.Dispose();
 
-    internal async ValueTask<object?> AnswerAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    internal async ValueTask<object?> AnswerAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, CachedView view)
     {
         var http = invocation.HttpContext;
         var request = http.Request;
@@ -59,12 +62,15 @@ public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics 
         // The day the views judge their flags on when no asOf is given: the key changes when it does.
         var today = clock.Today();
         // Accept is part of the key: the statement answers JSON or a document by it (only JSON is kept).
-        var key = string.Join('\n', services.GetRequiredService<Caller>().ForceCode, today.DayNumber, request.Path.Value, request.QueryString.Value,
+        var scope = services.GetRequiredService<Caller>().ForceCode;
+        var key = string.Join('\n', scope, today.DayNumber, request.Path.Value, request.QueryString.Value,
             request.Headers.Accept.ToString());
 
-        // Read before the view, so the view is at least as new as the version it is stored under.
-        var version = await services.GetRequiredService<DataVersionReader>().CurrentStampAsync(http.RequestAborted);
-        var isCurrent = _pages.TryGetValue(key, out CachedPage? cached) && cached!.Version == version;
+        // Read before the view, so the view is at least as new as the versions it is stored under. A key
+        // scoped to a force sees only that force's rows, whatever the view.
+        var stamps = await services.GetRequiredService<DataVersionReader>().CurrentAsync(http.RequestAborted);
+        var version = stamps.VersionOf(view.ForceShown(http) ?? scope);
+        var isCurrent = _pages.TryGetValue(key, out CachedPage? cached) && cached!.Version.Equals(version);
         if (isCurrent && !AsksForFreshAnswer(request))
         {
             metrics.FirstPageLookedUp(hit: true);
@@ -120,25 +126,46 @@ public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics 
     private static bool AsksForFreshAnswer(HttpRequest request) =>
         CacheControlHeaderValue.TryParse(request.Headers.CacheControl.ToString(), out var cacheControl) && cacheControl.NoCache;
 
-    private sealed record CachedPage(Guid Version, byte[] Body, string ContentType);
+    private sealed record CachedPage(PageVersion Version, byte[] Body, string ContentType);
+}
+
+/// <summary>
+/// A view whose first pages are cached, and the one force whose data a request for it shows (with its
+/// members', for a collaboration), read from the request; null means every force's (a view across forces),
+/// unless the caller's key is scoped to one. Naming a force the view does not confine itself to would
+/// serve stale pages: when in doubt, <see cref="AcrossForces"/>.
+/// </summary>
+public sealed record CachedView(string EndpointName, Func<HttpContext, string?> ForceShown)
+{
+    /// <summary>A view of the force named by a query parameter (every force's when it is absent).</summary>
+    public static CachedView ForceInQuery(string endpointName, string parameter) =>
+        new(endpointName, http => http.Request.Query.TryGetValue(parameter, out var values) && values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null);
+
+    /// <summary>A view of the force named by a route value.</summary>
+    public static CachedView ForceInRoute(string endpointName, string routeValue) =>
+        new(endpointName, http => http.Request.RouteValues.TryGetValue(routeValue, out var value) ? value as string : null);
+
+    /// <summary>A view that may show any force's data.</summary>
+    public static CachedView AcrossForces(string endpointName) => new(endpointName, _ => null);
 }
 
 public static class FirstPageCaching
 {
-    /// <summary>Answers the endpoints with these names (<c>WithName</c>) from the <see cref="FirstPageCache"/>.</summary>
-    public static TBuilder CachesFirstPagesOf<TBuilder>(this TBuilder group, params string[] endpointNames)
+    /// <summary>Answers these views (by their endpoints' <c>WithName</c>) from the <see cref="FirstPageCache"/>.</summary>
+    public static TBuilder CachesFirstPagesOf<TBuilder>(this TBuilder group, params CachedView[] views)
         where TBuilder : IEndpointConventionBuilder
     {
         group.Add(endpoint => endpoint.FilterFactories.Add((context, next) =>
         {
             // Filters are built after the endpoint's own conventions, so its name (WithName) is known here.
-            if (!endpoint.Metadata.OfType<IEndpointNameMetadata>().Any(n => endpointNames.Contains(n.EndpointName, StringComparer.Ordinal)))
+            var names = endpoint.Metadata.OfType<IEndpointNameMetadata>().Select(n => n.EndpointName).ToList();
+            if (views.FirstOrDefault(v => names.Contains(v.EndpointName, StringComparer.Ordinal)) is not { } view)
             {
                 return next;
             }
 
             var cache = context.ApplicationServices.GetRequiredService<FirstPageCache>();
-            return invocation => cache.AnswerAsync(invocation, next);
+            return invocation => cache.AnswerAsync(invocation, next, view);
         }));
         return group;
     }

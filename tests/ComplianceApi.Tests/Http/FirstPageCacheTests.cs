@@ -207,6 +207,138 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
         Assert.Equal(2, (await admin.GetAsync<Page<ForceResponseView>>(list)).TotalCount);
     }
 
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_write_for_one_force_leaves_another_forces_cached_pages_standing_on_every_instance_and_its_own_fresh(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Its own database, and a second instance on it: another test's write would rightly make a page miss.
+        await using var host = await hosts.IsolatedHostFor(provider);
+        await using var other = new ComplianceApiHost(provider, host.Settings);
+        var admin = host.AdminClient();
+        var otherAdmin = other.AdminClient();
+        var finding = await host.CreateFindingAsync();
+        var city = await admin.CreateResponseAsync(finding.Id);
+        var lancashire = await admin.CreateResponseAsync(finding.Id, Response(Lancashire));
+        await admin.RecordUpdateAsync(lancashire.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.InProgress));
+        var cityList = $"/api/v1/responses?findingId={finding.Id}&forceCode={CityOfLondon}";
+        var lancashireList = $"/api/v1/responses?findingId={finding.Id}&forceCode={Lancashire}";
+        var lancashireSummary = $"/api/v1/forces/{Lancashire}/summary";
+        foreach (var client in new[] { admin, otherAdmin })
+        {
+            Assert.Equal(ResponseStatus.NotAssessed, Assert.Single((await client.GetAsync<Page<ForceResponseView>>(cityList)).Items).Status);
+            Assert.NotEqual("Chief Inspector Records", Assert.Single((await client.GetAsync<Page<ForceResponseView>>(lancashireList)).Items).OwnerName);
+            Assert.Equal(0, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.Implemented);
+        }
+
+        // Around SaveChanges, so no stamp changes: only a page computed afresh can show these.
+        await host.WithDatabaseAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ForceResponses" SET "OwnerName" = 'Chief Inspector Records' WHERE "Id" = {lancashire.Id}""", ct);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ProgressUpdates" SET "Status" = 'Implemented' WHERE "ResponseId" = {lancashire.Id}""", ct);
+        });
+
+        await admin.RecordUpdateAsync(city.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.InProgress));
+
+        foreach (var client in new[] { admin, otherAdmin })
+        {
+            // City of London's page shows its write at once, on either instance ...
+            Assert.Equal(ResponseStatus.InProgress, Assert.Single((await client.GetAsync<Page<ForceResponseView>>(cityList)).Items).Status);
+            // ... while Lancashire's pages are still the cached ones: the write did not empty them.
+            Assert.NotEqual("Chief Inspector Records", Assert.Single((await client.GetAsync<Page<ForceResponseView>>(lancashireList)).Items).OwnerName);
+            Assert.Equal(0, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.Implemented);
+        }
+
+        // A national write (a new inspection and finding) makes every page fresh.
+        await host.CreateFindingAsync();
+        foreach (var client in new[] { admin, otherAdmin })
+        {
+            Assert.Equal("Chief Inspector Records", Assert.Single((await client.GetAsync<Page<ForceResponseView>>(lancashireList)).Items).OwnerName);
+            Assert.Equal(1, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.Implemented);
+        }
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_write_for_a_member_force_makes_its_collaborations_pages_fresh_and_a_view_across_forces_too(Provider provider)
+    {
+        await using var host = await hosts.IsolatedHostFor(provider);
+        var admin = host.AdminClient();
+        var collaboration = await ForceScenario.NewForceAsync(admin, ForceKind.Collaboration, [Lancashire]);
+        var finding = await host.CreateFindingAsync();
+        var lancashire = await admin.CreateResponseAsync(finding.Id, Response(Lancashire));
+        var collaborationList = $"/api/v1/responses?findingId={finding.Id}&forceCode={collaboration}";
+        var collaborationSummary = $"/api/v1/forces/{collaboration}/summary";
+        var acrossForces = $"/api/v1/findings/{finding.Id}/summary";
+        Assert.Equal(ResponseStatus.NotAssessed, Assert.Single((await admin.GetAsync<Page<ForceResponseView>>(collaborationList)).Items).Status);
+        Assert.Equal(0, (await admin.GetAsync<ForceSummaryView>(collaborationSummary)).Totals.ByStatus.InProgress);
+        Assert.Equal(0, (await admin.GetAsync<FindingSummaryView>(acrossForces)).Counts.ByStatus.InProgress);
+
+        await admin.RecordUpdateAsync(lancashire.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.InProgress));
+
+        Assert.Equal(ResponseStatus.InProgress, Assert.Single((await admin.GetAsync<Page<ForceResponseView>>(collaborationList)).Items).Status);
+        Assert.Equal(1, (await admin.GetAsync<ForceSummaryView>(collaborationSummary)).Totals.ByStatus.InProgress);
+        Assert.Equal(1, (await admin.GetAsync<FindingSummaryView>(acrossForces)).Counts.ByStatus.InProgress);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_force_write_changes_only_that_forces_stamp_and_a_bookkeeping_write_none(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await hosts.IsolatedHostFor(provider);
+        var admin = host.AdminClient();
+        var stamps = host.Services.GetRequiredService<DataVersionReader>();
+        var finding = await host.CreateFindingAsync();
+        var city = await admin.CreateResponseAsync(finding.Id);
+        var before = await stamps.CurrentAsync(ct);
+
+        await admin.RecordUpdateAsync(city.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.InProgress));
+        var afterForceWrite = await stamps.CurrentAsync(ct);
+        Assert.Equal(before.National, afterForceWrite.National);
+        Assert.Equal(before.VersionOf(Lancashire), afterForceWrite.VersionOf(Lancashire));
+        Assert.NotEqual(before.VersionOf(CityOfLondon), afterForceWrite.VersionOf(CityOfLondon));
+        Assert.NotEqual(before.VersionOf(null), afterForceWrite.VersionOf(null));
+
+        await host.WithDatabaseAsync(async db =>
+        {
+            db.ReminderRuns.Add(new ReminderRun(new DateOnly(2001, 1, 1), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync(ct);
+        });
+        Assert.Equal(afterForceWrite.VersionOf(null), (await stamps.CurrentAsync(ct)).VersionOf(null));
+    }
+
+    [Fact]
+    public async Task A_table_on_neither_list_counts_as_national_and_a_force_owned_row_names_its_force()
+    {
+        var host = await hosts.For(Provider.Sqlite);
+        await host.WithDatabaseAsync(db =>
+        {
+            // Force is national by being on no list, as any table added later is until someone lists it.
+            Assert.DoesNotContain(typeof(Force), DataVersions.ForceOwned);
+            var national = db.Entry(new Force("new-force", "New Force", ForceKind.Territorial));
+            national.State = EntityState.Added;
+            Assert.True(DataVersions.ScopeOf([national]).National);
+
+            var committee = db.Entry(new Committee(Guid.NewGuid(), Lancashire, "Audit Committee", default, DateTimeOffset.UtcNow));
+            committee.State = EntityState.Added;
+            var scope = DataVersions.ScopeOf([committee]);
+            Assert.False(scope.National);
+            Assert.Equal([Lancashire], scope.Forces);
+
+            var bookkeeping = db.Entry(new ReminderRun(new DateOnly(2001, 1, 1), DateTimeOffset.UtcNow));
+            bookkeeping.State = EntityState.Added;
+            Assert.True(DataVersions.ScopeOf([bookkeeping]).IsEmpty);
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public void Every_force_owned_record_names_its_force()
+    {
+        foreach (var type in DataVersions.ForceOwned)
+        {
+            Assert.Equal(typeof(string), type.GetProperty("ForceCode")?.PropertyType);
+        }
+    }
+
     [Fact]
     public async Task A_new_day_judges_the_flags_afresh_without_any_write()
     {

@@ -85,10 +85,17 @@ public static class ResponseHistories
             // response's rows through the history's (ResponseId, EffectiveOn, RecordedAt) index in order, so
             // ORDER BY costs no sort (a JOIN made it sort every response's rows).
             var ofTheForces = $"""h."ResponseId" IN (SELECT r."Id" FROM "ForceResponses" AS r WHERE r."ForceCode" IN ({codes}))""";
-            const string latestFirst = """ORDER BY h."ResponseId" DESC, h."EffectiveOn" DESC, h."RecordedAt" DESC""";
+            // Of the updates only the one in effect on the date counts: one seek a response, latest first
+            // through the same index, so the cost follows the responses shown, not the length of their
+            // histories (reading every update, ten a response on the national data set, cost most of a
+            // summary's time, and grew with each update recorded).
             command.CommandText = $"""
-                SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."Status", h."Rag", h."Narrative" FROM "ProgressUpdates" AS h
-                  WHERE {ofTheForces} AND h."EffectiveOn" <= @on {latestFirst};
+                SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."Status", h."Rag", h."Narrative"
+                  FROM "ForceResponses" AS r
+                  JOIN "ProgressUpdates" AS h ON h."Id" = (
+                    SELECT l."Id" FROM "ProgressUpdates" AS l WHERE l."ResponseId" = r."Id" AND l."EffectiveOn" <= @on
+                    ORDER BY l."EffectiveOn" DESC, l."RecordedAt" DESC LIMIT 1)
+                  WHERE r."ForceCode" IN ({codes});
                 SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."OwnerName", h."OwnerRole", h."TargetDate" FROM "ResponseRevisions" AS h
                   WHERE {ofTheForces} AND (h."EffectiveOn" IS NULL OR h."EffectiveOn" <= @on);
                 SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."NewTargetDate" FROM "TargetDateChanges" AS h
@@ -96,9 +103,7 @@ public static class ResponseHistories
                 SELECT h."ResponseId", h."Date", h."RecordedAt", h."ReviewState", h."ExpiresOn" FROM "Evidence" AS h WHERE {ofTheForces};
                 """;
 
-            // Updates come latest first, so a response's first row is the one that stands (the fold still
-            // judges it) and its later rows are older: they are passed over on their id alone. Parsing (SQLite
-            // stores dates as text) was most of the cost of a row, and a response has about ten updates.
+            // One update a response, the one that stands (the fold still judges it).
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var decided = Guid.Empty;
             while (await reader.ReadAsync(cancellationToken))

@@ -23,7 +23,7 @@ public static class PublicProgressEndpoints
 
         // Anonymous, like a force's website; answered from the first-page cache while no write has committed.
         var pages = app.MapGroup("/public").WithTags("Public").AllowAnonymous().WithCommonProblems();
-        pages.CachesFirstPagesOf(PageName, DataName);
+        pages.CachesFirstPagesOf(CachedView.ForceInRoute(PageName, "code"), CachedView.ForceInRoute(DataName, "code"));
 
         pages.MapGet(forceCodeRoute, async (string code, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Content(PublicProgressPage.ToHtml(await mediator.Send(new GetPublicProgressQuery(code), ct)), "text/html; charset=utf-8", Encoding.UTF8))

@@ -42,6 +42,20 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ComplianceApi.Data.ForceDataVersion", b =>
+                {
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ForceCode");
+
+                    b.ToTable("ForceDataVersions");
+                });
+
             modelBuilder.Entity("ComplianceApi.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")

@@ -37,6 +37,20 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ComplianceApi.Data.ForceDataVersion", b =>
+                {
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ForceCode");
+
+                    b.ToTable("ForceDataVersions");
+                });
+
             modelBuilder.Entity("ComplianceApi.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
