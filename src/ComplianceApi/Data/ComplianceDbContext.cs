@@ -289,6 +289,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             force.Property(f => f.Code).HasMaxLength(Lengths.Code);
             force.Property(f => f.Name).HasMaxLength(Lengths.Name);
             force.HasIndex(f => f.Name).IsUnique();
+            // Rows from before the public page existed do not publish; the default says so in the schema too.
+            force.Property(f => f.PublishesProgress).HasDefaultValue(false).ValueGeneratedNever();
             force.HasMany(f => f.Members).WithOne().HasForeignKey(m => m.CollaborationCode).OnDelete(DeleteBehavior.Cascade);
             force.Navigation(f => f.Members).AutoInclude();
         });

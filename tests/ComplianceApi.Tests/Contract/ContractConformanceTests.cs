@@ -73,8 +73,21 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await admin.ApiKeys.GetApiKeyAsync(spare.Id, Ct);
         await admin.ApiKeys.RevokeApiKeyAsync(spare.Id, cancellationToken: Ct);
         await admin.ApiKeys.ListApiKeysAsync(includeRevoked: true, forceCode: forceCode, cancellationToken: Ct);
+        var rotated = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "Conformance rotated", Role = ApiKeyRole.Reader, ForceCode = forceCode }, cancellationToken: Ct);
+        await admin.ApiKeys.RotateApiKeyAsync(rotated.Id, new ApiKeyRotationRequest { OldKeyExpiresAt = DateTimeOffset.UtcNow.AddDays(7) }, Ct);
         await admin.Audit.ListAuditEventsAsync(recordType: "key", forceCode: forceCode, limit: 5, cancellationToken: Ct);
         await admin.Changes.ListChangesAsync(kinds: "key.created,key.revoked", forceCode: forceCode, limit: 5, cancellationToken: Ct);
+        // Nothing listens on the discard port: deliveries fail and are retried, which the journey does not wait for.
+        var hook = new WebhookSubscriptionRequest { Url = "http://127.0.0.1:9/conformance", Kinds = ["response.created"], ForceCode = forceCode, Description = "Conformance mirror" };
+        var subscribed = await admin.Webhooks.CreateWebhookSubscriptionAsync(hook, Ct);
+        await admin.Webhooks.GetWebhookSubscriptionAsync(subscribed.Subscription.Id, Ct);
+        await admin.Webhooks.ListWebhookSubscriptionsAsync(forceCode: forceCode, cancellationToken: Ct);
+        await admin.Webhooks.PingWebhookSubscriptionAsync(subscribed.Subscription.Id, Ct);
+        await admin.Webhooks.ListWebhookDeliveriesAsync(subscribed.Subscription.Id, cancellationToken: Ct);
+        await admin.Webhooks.RotateWebhookSecretAsync(subscribed.Subscription.Id, Ct);
+        hook.Enabled = false;
+        await admin.Webhooks.UpdateWebhookSubscriptionAsync(subscribed.Subscription.Id, hook, Ct);
+        await admin.Webhooks.DeleteWebhookSubscriptionAsync(subscribed.Subscription.Id, Ct);
         var editor = Clients.For(http, issued.Secret);
 
         var inspection = await admin.Inspections.CreateInspectionAsync(BuildingThePicture(), cancellationToken: Ct);
@@ -130,6 +143,23 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await editor.Evidence.UpdateEvidenceAsync(evidence.Id, Strategy(), cancellationToken: Ct);
         await editor.Evidence.GetEvidenceAsync(evidence.Id, Ct);
         await editor.Evidence.ListEvidenceAsync(responseId: response.Id, cancellationToken: Ct);
+        var actionEvidence = await editor.Evidence.ListEvidenceAsync(actionId: action.Id, cancellationToken: Ct);
+        // A name with a space: .NET then quotes it, and Prism's multipart parser reads only quoted file names.
+        using (var minutes = new MemoryStream("Information Management Board, 3 August 2015: the retention review was agreed.\n"u8.ToArray()))
+        {
+            var uploaded = await editor.Evidence.UploadEvidenceFileAsync(evidence.Id, new FileParameter(minutes, "board minutes.txt", "text/plain"), Ct);
+            await editor.Evidence.ListEvidenceFilesAsync(evidence.Id, Ct);
+            using (await editor.Evidence.DownloadLatestEvidenceFileAsync(evidence.Id, Ct))
+            {
+            }
+
+            using (await editor.Evidence.DownloadEvidenceFileAsync(evidence.Id, uploaded.Version, Ct))
+            {
+            }
+        }
+
+        await admin.Evidence.AcceptEvidenceAsync(evidence.Id, new EvidenceAcceptance { Reason = "The minutes record the decision.", ExpiresOn = new DateOnly(2017, 8, 3) }, Ct);
+        await admin.Evidence.RejectEvidenceAsync(actionEvidence.Items.First().Id, new EvidenceRejection { Reason = "A draft, not the signed strategy." }, Ct);
 
         var grading = await admin.Gradings.CreateGradingAsync(inspection.Id,
             new GradingRequest { ForceCode = forceCode, Grade = Grade.RequiresImprovement, GivenOn = new DateOnly(2015, 7, 2) }, cancellationToken: Ct);
@@ -186,6 +216,17 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
             new ReopenRequest { Reason = "NSPIS records found beyond their review dates.", Author = "Head of Information Management" }, cancellationToken: Ct);
         await editor.Responses.ListProgressUpdatesAsync(response.Id, cancellationToken: Ct);
         await editor.Statements.PreviewPositionStatementAsync(committee.Id, cancellationToken: Ct);
+        await editor.Statements.PreviewStatementSummaryAsync(committee.Id, new DateOnly(2016, 1, 1), Ct);
+        await editor.Statements.GetIssuedStatementSummaryAsync(december.Id, Ct);
+
+        // The force publishes its page of progress, with a public statement on the response.
+        await admin.Public.SetPublicProgressAsync(forceCode, new PublicProgressRequest { Enabled = true }, Ct);
+        await admin.Public.GetPublicProgressSettingAsync(forceCode, Ct);
+        await editor.Public.SetPublicStatementAsync(response.Id, new PublicStatementRequest { PublicStatement = "The archive has been reviewed and records beyond their dates destroyed." }, Ct);
+        await editor.Public.GetPublicStatementAsync(response.Id, Ct);
+        var anyone = Clients.For(http, apiKey: null);
+        await anyone.Public.GetPublicProgressAsync(forceCode, Ct);
+        await anyone.Public.GetPublicProgressPageAsync(forceCode, Ct);
         foreach (var format in Enum.GetValues<StatementDocumentFormat>())
         {
             using var preview = await editor.Statements.PreviewPositionStatementDocumentAsync(committee.Id, format, new DateOnly(2016, 1, 1), Ct);
@@ -231,15 +272,15 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         ForcesClient Forces, ApiKeysClient ApiKeys, InspectionsClient Inspections, FindingsClient Findings, DeadlinesClient Deadlines,
         ResponsesClient Responses, ActionPlansClient ActionPlans, EvidenceClient Evidence, GradingsClient Gradings,
         SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit, ChangesClient Changes, RemindersClient Reminders,
-        ReportResponsesClient ReportResponses)
+        ReportResponsesClient ReportResponses, WebhooksClient Webhooks, PublicClient Public)
     {
-        public static Clients For(HttpClient http, string apiKey)
+        public static Clients For(HttpClient http, string? apiKey)
         {
             var options = new ComplianceApiClientOptions { ApiKey = apiKey };
             return new Clients(
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
-                new(options, http), new(options, http), new(options, http), new(options, http), new(options, http));
+                new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http));
         }
     }
 

@@ -42,6 +42,8 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
         }
 
         Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => received[0].Verify(WebhookSubscription.NewSecret()));
+        // A receiver has its request before the dispatcher records the answer: wait for the record.
+        await WaitForAsync(async () => (await admin.DeliveriesAsync(subscription.Subscription.Id)).All(d => d.State == WebhookDeliveryState.Delivered));
         var deliveries = await admin.DeliveriesAsync(subscription.Subscription.Id);
         Assert.All(deliveries, d => Assert.Equal(WebhookDeliveryState.Delivered, d.State));
         Assert.All(deliveries, d => Assert.Equal("delivered", Assert.Single(d.Attempts).Outcome));
@@ -119,6 +121,7 @@ public sealed class WebhookDeliveryTests(TestHosts hosts)
         Assert.Equal(2 * WritesEach, received.Count);
         Assert.Equal(received.Count, received.Select(r => r.WebhookId).Distinct().Count());
         Assert.Equal(received.Count, received.Select(r => r.Sequence).Distinct().Count());
+        await WaitForAsync(async () => (await admin.DeliveriesAsync(subscription.Subscription.Id)).All(d => d.State == WebhookDeliveryState.Delivered));
         var deliveries = await admin.DeliveriesAsync(subscription.Subscription.Id);
         Assert.All(deliveries, d => Assert.Equal("delivered", Assert.Single(d.Attempts).Outcome));
     }

@@ -556,7 +556,8 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<bool>("PublishesProgress")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Code");
 

@@ -683,7 +683,8 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<bool>("PublishesProgress")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Code");
 

@@ -549,7 +549,8 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PublishesProgress")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.HasKey("Code");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplianceApi.Data.Migrations.Postgres
 {
     [DbContext(typeof(ComplianceDbContext))]
-    [Migration("20261207105101_FourEyesClosure")]
+    [Migration("20261207104654_FourEyesClosure")]
     partial class FourEyesClosure
     {
         /// <inheritdoc />
