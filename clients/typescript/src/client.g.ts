@@ -5759,7 +5759,7 @@ export interface IPublicClient {
      * A force's public page of progress on the inspectorate's findings, as HTML for people: published reports only, each finding with its status, RAG and the force's public statement. 404 unless the force's admins have switched it on.
      * @return OK
      */
-    getPublicProgressPage(code: string, signal?: AbortSignal): Promise<string>;
+    getPublicProgressPage(code: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * The data of a force's public page of progress (see GetPublicProgressPage). 404 unless the force publishes it.
@@ -6137,7 +6137,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
      * A force's public page of progress on the inspectorate's findings, as HTML for people: published reports only, each finding with its status, RAG and the force's public statement. 404 unless the force's admins have switched it on.
      * @return OK
      */
-    getPublicProgressPage(code: string, signal?: AbortSignal): Promise<string> {
+    getPublicProgressPage(code: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/public/forces/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -6159,15 +6159,20 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
         });
     }
 
-    protected processGetPublicProgressPage(response: Response): Promise<string> {
+    protected processGetPublicProgressPage(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -6191,7 +6196,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -8733,7 +8738,7 @@ export interface IStatementsClient {
      * @param asOf (optional) The date to read every response as of; today when omitted.
      * @return OK
      */
-    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<string>;
+    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Issues the position statement with a committee report: its lines are frozen as they stand on asOf and can never change; a report has one statement (409 on a second), and the next statement to the committee is compared with it.
@@ -8766,7 +8771,7 @@ export interface IStatementsClient {
      * The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
      * @return OK
      */
-    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<string>;
+    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class StatementsClient extends ComplianceApiClientBase implements IStatementsClient {
@@ -8971,7 +8976,7 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * @param asOf (optional) The date to read every response as of; today when omitted.
      * @return OK
      */
-    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<string> {
+    previewStatementSummary(committeeId: string, asOf?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/committees/{committeeId}/statement/summary?";
         if (committeeId === undefined || committeeId === null)
             throw new globalThis.Error("The parameter 'committeeId' must be defined.");
@@ -8997,15 +9002,20 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
         });
     }
 
-    protected processPreviewStatementSummary(response: Response): Promise<string> {
+    protected processPreviewStatementSummary(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -9047,7 +9057,7 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -9336,7 +9346,7 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.
      * @return OK
      */
-    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<string> {
+    getIssuedStatementSummary(reportId: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/committee-reports/{reportId}/statement/summary";
         if (reportId === undefined || reportId === null)
             throw new globalThis.Error("The parameter 'reportId' must be defined.");
@@ -9358,15 +9368,20 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
         });
     }
 
-    protected processGetIssuedStatementSummary(response: Response): Promise<string> {
+    protected processGetIssuedStatementSummary(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -9396,7 +9411,7 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 

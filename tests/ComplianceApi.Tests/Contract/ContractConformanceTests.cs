@@ -216,8 +216,14 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
             new ReopenRequest { Reason = "NSPIS records found beyond their review dates.", Author = "Head of Information Management" }, cancellationToken: Ct);
         await editor.Responses.ListProgressUpdatesAsync(response.Id, cancellationToken: Ct);
         await editor.Statements.PreviewPositionStatementAsync(committee.Id, cancellationToken: Ct);
-        await editor.Statements.PreviewStatementSummaryAsync(committee.Id, new DateOnly(2016, 1, 1), Ct);
-        await editor.Statements.GetIssuedStatementSummaryAsync(december.Id, Ct);
+        using (var summary = await editor.Statements.PreviewStatementSummaryAsync(committee.Id, new DateOnly(2016, 1, 1), Ct))
+        {
+            Assert.StartsWith("<!DOCTYPE html>", await new StreamReader(summary.Stream).ReadToEndAsync(Ct), StringComparison.OrdinalIgnoreCase);
+        }
+
+        using (await editor.Statements.GetIssuedStatementSummaryAsync(december.Id, Ct))
+        {
+        }
 
         // The force publishes its page of progress, with a public statement on the response.
         await admin.Public.SetPublicProgressAsync(forceCode, new PublicProgressRequest { Enabled = true }, Ct);
@@ -226,7 +232,10 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await editor.Public.GetPublicStatementAsync(response.Id, Ct);
         var anyone = Clients.For(http, apiKey: null);
         await anyone.Public.GetPublicProgressAsync(forceCode, Ct);
-        await anyone.Public.GetPublicProgressPageAsync(forceCode, Ct);
+        using (var page = await anyone.Public.GetPublicProgressPageAsync(forceCode, Ct))
+        {
+            Assert.Contains("The archive has been reviewed", await new StreamReader(page.Stream).ReadToEndAsync(Ct), StringComparison.Ordinal);
+        }
         foreach (var format in Enum.GetValues<StatementDocumentFormat>())
         {
             using var preview = await editor.Statements.PreviewPositionStatementDocumentAsync(committee.Id, format, new DateOnly(2016, 1, 1), Ct);

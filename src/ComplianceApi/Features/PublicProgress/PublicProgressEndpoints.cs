@@ -30,7 +30,7 @@ public static class PublicProgressEndpoints
             .WithName(PageName)
             .WithSummary("A force's public page of progress on the inspectorate's findings, as HTML for people: published reports only, each "
                 + "finding with its status, RAG and the force's public statement. 404 unless the force's admins have switched it on.")
-            .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesNotFound();
+            .Produces(StatusCodes.Status200OK).ProducesDocuments("text/html").ProducesNotFound();
 
         pages.MapGet($"/v1{forceCodeRoute}", async (string code, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetPublicProgressQuery(code), ct)))

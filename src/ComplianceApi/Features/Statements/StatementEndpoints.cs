@@ -32,7 +32,7 @@ public static class StatementEndpoints
             .WithName("PreviewStatementSummary")
             .WithSummary("The summary of the force's position statement for a committee as of a date, as a printable HTML page on A4 portrait: "
                 + "counts by status and RAG, overdue, implemented since last reported, and the RAG split per report.")
-            .Produces<string>(StatusCodes.Status200OK, StatementDocuments.Html).ProducesNotFound().ProducesValidationProblem()
+            .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.Html).ProducesNotFound().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var reportStatement = api.MapGroup("/committee-reports/{reportId:guid}/statement").WithTags("Statements").WithCommonProblems();
@@ -66,6 +66,6 @@ public static class StatementEndpoints
                 StatementDocuments.Summary(await mediator.Send(new GetIssuedStatementQuery(reportId, null), ct)))
             .WithName("GetIssuedStatementSummary")
             .WithSummary("The summary of the position statement issued with a committee report, as a printable HTML page on A4 portrait.")
-            .Produces<string>(StatusCodes.Status200OK, StatementDocuments.Html).ProducesNotFound();
+            .Produces(StatusCodes.Status200OK).ProducesDocuments(StatementDocuments.Html).ProducesNotFound();
     }
 }
