@@ -7,10 +7,18 @@ namespace ComplianceApi.Domain;
 /// </summary>
 public sealed class EvidenceFile
 {
+    /// <summary>The most versions one piece of evidence keeps: a document revised monthly for forty years fits.</summary>
+    public const int MostVersions = 500;
+
     private EvidenceFile() { }
 
     public EvidenceFile(Guid id, Evidence evidence, int version, string fileName, AuditClient uploadedBy, DateTimeOffset now)
     {
+        if (version > MostVersions)
+        {
+            throw new DomainRuleException($"This evidence already has {MostVersions} versions of its file, the most one piece of evidence keeps; record a new piece of evidence for a further version.");
+        }
+
         Id = id;
         EvidenceId = evidence.Id;
         ForceCode = evidence.ForceCode;

@@ -15,9 +15,14 @@ public sealed record EvidenceAcceptance(string? Reason, DateOnly? ExpiresOn);
 
 public sealed record AcceptEvidenceCommand(Guid Id, EvidenceAcceptance Body) : ICommand<EvidenceView>;
 
+public sealed class EvidenceAcceptanceValidator : AbstractValidator<EvidenceAcceptance>
+{
+    public EvidenceAcceptanceValidator() => RuleFor(a => a.Reason).MaximumLength(Lengths.LongText);
+}
+
 public sealed class AcceptEvidenceValidator : AbstractValidator<AcceptEvidenceCommand>
 {
-    public AcceptEvidenceValidator() => RuleFor(c => c.Body.Reason).MaximumLength(Lengths.LongText).OverridePropertyName("reason");
+    public AcceptEvidenceValidator() => RuleFor(c => c.Body).SetValidator(new EvidenceAcceptanceValidator());
 }
 
 public sealed class AcceptEvidenceHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<AcceptEvidenceCommand, EvidenceView>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Http;
@@ -80,14 +81,15 @@ public static class EvidenceEndpoints
 
         files.MapGet("", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListEvidenceFilesQuery(id), ct)))
-            .WithName("ListEvidenceFiles").WithSummary("Lists the versions of a piece of evidence's file, oldest first.").ProducesNotFound();
+            .WithName("ListEvidenceFiles").WithSummary("Lists the versions of a piece of evidence's file, oldest first.")
+            .ListsAtMost(EvidenceFile.MostVersions).ProducesNotFound();
 
         files.MapGet("/latest", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 Download(await mediator.Send(new DownloadEvidenceFileQuery(id, null), ct), response))
             .WithName("DownloadLatestEvidenceFile").WithSummary("Downloads the latest version of a piece of evidence's file.")
             .DownloadsEvidenceFile();
 
-        files.MapGet("/{version:int}", async (Guid id, int version, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        files.MapGet("/{version:int}", async (Guid id, [Range(1, EvidenceFile.MostVersions)] int version, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 Download(await mediator.Send(new DownloadEvidenceFileQuery(id, version), ct), response))
             .WithName("DownloadEvidenceFile").WithSummary("Downloads one version of a piece of evidence's file.")
             .DownloadsEvidenceFile();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mapster;
 
 namespace ComplianceApi.Features.Evidence;
@@ -17,7 +18,7 @@ public sealed record EvidenceFileView(
     int Version,
     string FileName,
     string ContentType,
-    long Size,
+    [property: Range(0, long.MaxValue)] long Size,
     string Sha256,
     string UploadedBy,
     DateTimeOffset UploadedAt,

@@ -14,9 +14,14 @@ public sealed record EvidenceRejection(string Reason);
 
 public sealed record RejectEvidenceCommand(Guid Id, EvidenceRejection Body) : ICommand<EvidenceView>;
 
+public sealed class EvidenceRejectionValidator : AbstractValidator<EvidenceRejection>
+{
+    public EvidenceRejectionValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(Lengths.LongText);
+}
+
 public sealed class RejectEvidenceValidator : AbstractValidator<RejectEvidenceCommand>
 {
-    public RejectEvidenceValidator() => RuleFor(c => c.Body.Reason).NotEmpty().MaximumLength(Lengths.LongText).OverridePropertyName("reason");
+    public RejectEvidenceValidator() => RuleFor(c => c.Body).SetValidator(new EvidenceRejectionValidator());
 }
 
 public sealed class RejectEvidenceHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<RejectEvidenceCommand, EvidenceView>
