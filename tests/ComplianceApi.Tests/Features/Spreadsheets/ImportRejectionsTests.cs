@@ -28,12 +28,13 @@ public sealed class ImportRejectionsTests(TestHosts hosts)
                 Update(CityOfLondon, inspection, Finding, "2015-12-01", "implemented", "Board noted compliance."),
                 Update(CityOfLondon, inspection, Finding, "2015-12-06", "Implemented", "=1+2"),
                 Update(CityOfLondon, inspection, Finding, "2015-12-07", "Implemented", "No author.", author: null),
-                Update(CityOfLondon, inspection, Finding, "2015-12-08", "Closed", "Closed without a sign-off."),
                 Update(CityOfLondon, inspection, "Recommendation 2", "2015-12-09", "Implemented", "No response to it."),
-                Update(CityOfLondon, inspection, Finding, "2015-10-15", "InProgress", "Dated before the latest entry."))),
+                Update(CityOfLondon, inspection, Finding, "2015-10-15", "InProgress", "Dated before the latest entry."),
+                Update(CityOfLondon, inspection, Finding, "2015-12-10", "Closed", "Put forward for closure.", signedOffBy: "Chief Constable"),
+                Update(CityOfLondon, inspection, Finding, "2015-12-11", "InProgress", "While the closure awaits sign-off."))),
             "?kind=ProgressUpdates", "updates.csv");
 
-        Assert.Equal(new ImportCounts(2, 0, 0, 10), report.Counts);
+        Assert.Equal(new ImportCounts(3, 0, 0, 10), report.Counts);
         Assert.Equal(ImportOutcome.Created, report.Row(2).Outcome);
         Assert.Equal("Effective on: '31/02/2016' is not a date: write it as 2015-10-21 or 21/10/2015.", report.Problem(3));
         Assert.Equal("Force code: No force has code 'atlantis'; GET /api/v1/forces lists them.", report.Problem(4));
@@ -46,9 +47,12 @@ public sealed class ImportRejectionsTests(TestHosts hosts)
         Assert.Equal(report.Row(2).Key + " (#2)", report.Row(8).Key);
         Assert.StartsWith("Narrative: The cell holds a formula", report.Problem(9));
         Assert.Equal("Author: Author is required.", report.Problem(10));
-        Assert.Equal("Status: Closing a response needs who signed it off (signedOffBy).", report.Problem(11));
-        Assert.StartsWith($"Finding reference: Force '{CityOfLondon}' has no response to Recommendation 2", report.Problem(12));
-        Assert.StartsWith("Status: The latest update took effect on 2015-12-01", report.Problem(13));
+        Assert.StartsWith($"Finding reference: Force '{CityOfLondon}' has no response to Recommendation 2", report.Problem(11));
+        Assert.StartsWith("Status: The latest update took effect on 2015-12-01", report.Problem(12));
+        // A sheet never closes a response (four eyes): a Closed row, signatory typed or not, is the loading key's
+        // closure request, and the response then takes no other progress until another identity decides.
+        Assert.Equal(ImportOutcome.Created, report.Row(13).Outcome);
+        Assert.StartsWith("Status: The response awaits sign-off of its closure, requested by ", report.Problem(14));
         Assert.Equal(before, await host.StoredStateAsync(inspection));
     }
 
