@@ -27,7 +27,7 @@ public sealed class ViewMappingTests(TestHosts hosts)
         Assert.Equal(
             [
                 "ActionPlanView", "AddresseeView", "ApiKeyIssuedView", "ApiKeyView", "CommitteeReportView", "CommitteeView",
-                "DeadlineResolutionView", "EvidenceView", "FindingView", "ForceResponseView", "ForceView", "GradingView",
+                "DeadlineResolutionView", "EvidenceFileView", "EvidenceView", "FindingView", "ForceResponseView", "ForceView", "GradingView",
                 "InspectionView", "PlanActionView", "ProgressUpdateView", "RecommendationAnswerView", "ReportResponseView", "StatementLineView",
                 "TargetDateChangeView",
             ],
