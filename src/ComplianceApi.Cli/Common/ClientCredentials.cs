@@ -101,7 +101,7 @@ public sealed class ClientCredentialsTokens(HttpClient http, ClientCredentials c
     {
         var reason = error is null ? "" : $" {error}";
         // Entra's descriptions run on with trace and correlation ids after the first line.
-        var detail = description?.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? $": {line}" : "";
+        var detail = description?.Split('\n', 2)[0].Trim().TrimEnd('.') is { Length: > 0 } line ? $": {line}" : "";
         var hint = error switch
         {
             "invalid_client" or "unauthorized_client" =>
