@@ -111,8 +111,10 @@ public sealed class ClientCredentialsTokens(HttpClient http, ClientCredentials c
                 $" Check the tenant ({ServiceOptions.TenantVariable}, or --tenant) and the token endpoint (--token-endpoint).",
             _ => "",
         };
-        return $"Signing in as application {credentials.ClientId} in tenant {credentials.Tenant} was refused by {credentials.TokenEndpoint} "
-            + $"({(int)status}{reason}){detail}.{hint}";
+        // Lines kept short: the console wraps a long one mid-word.
+        return $"Signing in as application {credentials.ClientId} in tenant {credentials.Tenant} was refused ({(int)status}{reason}){detail}."
+            + $"{Environment.NewLine}Token endpoint: {credentials.TokenEndpoint}"
+            + (hint.Length > 0 ? Environment.NewLine + hint.Trim() : "");
     }
 
     private static (string? Token, TimeSpan Lifetime, string? Error, string? Description) Read(string body)
