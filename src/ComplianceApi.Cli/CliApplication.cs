@@ -15,9 +15,9 @@ public static class CliApplication
     public const string Name = "compliance";
 
     private const string Description = """
-        ComplianceApi from the command line: spreadsheet loads (with a dry run) and exports, the import template, position statements for committees, reminders of what falls due, the change feed, and API key management.
+        ComplianceApi from the command line: spreadsheet loads (with a dry run) and exports, the import template, position statements for committees, reminders of what falls due, the change feed, evidence files, and API key management.
 
-        The service's address and key come from --api and --api-key, else COMPLIANCE_API_URL and COMPLIANCE_API_KEY; an Entra ID access token may be given instead of a key, with --token or COMPLIANCE_API_TOKEN.
+        The service's address and key come from --api and --api-key, else COMPLIANCE_API_URL and COMPLIANCE_API_KEY; an Entra ID access token may be given instead of a key, with --token or COMPLIANCE_API_TOKEN, or the tool can sign in as an application with --tenant, --client-id and COMPLIANCE_API_CLIENT_SECRET.
         Exit codes: 0 done; 1 the service refused the request (invalid, rows of an import rejected, a rule of the domain, not allowed, not found);
         2 the command line or configuration is wrong; 3 the service could not be reached.
         """;
@@ -51,6 +51,7 @@ public static class CliApplication
         root.Subcommands.Add(KeysCommand.Create(session));
         root.Subcommands.Add(RemindersCommand.Create(session));
         root.Subcommands.Add(ChangesCommand.Create(session));
+        root.Subcommands.Add(EvidenceCommand.Create(session));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -50,7 +50,7 @@ public static class ImportCommand
         {
             var source = parse.GetValue(file)!;
             var shown = parse.GetValue(show);
-            Open(source).Dispose(); // a file that is missing or unreadable is a usage error before any request
+            InputFile.Open(source).Dispose(); // a file that is missing or unreadable is a usage error before any request
             var spreadsheets = connection.Create((options, http) => new SpreadsheetsClient(options, http));
             ImportReport report;
             try
@@ -61,7 +61,7 @@ public static class ImportCommand
                 report = await WriteRetries.SendAsync(session.Error, $"Loading {source.Name}", async (_, attemptCt) =>
                 {
                     // The request disposes of the stream it sent, so each attempt opens the file again.
-                    await using var content = Open(source);
+                    await using var content = InputFile.Open(source);
                     return await UploadAsync(session, source, content, (upload, uploadCt) =>
                         spreadsheets.ImportSpreadsheetAsync(parse.GetValue(kind), parse.GetValue(dryRun), upload, idempotencyKey: idempotencyKey, cancellationToken: uploadCt), attemptCt);
                 }, ct);
@@ -90,30 +90,6 @@ public static class ImportCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
-    }
-
-    // Checked before any request, so a mistyped name costs no upload and says so plainly.
-    private static FileStream Open(FileInfo source)
-    {
-        if (!source.Exists)
-        {
-            throw new UsageException($"{source.FullName} does not exist.");
-        }
-
-        try
-        {
-            return new FileStream(source.FullName, new FileStreamOptions
-            {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.Read,
-                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-            });
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{source.FullName} cannot be read: {exception.Message}");
-        }
     }
 
     private static async Task<ImportReport> UploadAsync(

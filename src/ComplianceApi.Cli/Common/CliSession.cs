@@ -33,13 +33,19 @@ public sealed class CliSession(IAnsiConsole output, TextWriter outputText, IAnsi
         var verbose = parse.GetValue(Options.Verbose);
         try
         {
-            (address, var addressSource, var key, var keySource, var isToken) = Options.Resolve(parse, environment);
+            var target = Options.Resolve(parse, environment);
+            address = target.Address;
             if (verbose)
             {
-                Error.WriteLine($"Service {address} (from {addressSource}); {(isToken ? "access token" : "API key")} from {keySource}.", new Style(Color.Grey));
+                Error.WriteLine($"Service {address} (from {target.AddressSource}); " + target switch
+                {
+                    { Client: { } client } => $"signing in as application {client.ClientId} (from {target.CredentialSource}) in tenant {client.Tenant} at {client.TokenEndpoint}, scope {client.Scope}.",
+                    { Kind: CredentialKind.AccessToken } => $"access token from {target.CredentialSource}.",
+                    _ => $"API key from {target.CredentialSource}.",
+                }, new Style(Color.Grey));
             }
 
-            connection = new ServiceConnection(address, key, isToken, verbose ? Error : null);
+            connection = new ServiceConnection(target, verbose ? Error : null);
         }
         catch (UsageException exception)
         {
@@ -55,6 +61,11 @@ public sealed class CliSession(IAnsiConsole output, TextWriter outputText, IAnsi
             catch (UsageException exception)
             {
                 return Usage(exception);
+            }
+            catch (SignInException exception)
+            {
+                Error.Write(new Text(connection.Redact(exception.Message) + Environment.NewLine, new Style(Color.Red)));
+                return exception.ExitCode;
             }
             catch (ComplianceApiException exception)
             {

@@ -65,7 +65,9 @@ public static class ServiceErrors
         403 => "The key is valid but may not do this: its role is too low (managing keys needs a national Admin key), "
             + "or it is scoped to a force and the request is for another one.",
         404 => "Not found, or it belongs to a force this key cannot see: the service answers both alike.",
-        413 => "The file is over the size or row limit of one load; split the file into smaller files and load each of them.",
+        413 => "The file is over the size or row limit of one load; split the file into smaller files and load each of them. "
+            + "An evidence file is over the size of one file, or of all of its evidence's versions together (the detail above says which).",
+        415 => "The service does not take files of this type as evidence: PDF, Office documents without macros, images, text or CSV, and emails (.eml).",
         429 => RetryAfter(exception) is { } seconds
             ? $"The key went over its rate limit; try again in {seconds} seconds."
             : "The key went over its rate limit; try again shortly.",
