@@ -134,8 +134,8 @@ public sealed class AuditTrailTests(TestHosts hosts)
             "evidence_file.uploaded", _ => trail.Last!.RecordId, _ => code,
             ("evidenceId", null, evidence.Id.ToString()), ("fileName", null, "minutes.pdf"), ("evidence.reviewState", "Rejected", "Submitted"));
         await host.WithDatabaseAsync(async db => Assert.Equal(
-            await db.EvidenceFiles.Where(f => f.EvidenceId == evidence.Id && f.Version == file.Version).Select(f => f.Id.ToString()).SingleAsync(TestContext.Current.CancellationToken),
-            trail.Last!.RecordId));
+            await db.EvidenceFiles.Where(f => f.EvidenceId == evidence.Id && f.Version == file.Version).Select(f => f.Id).SingleAsync(TestContext.Current.CancellationToken),
+            Guid.Parse(trail.Last!.RecordId)));
 
         var planRequest = PlanTestData.LancashirePlan(inspection.Id, code);
         var plan = await trail.ExpectAsync<ActionPlanView>("CreateActionPlan", () => client.PostJsonAsync("/api/v1/action-plans", planRequest),
