@@ -13,7 +13,14 @@ public abstract class ComplianceApiClientBase
     protected ComplianceApiClientBase(ComplianceApiClientOptions configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration.AccessTokenProvider is null)
+        if (configuration.Anonymous)
+        {
+            if (configuration.ApiKey is not null || configuration.AccessTokenProvider is not null)
+            {
+                throw new ArgumentException("An anonymous client sends no ApiKey or AccessTokenProvider; leave both unset.", nameof(configuration));
+            }
+        }
+        else if (configuration.AccessTokenProvider is null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(configuration.ApiKey, nameof(configuration));
         }
@@ -33,7 +40,7 @@ public abstract class ComplianceApiClientBase
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await provider(cancellationToken).ConfigureAwait(false));
         }
-        else
+        else if (!_options.Anonymous)
         {
             request.Headers.Add(ApiKeyHeader, _options.ApiKey);
         }

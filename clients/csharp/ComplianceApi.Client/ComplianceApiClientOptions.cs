@@ -2,7 +2,7 @@ namespace ComplianceApi.Client;
 
 /// <summary>
 /// What every generated client shares: how it proves who it is, with an API key or with OAuth 2.0 access
-/// tokens (set one of the two). Create one and pass it to each client, or register it as a singleton so
+/// tokens (set one of the two), or as no one for the public page (Anonymous). Create one and pass it to each client, or register it as a singleton so
 /// typed HttpClients (IHttpClientFactory) receive it. The service's address is the HttpClient's
 /// <see cref="System.Net.Http.HttpClient.BaseAddress"/>.
 /// </summary>
@@ -18,4 +18,10 @@ public sealed class ComplianceApiClientOptions
     /// credentials do.
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; init; }
+
+    /// <summary>
+    /// Sends neither a key nor a token: for the operations anyone may call, a force's public page of
+    /// progress (<c>PublicClient.GetPublicProgressAsync</c>). Every other operation then answers 401.
+    /// </summary>
+    public bool Anonymous { get; init; }
 }

@@ -27,6 +27,17 @@ export class ComplianceApiConfiguration {
     ): ComplianceApiConfiguration {
         return new ComplianceApiConfiguration(baseUrl, "", fetch, getToken);
     }
+
+    /**
+     * A configuration whose calls send neither a key nor a token: for the operations anyone may call, a
+     * force's public page of progress (`PublicClient.getPublicProgress`). Every other operation answers 401.
+     */
+    static anonymous(
+        baseUrl: string,
+        fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>,
+    ): ComplianceApiConfiguration {
+        return new ComplianceApiConfiguration(baseUrl, "", fetch);
+    }
 }
 
 export class ComplianceApiClientBase {
@@ -41,7 +52,7 @@ export class ComplianceApiClientBase {
         const getToken = this.configuration.getToken;
         if (getToken) {
             headers.set("Authorization", `Bearer ${await getToken(options.signal ?? undefined)}`);
-        } else {
+        } else if (this.configuration.apiKey !== "") {
             headers.set("X-Api-Key", this.configuration.apiKey);
         }
         return { ...options, headers };

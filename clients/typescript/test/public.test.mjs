@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
-import { ApiKeysClient, ComplianceApiError, FindingsClient, ForcesClient, InspectionsClient, PublicClient, ResponsesClient } from "../dist/index.js";
+import { ApiKeysClient, ComplianceApiConfiguration, ComplianceApiError, FindingsClient, ForcesClient, InspectionsClient, PublicClient, ResponsesClient } from "../dist/index.js";
 import { adminConfiguration, buildingThePicture, cityOfLondonResponse, configurationWithKey, recommendation, unique } from "./support.mjs";
 
 test("a force's admin switches its public page on and the JSON twin shows the public statement it set", async () => {
@@ -15,7 +15,8 @@ test("a force's admin switches its public page on and the JSON twin shows the pu
     const response = await new ResponsesClient(configuration).createForceResponse(finding.id, cityOfLondonResponse(code));
     const issued = await new ApiKeysClient(configuration).createApiKey({ clientName: `admin of ${code}`, role: "Admin", forceCode: code }, randomUUID());
     const forceAdmin = new PublicClient(configurationWithKey(issued.secret));
-    const publicClient = new PublicClient(configuration);
+    // The public page is read as anyone reads a force's website: no key, no token.
+    const publicClient = new PublicClient(ComplianceApiConfiguration.anonymous(configuration.baseUrl));
 
     await assert.rejects(() => publicClient.getPublicProgress(code), error => error instanceof ComplianceApiError && error.status === 404);
     const before = await forceAdmin.getPublicProgressSetting(code);
@@ -29,4 +30,5 @@ test("a force's admin switches its public page on and the JSON twin shows the pu
     assert.deepEqual(page.reports.flatMap(r => r.findings.map(f => [f.reference, f.publicStatement])),
         [["Recommendation 8", "A Force Records Manager has been appointed."]]);
     assert.equal(JSON.stringify(page).includes(response.ownerName), false);
+    await assert.rejects(() => publicClient.getPublicProgressSetting(code), error => error instanceof ComplianceApiError && error.status === 401);
 });

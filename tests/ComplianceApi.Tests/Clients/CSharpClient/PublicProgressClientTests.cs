@@ -22,10 +22,14 @@ public sealed class PublicProgressClientTests(TestHosts hosts)
         var setting = await forceAdmin.Public.SetPublicProgressAsync(code, new PublicProgressRequest { Enabled = true }, ifMatch: before.Etag, cancellationToken: Ct);
         var statement = await forceAdmin.Public.SetPublicStatementAsync(response.Id,
             new PublicStatementRequest { PublicStatement = "A Force Records Manager has been appointed." }, cancellationToken: Ct);
-        var page = await admin.Public.GetPublicProgressAsync(code, Ct);
+        // Read as anyone reads a force's website: no key, no token.
+        var anyone = new PublicClient(new ComplianceApiClientOptions { Anonymous = true }, admin.Http);
+        var page = await anyone.GetPublicProgressAsync(code, Ct);
+        var refused = await Assert.ThrowsAsync<ComplianceApiException<ProblemDetails>>(() => anyone.GetPublicProgressSettingAsync(code, Ct));
 
         Assert.False(before.Enabled);
         Assert.Equal(404, notYet.StatusCode);
+        Assert.Equal(401, refused.StatusCode);
         Assert.True(setting.Enabled);
         Assert.Equal("A Force Records Manager has been appointed.", (await forceAdmin.Public.GetPublicStatementAsync(response.Id, Ct)).PublicStatement);
         Assert.Equal(response.Id, statement.ResponseId);
