@@ -29,14 +29,22 @@ function footers(pdf) {
         const cmap = stream(objects.get(Number(unicode[1]))), table = new Map();
         for (const block of cmap.matchAll(/beginbfchar(.*?)endbfchar/gs))
             for (const [, a, b] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) table.set(parseInt(a, 16), Buffer.from(b, "hex").swap16().toString("utf16le"));
+        // A range maps to consecutive code points from one start, or (the array form) to one string each;
+        // which form a font's subset gets depends on its glyphs, so on the page's text.
         for (const block of cmap.matchAll(/beginbfrange(.*?)endbfrange/gs))
-            for (const [, a, b, c] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
-                for (let i = parseInt(a, 16); i <= parseInt(b, 16); i++) table.set(i, String.fromCodePoint(parseInt(c, 16) + i - parseInt(a, 16)));
+            for (const [, a, b, c, list] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+                const each = list ? [...list.matchAll(/<([0-9A-Fa-f]+)>/g)].map(x => Buffer.from(x[1], "hex").swap16().toString("utf16le")) : null;
+                for (let i = parseInt(a, 16); i <= parseInt(b, 16); i++)
+                    table.set(i, each ? each[i - parseInt(a, 16)] ?? "" : String.fromCodePoint(parseInt(c, 16) + i - parseInt(a, 16)));
+            }
         fonts.set(number, table);
     }
     const pages = [...objects.values()].filter(body => /\/Type\s*\/Page(?![a-z])/.test(body));
     return pages.map(page => {
-        const names = new Map([...page.matchAll(/\/(F\d+) (\d+) 0 R/g)].map(m => [m[1], fonts.get(Number(m[2])) ?? new Map()]));
+        // The page's fonts, named in its own resources or in a resources or font dictionary it refers to.
+        const dictionaries = [page, ...[...page.matchAll(/\/(?:Resources|Font) (\d+) 0 R/g)].map(m => objects.get(Number(m[1])) ?? "")];
+        for (const d of [...dictionaries]) for (const m of d.matchAll(/\/Font (\d+) 0 R/g)) dictionaries.push(objects.get(Number(m[1])) ?? "");
+        const names = new Map(dictionaries.flatMap(d => [...d.matchAll(/\/(F\d+) (\d+) 0 R/g)]).map(m => [m[1], fonts.get(Number(m[2])) ?? new Map()]));
         const content = stream(objects.get(Number(/\/Contents (\d+) 0 R/.exec(page)?.[1])) ?? "");
         let font = new Map(), text = "";
         for (const m of content.matchAll(/\/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]+)>/g)) {
