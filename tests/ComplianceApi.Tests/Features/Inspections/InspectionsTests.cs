@@ -87,7 +87,8 @@ public sealed class InspectionsTests(TestHosts hosts)
     public async Task Pages_of_inspections_follow_each_other_without_repeats_even_as_records_are_added(Provider provider)
     {
         var admin = (await hosts.For(provider)).AdminClient();
-        var force = "wiltshire";
+        // A force of its own: the hosts are shared, and other tests record inspections of real forces.
+        var force = await ForceScenario.NewForceAsync(admin);
         var forceReports = new List<string>();
         for (var i = 0; i < 5; i++)
         {
