@@ -87,6 +87,8 @@ public static class DataVersions
         typeof(ActionPlan),
         typeof(PlanAction),
         typeof(Evidence),
+        typeof(EvidenceFile),
+        typeof(ReportResponse),
         typeof(Committee),
         typeof(CommitteeReport),
         typeof(IssuedStatement),
