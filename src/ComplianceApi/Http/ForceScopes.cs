@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using ComplianceApi.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceApi.Http;
 
@@ -50,12 +49,7 @@ public sealed class ForceScopes(IHttpContextAccessor accessor, TimeProvider cloc
             return cached.Codes;
         }
 
-        var db = context.RequestServices.GetRequiredService<ComplianceDbContext>();
-        var members = await db.CollaborationMemberships.AsNoTracking()
-            .Where(m => m.CollaborationCode == force)
-            .Select(m => m.MemberCode)
-            .ToListAsync(context.RequestAborted);
-        string[] codes = [force, .. members.Order(StringComparer.Ordinal)];
+        var codes = await context.RequestServices.GetRequiredService<ComplianceDbContext>().CodesActingForAsync(force, context.RequestAborted);
         _scopes[force] = (codes, now + Lifetime);
         return codes;
     }

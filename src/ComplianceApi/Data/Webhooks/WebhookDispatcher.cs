@@ -155,10 +155,11 @@ public sealed class WebhookDispatcher(
         }
 
         var kinds = subscription.KindList.ToArray();
-        var force = subscription.ForceCode;
+        // A collaboration's subscription receives its member forces' changes, as its keys read them.
+        var forces = subscription.ForceCode is { } force ? await db.CodesActingForAsync(force, cancellationToken) : null;
         var page = await db.ReadAsync(subscription.FeedPosition, events =>
             {
-                events = force is null ? events : events.SeenBy([force]);
+                events = forces is null ? events : events.SeenBy(forces);
                 return kinds.Length == 0 ? events : events.Where(a => kinds.Contains(a.Kind));
             }, EventsPerRound, cancellationToken);
         if (page.Next == subscription.FeedPosition)

@@ -48,6 +48,26 @@ public sealed class WebhookSubscriptionTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_collaborations_subscription_receives_its_member_forces_changes_and_no_other_forces(Provider provider)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await hosts.IsolatedHostFor(provider, WebhookTestData.Settings());
+        var admin = host.AdminClient();
+        var collaboration = await ForceScenario.NewForceAsync(admin, ForceKind.Collaboration, [Lancashire]);
+        var collaborationAdmin = await host.ClientAsync(ApiKeyRole.Admin, collaboration);
+        var subscribed = await collaborationAdmin.SubscribeAsync(WebhookTestData.Subscription(receiver.Url, ["response.created"], collaboration));
+        var national = await admin.SubscribeAsync(WebhookTestData.Subscription(receiver.Url + "?national", ["response.created"]));
+        var finding = await host.CreateFindingAsync();
+        var lancashire = await admin.CreateResponseAsync(finding.Id, Response(Lancashire));
+        await admin.CreateResponseAsync(finding.Id, Response(CityOfLondon));
+        await receiver.WaitUntilAsync(received => received.Count(r => IsFor(r, national.Secret)) == 2 && received.Any(r => IsFor(r, subscribed.Secret)));
+        await Task.Delay(500, Ct);
+
+        var toCollaboration = receiver.Received.Where(r => IsFor(r, subscribed.Secret)).ToList();
+        Assert.Equal([lancashire.Id.ToString()], toCollaboration.Select(r => r.Json.GetProperty("data").GetProperty("recordId").GetString()).Distinct());
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task The_signing_secret_is_stored_only_protected_and_an_idempotent_replay_keeps_it_sealed(Provider provider)
     {
         await using var host = await hosts.IsolatedHostFor(provider, WebhookTestData.Settings());
