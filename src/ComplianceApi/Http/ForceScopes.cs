@@ -51,11 +51,7 @@ public sealed class ForceScopes(IHttpContextAccessor accessor, TimeProvider cloc
         }
 
         var db = context.RequestServices.GetRequiredService<ComplianceDbContext>();
-        var members = await db.CollaborationMemberships.AsNoTracking()
-            .Where(m => m.CollaborationCode == force)
-            .Select(m => m.MemberCode)
-            .ToListAsync(context.RequestAborted);
-        string[] codes = [force, .. members.Order(StringComparer.Ordinal)];
+        var codes = await db.ScopeOfAsync(force, context.RequestAborted);
         _scopes[force] = (codes, now + Lifetime);
         return codes;
     }

@@ -156,9 +156,12 @@ public sealed class WebhookDispatcher(
 
         var kinds = subscription.KindList.ToArray();
         var force = subscription.ForceCode;
+
+        // A force's subscription hears nothing of a restricted report not circulated to it (nor to its members).
+        var restricted = force is null ? RestrictedView.None : await RestrictedReports.ForAsync(db, await db.ScopeOfAsync(force, cancellationToken), cancellationToken);
         var page = await db.ReadAsync(subscription.FeedPosition, events =>
             {
-                events = force is null ? events : events.SeenBy([force]);
+                events = force is null ? events : events.SeenBy([force]).NotAbout(restricted);
                 return kinds.Length == 0 ? events : events.Where(a => kinds.Contains(a.Kind));
             }, EventsPerRound, cancellationToken);
         if (page.Next == subscription.FeedPosition)
