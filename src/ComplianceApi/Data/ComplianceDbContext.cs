@@ -535,6 +535,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         modelBuilder.Entity<RecommendationResponse>(answer =>
         {
             // Reached through their report response, whose filter hides other forces' responses.
+            answer.HasQueryFilter(a => ForceScope == null || !Hidden.Contains(a.FindingId));
             answer.HasOne(a => a.Finding).WithMany().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Restrict);
             answer.HasIndex(a => new { a.ReportResponseId, a.FindingId }).IsUnique();
             answer.Property(a => a.Explanation).HasMaxLength(Lengths.LongText);

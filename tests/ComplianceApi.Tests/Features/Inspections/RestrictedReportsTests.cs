@@ -50,7 +50,7 @@ public sealed class RestrictedReportsTests(TestHosts hosts)
         Assert.Empty((await other.GetAsync<Page<ForceResponseView>>($"/api/v1/responses?forceCode={report.Other}")).Items);
         Assert.Equal(0, (await other.GetAsync<ForceSummaryView>($"/api/v1/forces/{report.Other}/summary")).Totals.Total);
         Assert.DoesNotContain(report.Report.Reference, await ExportAsync(other, report.Other));
-        Assert.DoesNotContain(report.Findings[0].Id, (await report.StatementAsync(host, report.Other)).Lines.Select(l => l.FindingId));
+        Assert.DoesNotContain(report.Findings[0].Id, (await RestrictedReport.StatementAsync(host, report.Other)).Lines.Select(l => l.FindingId));
 
         foreach (var reader in new[] { circulated, collaboration, national })
         {
@@ -67,7 +67,7 @@ public sealed class RestrictedReportsTests(TestHosts hosts)
             Assert.Contains(report.Report.Reference, await ExportAsync(reader, report.Circulated));
         }
 
-        Assert.Contains(report.Findings[0].Id, (await report.StatementAsync(host, report.Circulated)).Lines.Select(l => l.FindingId));
+        Assert.Contains(report.Findings[0].Id, (await RestrictedReport.StatementAsync(host, report.Circulated)).Lines.Select(l => l.FindingId));
 
         // Responses stay each force's own: the circulated force does not read the other force's; national keys read both.
         await (await circulated.GetAsync($"/api/v1/responses/{report.OtherResponse.Id}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
@@ -126,11 +126,12 @@ public sealed class RestrictedReportsTests(TestHosts hosts)
         Assert.Equal(events[0].Client.Id, events[3].Client.Id);
         Assert.NotEqual("ComplianceApi", events[0].Client.Id);
 
-        // The list of two findings is one event naming the request, the report and both findings.
+        // The list of two findings is one event naming the request, the report and the records read (the findings, and the report they name).
         var list = events[1];
         Assert.Equal($"/api/v1/findings?inspectionId={report.Report.Id}", list.Changes.Single(c => c.Field == "request").New);
         Assert.Equal([report.Report.Id.ToString()], list.Changes.Where(c => c.Field == "inspection").Select(c => c.New));
-        Assert.Equal(report.Findings.Select(f => f.Id.ToString()).Order(), list.Changes.Where(c => c.Field == "record").Select(c => c.New).Order());
+        Assert.Equal(report.Findings.Select(f => f.Id).Append(report.Report.Id).Select(id => id.ToString()).Order(),
+            list.Changes.Where(c => c.Field == "record").Select(c => c.New).Order());
 
         // Reads are bookkeeping for the caches, and a force's admins do not see them; the change feed never carries them.
         Assert.Equal(stamp, await StampAsync(host));
@@ -226,7 +227,7 @@ public sealed class RestrictedReportsTests(TestHosts hosts)
         IReadOnlyList<FindingView> Findings,
         IReadOnlyList<ForceResponseView> CirculatedResponses,
         ForceResponseView OtherResponse,
-        ProgressUpdateView Update)
+        ProgressUpdateView ProgressUpdate)
     {
         public ForceResponseView CirculatedResponse => CirculatedResponses[0];
 
@@ -267,7 +268,7 @@ public sealed class RestrictedReportsTests(TestHosts hosts)
         }
 
         /// <summary>A new committee of the force, and its position statement today as the force's key previews it.</summary>
-        public async Task<PositionStatementView> StatementAsync(ComplianceApiHost host, string force)
+        public static async Task<PositionStatementView> StatementAsync(ComplianceApiHost host, string force)
         {
             var committee = await (await host.AdminClient().PostJsonAsync("/api/v1/committees",
                     new CommitteeRequest(force, Unique.Slug("Police and Crime Panel"), CommitteeBody.PoliceAuthorityCommittee)))
