@@ -16,7 +16,7 @@ test("a restricted report circulated to one force is read by its key, is not fou
     const read = await new InspectionsClient(configurationWithKey(circulated.secret)).getInspection(report.id);
     await assert.rejects(new InspectionsClient(configurationWithKey(other.secret)).getInspection(report.id),
         error => error instanceof ComplianceApiError && error.status === 404);
-    const reads = await new AuditClient(adminConfiguration()).listAuditEvents("restricted.read", undefined, report.id);
+    const reads = await new AuditClient(adminConfiguration()).listAuditEvents("restricted.read", undefined, report.id, undefined, circulated.id);
 
     assert.deepEqual(report.circulatedTo, [lancashire]);
     assert.deepEqual(read.circulatedTo, [lancashire]);

@@ -18,14 +18,18 @@ public sealed record CirculationRequest(IReadOnlyList<string> ForceCodes)
 
 public sealed record CirculateInspectionCommand(Guid Id, CirculationRequest Body) : ICommand<InspectionView>;
 
+public sealed class CirculationRequestValidator : AbstractValidator<CirculationRequest>
+{
+    public CirculationRequestValidator()
+    {
+        RuleFor(r => r.ForceCodes).NotNull().MaximumCount(CirculationRequest.MostForces).WithMessage($"At most {CirculationRequest.MostForces} forces.");
+        RuleForEach(r => r.ForceCodes).NotEmpty().MaximumLength(Lengths.Code);
+    }
+}
+
 public sealed class CirculateInspectionValidator : AbstractValidator<CirculateInspectionCommand>
 {
-    public CirculateInspectionValidator()
-    {
-        RuleFor(c => c.Body.ForceCodes).NotNull().Must(codes => codes.Count <= CirculationRequest.MostForces)
-            .WithMessage($"At most {CirculationRequest.MostForces} forces.").OverridePropertyName("forceCodes");
-        RuleForEach(c => c.Body.ForceCodes).NotEmpty().MaximumLength(Lengths.Code).OverridePropertyName("forceCodes");
-    }
+    public CirculateInspectionValidator() => RuleFor(c => c.Body).SetValidator(new CirculationRequestValidator());
 }
 
 public sealed class CirculateInspectionHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<CirculateInspectionCommand, InspectionView>

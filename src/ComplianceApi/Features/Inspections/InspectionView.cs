@@ -18,7 +18,7 @@ public sealed record InspectionView(
     string? Link,
     bool AllForcesInScope,
     IReadOnlyList<string> ForcesInScope,
-    IReadOnlyList<string> CirculatedTo,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(CirculationRequest.MostForces)] IReadOnlyList<string> CirculatedTo,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
     : ITaggedView

@@ -16,13 +16,14 @@ public sealed class RestrictedReportsClientTests(TestHosts hosts)
         request.PublicationStatus = PublicationStatus.Restricted;
         var created = await admin.Inspections.CreateInspectionAsync(request, cancellationToken: Ct);
         var report = await admin.Inspections.CirculateInspectionAsync(created.Id, new CirculationRequest { ForceCodes = [Lancashire] }, cancellationToken: Ct);
-        var lancashire = await admin.IssueKeyAsync(ApiKeyRole.Reader, Lancashire);
+        var issued = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "C# client test, Lancashire's restricted reports", Role = ApiKeyRole.Reader, ForceCode = Lancashire }, cancellationToken: Ct);
+        var lancashire = admin.WithKey(issued.Secret);
         var kent = await admin.IssueKeyAsync(ApiKeyRole.Reader, "kent");
 
         var read = await lancashire.Inspections.GetInspectionAsync(report.Id, Ct);
         var missing = await Assert.ThrowsAsync<ComplianceApiException<ProblemDetails>>(() => kent.Inspections.GetInspectionAsync(report.Id, Ct));
         var listed = await kent.Inspections.ListInspectionsAsync(publicationStatus: PublicationStatus.Restricted, forceCode: Lancashire, limit: 200, cancellationToken: Ct);
-        var reads = await admin.Audit.ListAuditEventsAsync(kind: "restricted.read", recordId: report.Id.ToString(), cancellationToken: Ct);
+        var reads = await admin.Audit.ListAuditEventsAsync(kind: "restricted.read", recordId: report.Id.ToString(), clientId: issued.Id.ToString(), cancellationToken: Ct);
 
         Assert.Equal([Lancashire], report.CirculatedTo);
         Assert.Equal([Lancashire], read.CirculatedTo);
