@@ -71,6 +71,7 @@ app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{OpenApi.Document
 app.UseAuthentication();
 app.UseClientRateLimiting();
 app.UseAuthorization();
+app.UseRestrictedReports();
 app.UseStrictQueries();
 app.UseWriteRequests();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();

@@ -5352,6 +5352,16 @@ export interface IInspectionsClient {
 
     /** updateInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
     updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
+
+    /**
+     * Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    circulateInspection(id: string, body: CirculationRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
+
+    /** circulateInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    circulateInspection(id: string, body: CirculationRequest, signal?: AbortSignal): Promise<Inspection>;
 }
 
 export class InspectionsClient extends ComplianceApiClientBase implements IInspectionsClient {
@@ -5661,6 +5671,116 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
     }
 
     protected processUpdateInspection(response: Response): Promise<Inspection> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Inspection;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Inspection>(null as any);
+    }
+
+    /**
+     * Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    circulateInspection(id: string, body: CirculationRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
+    /** circulateInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    circulateInspection(id: string, body: CirculationRequest, signal?: AbortSignal): Promise<Inspection>;
+    circulateInspection(id: string, body: CirculationRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/inspections/{id}/circulation";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCirculateInspection(_response);
+        });
+    }
+
+    protected processCirculateInspection(response: Response): Promise<Inspection> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -10852,6 +10972,12 @@ export interface ChangePage {
     hasMore: boolean;
 }
 
+/** The forces a restricted report was circulated to. */
+export interface CirculationRequest {
+    /** Their codes (forces or collaborations); an empty list leaves a restricted report to national callers alone. */
+    forceCodes: string[];
+}
+
 /** A committee a force reports to. */
 export interface Committee {
     /** The committee's id. */
@@ -11438,6 +11564,7 @@ export interface Inspection {
     link?: string | undefined;
     allForcesInScope: boolean;
     forcesInScope: string[];
+    circulatedTo: string[];
     createdAt: string;
     updatedAt: string;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */

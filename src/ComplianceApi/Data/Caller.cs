@@ -62,6 +62,16 @@ public sealed class Caller(IHttpContextAccessor accessor)
     /// <summary>Whether the key is an admin's, national or of one force.</summary>
     public bool HasAdminRole => User?.IsInRole(nameof(ApiKeyRole.Admin)) == true;
 
+    /// <summary>
+    /// What restricted reports hide from the caller, worked out once per request after authentication
+    /// (Http/RestrictedReads.cs); null when not yet worked out, which the query filters refuse for a scoped caller.
+    /// </summary>
+    public RestrictedView? Restricted
+    {
+        get => accessor.HttpContext?.Items[typeof(RestrictedView)] as RestrictedView;
+        set => accessor.HttpContext!.Items[typeof(RestrictedView)] = value;
+    }
+
     public bool CanSee(string forceCode) => ForceCodes is not { } codes || codes.Contains(forceCode, StringComparer.Ordinal);
 
     /// <summary>Writing another force's records is refused outright; reading them is answered with 404.</summary>

@@ -101,7 +101,8 @@ public static class ChangeFeed
 
         var settled = db.AuditEvents.AsNoTracking().Where(a => a.Sequence > after && (heldFrom == null || a.Sequence < heldFrom));
         var end = await settled.MaxAsync(a => (long?)a.Sequence, cancellationToken) ?? after;
-        var fetched = await select(settled.Where(a => a.Sequence <= end)).OrderBy(a => a.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
+        // A read of a restricted report is in the trail but changed nothing: the feed is of changes.
+        var fetched = await select(settled.Where(a => a.Sequence <= end && a.Kind != RestrictedReports.ReadKind)).OrderBy(a => a.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
         if (snapshot is not null)
         {
             await snapshot.CommitAsync(cancellationToken);

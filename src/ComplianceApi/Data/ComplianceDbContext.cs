@@ -21,6 +21,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     // The forces a scoped caller acts for: its own, or a collaboration and its members (Caller.ForceCodes).
     private string[] ForceScopes => caller.ForceCodes is { } codes ? [.. codes] : [];
 
+    // The records restricted reports hide from a scoped caller (Data/RestrictedReports.cs): every filter below
+    // tests a row's own id against it. A scoped caller whose view was never worked out is refused, not shown all.
+    private Guid[] Hidden => ForceScope is null ? [] : caller.Restricted?.Hidden
+        ?? throw new InvalidOperationException("The caller's view of restricted reports was not worked out before reading (Http/RestrictedReads.cs).");
+
     public DbSet<Force> Forces => Set<Force>();
     public DbSet<CollaborationMembership> CollaborationMemberships => Set<CollaborationMembership>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
@@ -305,6 +310,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<Inspection>(inspection =>
         {
+            inspection.HasQueryFilter(i => ForceScope == null || !Hidden.Contains(i.Id));
             inspection.Property(i => i.Reference).HasMaxLength(Lengths.Reference);
             inspection.HasIndex(i => i.Reference).IsUnique();
             inspection.Property(i => i.Title).HasMaxLength(Lengths.Title);
@@ -312,6 +318,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             inspection.HasIndex(i => i.PublishedOn);
             inspection.HasMany(i => i.ForcesInScope).WithOne().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
             inspection.Navigation(i => i.ForcesInScope).AutoInclude();
+            inspection.HasMany(i => i.CirculatedTo).WithOne().HasForeignKey(c => c.InspectionId).OnDelete(DeleteBehavior.Cascade);
+            inspection.Navigation(i => i.CirculatedTo).AutoInclude();
         });
 
         modelBuilder.Entity<InspectionForce>(scope =>
@@ -321,8 +329,16 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             scope.HasOne<Force>().WithMany().HasForeignKey(f => f.ForceCode).OnDelete(DeleteBehavior.Restrict);
         });
 
+        modelBuilder.Entity<InspectionCirculation>(circulation =>
+        {
+            circulation.HasKey(c => new { c.InspectionId, c.ForceCode });
+            circulation.Property(c => c.ForceCode).HasMaxLength(Lengths.Code);
+            circulation.HasOne<Force>().WithMany().HasForeignKey(c => c.ForceCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
         modelBuilder.Entity<Finding>(finding =>
         {
+            finding.HasQueryFilter(f => ForceScope == null || !Hidden.Contains(f.Id));
             finding.HasOne(f => f.Inspection).WithMany().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Restrict);
             finding.Navigation(f => f.Inspection).AutoInclude();
             finding.Property(f => f.Reference).HasMaxLength(Lengths.Reference);
@@ -349,7 +365,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ForceResponse>(response =>
         {
-            response.HasQueryFilter(r => ForceScope == null || ForceScopes.Contains(r.ForceCode));
+            response.HasQueryFilter(r => ForceScope == null || (ForceScopes.Contains(r.ForceCode) && !Hidden.Contains(r.Id)));
             response.HasOne(r => r.Finding).WithMany().HasForeignKey(r => r.FindingId).OnDelete(DeleteBehavior.Restrict);
             response.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
             response.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceCode).OnDelete(DeleteBehavior.Restrict);
@@ -389,7 +405,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ResponseRevision>(revision =>
         {
-            revision.HasQueryFilter(v => ForceScope == null || ForceScopes.Contains(v.ForceCode));
+            revision.HasQueryFilter(v => ForceScope == null || (ForceScopes.Contains(v.ForceCode) && !Hidden.Contains(v.Id)));
             revision.Property(v => v.ForceCode).HasMaxLength(Lengths.Code);
             revision.HasIndex(v => new { v.ResponseId, v.EffectiveOn, v.RecordedAt });
             revision.Property(v => v.OwnerName).HasMaxLength(Lengths.Name);
@@ -401,7 +417,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<TargetDateChange>(change =>
         {
-            change.HasQueryFilter(c => ForceScope == null || ForceScopes.Contains(c.ForceCode));
+            change.HasQueryFilter(c => ForceScope == null || (ForceScopes.Contains(c.ForceCode) && !Hidden.Contains(c.Id)));
             change.Property(c => c.ForceCode).HasMaxLength(Lengths.Code);
             change.HasIndex(c => new { c.ResponseId, c.EffectiveOn, c.RecordedAt });
             change.Property(c => c.Reason).HasMaxLength(Lengths.LongText);
@@ -410,7 +426,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ProgressUpdate>(update =>
         {
-            update.HasQueryFilter(u => ForceScope == null || ForceScopes.Contains(u.ForceCode));
+            update.HasQueryFilter(u => ForceScope == null || (ForceScopes.Contains(u.ForceCode) && !Hidden.Contains(u.Id)));
             update.Property(u => u.ForceCode).HasMaxLength(Lengths.Code);
             // The as-of fold seeks the latest entry in effect on a date: newest date, then newest recorded.
             update.HasIndex(u => new { u.ResponseId, u.EffectiveOn, u.RecordedAt });
@@ -423,7 +439,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ActionPlan>(plan =>
         {
-            plan.HasQueryFilter(p => ForceScope == null || ForceScopes.Contains(p.ForceCode));
+            plan.HasQueryFilter(p => ForceScope == null || (ForceScopes.Contains(p.ForceCode) && !Hidden.Contains(p.Id)));
             plan.Property(p => p.ForceCode).HasMaxLength(Lengths.Code);
             plan.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceCode).OnDelete(DeleteBehavior.Restrict);
             plan.HasOne<Inspection>().WithMany().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Restrict);
@@ -434,7 +450,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<PlanAction>(action =>
         {
-            action.HasQueryFilter(a => ForceScope == null || ForceScopes.Contains(a.ForceCode));
+            action.HasQueryFilter(a => ForceScope == null || (ForceScopes.Contains(a.ForceCode) && !Hidden.Contains(a.Id)));
             action.HasOne<ActionPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
             action.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
             action.HasIndex(a => new { a.ForceCode, a.Status });
@@ -453,7 +469,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<Evidence>(evidence =>
         {
-            evidence.HasQueryFilter(e => ForceScope == null || ForceScopes.Contains(e.ForceCode));
+            evidence.HasQueryFilter(e => ForceScope == null || (ForceScopes.Contains(e.ForceCode) && !Hidden.Contains(e.Id)));
             evidence.Property(e => e.ForceCode).HasMaxLength(Lengths.Code);
             evidence.HasOne<ForceResponse>().WithMany().HasForeignKey(e => e.ResponseId).OnDelete(DeleteBehavior.Restrict);
             evidence.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Restrict);
@@ -470,7 +486,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<EvidenceFile>(file =>
         {
-            file.HasQueryFilter(f => ForceScope == null || f.ForceCode == ForceScope);
+            file.HasQueryFilter(f => ForceScope == null || (f.ForceCode == ForceScope && !Hidden.Contains(f.Id)));
             file.HasOne<Evidence>().WithMany().HasForeignKey(f => f.EvidenceId).OnDelete(DeleteBehavior.Restrict);
             file.HasIndex(f => new { f.EvidenceId, f.Version }).IsUnique();
             // The integrity check takes the versions checked longest ago (never checked first).
@@ -491,6 +507,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<Grading>(grading =>
         {
+            grading.HasQueryFilter(g => ForceScope == null || !Hidden.Contains(g.Id));
             grading.HasOne<Inspection>().WithMany().HasForeignKey(g => g.InspectionId).OnDelete(DeleteBehavior.Restrict);
             grading.Property(g => g.ForceCode).HasMaxLength(Lengths.Code);
             grading.HasOne<Force>().WithMany().HasForeignKey(g => g.ForceCode).OnDelete(DeleteBehavior.Restrict);
@@ -500,7 +517,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<ReportResponse>(response =>
         {
-            response.HasQueryFilter(r => ForceScope == null || r.ForceCode == ForceScope);
+            response.HasQueryFilter(r => ForceScope == null || (r.ForceCode == ForceScope && !Hidden.Contains(r.Id)));
             response.HasOne<Inspection>().WithMany().HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Restrict);
             response.Property(r => r.ForceCode).HasMaxLength(Lengths.Code);
             response.HasOne<Force>().WithMany().HasForeignKey(r => r.ForceCode).OnDelete(DeleteBehavior.Restrict);
@@ -518,6 +535,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         modelBuilder.Entity<RecommendationResponse>(answer =>
         {
             // Reached through their report response, whose filter hides other forces' responses.
+            answer.HasQueryFilter(a => ForceScope == null || !Hidden.Contains(a.FindingId));
             answer.HasOne(a => a.Finding).WithMany().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Restrict);
             answer.HasIndex(a => new { a.ReportResponseId, a.FindingId }).IsUnique();
             answer.Property(a => a.Explanation).HasMaxLength(Lengths.LongText);

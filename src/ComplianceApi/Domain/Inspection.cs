@@ -4,6 +4,7 @@ namespace ComplianceApi.Domain;
 public sealed class Inspection
 {
     private readonly List<InspectionForce> _forcesInScope = [];
+    private readonly List<InspectionCirculation> _circulatedTo = [];
 
     private Inspection() { }
 
@@ -33,6 +34,15 @@ public sealed class Inspection
     public bool AllForcesInScope { get; private set; }
 
     public IReadOnlyList<InspectionForce> ForcesInScope => _forcesInScope;
+
+    /// <summary>
+    /// The forces a restricted report was circulated to: only they (with national callers) see it, its
+    /// findings and every force's records about them (Data/RestrictedReports.cs). Kept while the report is
+    /// published too, so restricting it again restores the circulation the inspectorate recorded.
+    /// </summary>
+    public IReadOnlyList<InspectionCirculation> CirculatedTo => _circulatedTo;
+
+    public bool IsRestricted => PublicationStatus == PublicationStatus.Restricted;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -66,6 +76,18 @@ public sealed class Inspection
         UpdatedAt = now;
     }
 
+    /// <summary>Replaces the forces the report was circulated to.</summary>
+    public void Circulate(IReadOnlyCollection<string> forceCodes, DateTimeOffset now)
+    {
+        _circulatedTo.RemoveAll(c => !forceCodes.Contains(c.ForceCode));
+        foreach (var code in forceCodes.Distinct().Where(c => _circulatedTo.All(f => f.ForceCode != c)))
+        {
+            _circulatedTo.Add(new InspectionCirculation(Id, code));
+        }
+
+        UpdatedAt = now;
+    }
+
     public bool HasInScope(string forceCode) =>
         AllForcesInScope || _forcesInScope.Any(f => f.ForceCode == forceCode);
 }
@@ -83,6 +105,13 @@ public sealed record InspectionDetails(
     IReadOnlyCollection<string> ForceCodesInScope);
 
 public sealed class InspectionForce(Guid inspectionId, string forceCode)
+{
+    public Guid InspectionId { get; private set; } = inspectionId;
+    public string ForceCode { get; private set; } = forceCode;
+}
+
+/// <summary>A force a restricted report was circulated to.</summary>
+public sealed class InspectionCirculation(Guid inspectionId, string forceCode)
 {
     public Guid InspectionId { get; private set; } = inspectionId;
     public string ForceCode { get; private set; } = forceCode;

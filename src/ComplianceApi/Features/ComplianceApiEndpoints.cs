@@ -37,6 +37,9 @@ public static class ComplianceApiEndpoints
             CachedView.AcrossForces("GetFindingSummary"),
             CachedView.ForceInRoute("GetForceSummary", "code"),
             CachedView.AcrossForces("PreviewPositionStatement"));
+
+        // Inside the cache: each read of a restricted report's records is recorded, and such pages are not kept.
+        api.RecordsRestrictedReads();
         api.MapForces();
         api.MapInspections();
         api.MapFindings();

@@ -114,8 +114,9 @@ public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics 
             return result;
         }
 
-        // A view computed across midnight may hold either day's flags: it is answered, not kept.
-        if (clock.Today() == today)
+        // A view computed across midnight may hold either day's flags: it is answered, not kept. A page holding
+        // a restricted report's records is not kept either, so each read of it is recorded (RestrictedReads).
+        if (clock.Today() == today && !http.Items.ContainsKey(RestrictedReads.RecordedKey))
         {
             _pages.Set(key, new CachedPage(version, body, contentType), new MemoryCacheEntryOptions { Size = body.Length + (key.Length * sizeof(char)) });
         }

@@ -95,6 +95,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         reworded.Reference = inspection.Reference;
         reworded.Title = "Building the picture: an inspection of police information management (2015)";
         await admin.Inspections.UpdateInspectionAsync(inspection.Id, reworded, cancellationToken: Ct);
+        await admin.Inspections.CirculateInspectionAsync(inspection.Id, new CirculationRequest { ForceCodes = ["city-of-london"] }, cancellationToken: Ct);
         await admin.Inspections.GetInspectionAsync(inspection.Id, Ct);
         await admin.Inspections.ListInspectionsAsync(inspectorate: Inspectorate.Hmic, cancellationToken: Ct);
 

@@ -155,11 +155,13 @@ public sealed class WebhookDispatcher(
         }
 
         var kinds = subscription.KindList.ToArray();
-        // A collaboration's subscription receives its member forces' changes, as its keys read them.
+        // A collaboration's subscription receives its member forces' changes, as its keys read them, and a
+        // force's subscription hears nothing of a restricted report not circulated to it (nor to its members).
         var forces = subscription.ForceCode is { } force ? await db.CodesActingForAsync(force, cancellationToken) : null;
+        var restricted = forces is null ? RestrictedView.None : await RestrictedReports.ForAsync(db, forces, cancellationToken);
         var page = await db.ReadAsync(subscription.FeedPosition, events =>
             {
-                events = forces is null ? events : events.SeenBy(forces);
+                events = forces is null ? events : events.SeenBy(forces).NotAbout(restricted);
                 return kinds.Length == 0 ? events : events.Where(a => kinds.Contains(a.Kind));
             }, EventsPerRound, cancellationToken);
         if (page.Next == subscription.FeedPosition)

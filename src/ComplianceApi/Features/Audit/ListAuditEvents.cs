@@ -72,7 +72,7 @@ public sealed class ListAuditEventsHandler(ComplianceDbContext db, Caller caller
             .Where(a => query.To == null || a.OccurredAt < query.To);
         if (caller.ForceCodes is { } forces)
         {
-            events = events.Where(a => a.ForceCode != null && forces.Contains(a.ForceCode));
+            events = events.Where(a => a.ForceCode != null && forces.Contains(a.ForceCode)).NotAbout(caller.Restricted!);
         }
 
         var total = await events.CountAsync(cancellationToken);

@@ -93,7 +93,7 @@ public sealed class ListChangesHandler(ComplianceDbContext db, Caller caller, Ti
     {
         if (caller.ForceCodes is { } forces)
         {
-            events = events.SeenBy(forces);
+            events = events.SeenBy(forces).NotAbout(caller.Restricted!);
         }
 
         var adminRecords = ChangeFeed.AdminRecords;

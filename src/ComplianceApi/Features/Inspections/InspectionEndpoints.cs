@@ -30,5 +30,12 @@ public static class InspectionEndpoints
             .WithName("UpdateInspection")
             .ConditionalOn<Domain.Inspection, InspectionView>("id", id => new GetInspectionQuery(Guid.Parse(id))).WithSummary("Corrects an inspection's details (national admins).")
             .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems();
+
+        inspections.MapPut("/{id:guid}/circulation", async (Guid id, CirculationRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new CirculateInspectionCommand(id, body), ct)))
+            .WithName("CirculateInspection")
+            .ConditionalOn<Domain.Inspection, InspectionView>("id", id => new GetInspectionQuery(Guid.Parse(id)))
+            .WithSummary("Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.")
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems();
     }
 }

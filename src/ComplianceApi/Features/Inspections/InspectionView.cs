@@ -18,6 +18,7 @@ public sealed record InspectionView(
     string? Link,
     bool AllForcesInScope,
     IReadOnlyList<string> ForcesInScope,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(CirculationRequest.MostForces)] IReadOnlyList<string> CirculatedTo,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
     : ITaggedView
@@ -30,5 +31,6 @@ public sealed record InspectionView(
 public sealed class InspectionViewMapping : IRegister
 {
     public void Register(TypeAdapterConfig config) => config.NewConfig<Inspection, InspectionView>()
-        .Map(v => v.ForcesInScope, i => i.ForcesInScope.Select(f => f.ForceCode).OrderBy(c => c).ToList());
+        .Map(v => v.ForcesInScope, i => i.ForcesInScope.Select(f => f.ForceCode).OrderBy(c => c).ToList())
+        .Map(v => v.CirculatedTo, i => i.CirculatedTo.Select(c => c.ForceCode).OrderBy(c => c).ToList());
 }

@@ -59,6 +59,9 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<InspectionView>("UpdateInspection",
             () => client.PutJsonAsync($"/api/v1/inspections/{inspection.Id}", inspectionRequest with { Title = "Building the picture, revised" }),
             "inspection.updated", i => i.Id.ToString(), _ => null, ("title", inspectionRequest.Title, "Building the picture, revised"));
+        await trail.ExpectAsync<InspectionView>("CirculateInspection",
+            () => client.PutJsonAsync($"/api/v1/inspections/{inspection.Id}/circulation", new CirculationRequest([code])),
+            "inspection.updated", i => i.Id.ToString(), _ => null, ("inspectionCirculation.forceCode", null, code));
 
         var findingRequest = FindingTestData.Recommendation(addressees: [FindingTestData.ToForce(code)]);
         var finding = await trail.ExpectAsync<FindingView>("CreateFinding", () => client.PostJsonAsync($"/api/v1/inspections/{inspection.Id}/findings", findingRequest),

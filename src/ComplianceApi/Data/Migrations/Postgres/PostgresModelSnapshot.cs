@@ -949,6 +949,22 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.ToTable("Inspections");
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.InspectionCirculation", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("InspectionId", "ForceCode");
+
+                    b.HasIndex("ForceCode");
+
+                    b.ToTable("InspectionCirculation");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.InspectionForce", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1775,6 +1791,21 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.InspectionCirculation", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceApi.Domain.Inspection", null)
+                        .WithMany("CirculatedTo")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.InspectionForce", b =>
                 {
                     b.HasOne("ComplianceApi.Domain.Force", null)
@@ -1938,6 +1969,8 @@ namespace ComplianceApi.Data.Migrations.Postgres
 
             modelBuilder.Entity("ComplianceApi.Domain.Inspection", b =>
                 {
+                    b.Navigation("CirculatedTo");
+
                     b.Navigation("ForcesInScope");
                 });
 

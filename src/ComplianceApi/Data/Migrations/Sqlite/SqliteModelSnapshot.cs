@@ -942,6 +942,22 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.ToTable("Inspections");
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.InspectionCirculation", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InspectionId", "ForceCode");
+
+                    b.HasIndex("ForceCode");
+
+                    b.ToTable("InspectionCirculation");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.InspectionForce", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1766,6 +1782,21 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.InspectionCirculation", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplianceApi.Domain.Inspection", null)
+                        .WithMany("CirculatedTo")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.InspectionForce", b =>
                 {
                     b.HasOne("ComplianceApi.Domain.Force", null)
@@ -1929,6 +1960,8 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ComplianceApi.Domain.Inspection", b =>
                 {
+                    b.Navigation("CirculatedTo");
+
                     b.Navigation("ForcesInScope");
                 });
 

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ComplianceApi.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RestrictedReports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "InspectionCirculation",
+                columns: table => new
+                {
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ForceCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionCirculation", x => new { x.InspectionId, x.ForceCode });
+                    table.ForeignKey(
+                        name: "FK_InspectionCirculation_Forces_ForceCode",
+                        column: x => x.ForceCode,
+                        principalTable: "Forces",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionCirculation_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionCirculation_ForceCode",
+                table: "InspectionCirculation",
+                column: "ForceCode");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "InspectionCirculation");
+        }
+    }
+}
