@@ -92,6 +92,10 @@ public static class InspectorateRules
     /// The force says implemented or closed (<see cref="ResponseRules.Implemented"/>), but the inspectorate's latest
     /// assessment, where one is recorded, does not close it. With none recorded there is nothing to disagree with.
     /// </summary>
+    /// <summary>The entry in effect on a date: the latest dated on or before it, and of those the last recorded.</summary>
+    public static InspectorateAssessment? LatestOn(IEnumerable<InspectorateAssessment> entries, DateOnly on) =>
+        entries.Where(a => a.AssessedOn <= on).OrderBy(a => a.AssessedOn).ThenBy(a => a.RecordedAt).LastOrDefault();
+
     public static bool Disagrees(ResponseStatus force, InspectorateStatus? inspectorate) =>
         inspectorate is { } status && ResponseRules.Implemented.Contains(force) && !Closes.Contains(status);
 }
