@@ -79,8 +79,10 @@ public sealed class InspectorateAssessmentsTests(TestHosts hosts)
         await (await admin.PostJsonAsync($"/api/v1/responses/{response.Id}/inspectorate-assessments", Assessment(new DateOnly(2016, 3, 5), InspectorateStatus.Complete, shownOn: new DateOnly(2016, 3, 1))))
             .ReadProblemAsync(HttpStatusCode.Conflict);
         var invalid = await (await admin.PostJsonAsync($"/api/v1/responses/{response.Id}/inspectorate-assessments",
-            new InspectorateAssessmentRequest(new DateOnly(2016, 3, 5), (InspectorateStatus)9, "", new string('x', Lengths.Url + 1), null))).ReadProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["comment", "source", "status"], invalid.Errors!.Keys.Order(StringComparer.Ordinal));
+            new InspectorateAssessmentRequest(new DateOnly(2016, 3, 5), InspectorateStatus.Complete, "", new string('x', Lengths.Url + 1), null))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["comment", "source"], invalid.Errors!.Keys.Order(StringComparer.Ordinal));
+        await (await admin.PostJsonAsync($"/api/v1/responses/{response.Id}/inspectorate-assessments",
+            new { assessedOn = "2016-03-05", status = "Closed", comment = "Closed.", source = Register })).ReadProblemAsync(HttpStatusCode.BadRequest);
         await (await admin.PostJsonAsync($"/api/v1/responses/{Guid.NewGuid()}/inspectorate-assessments", Assessment(new DateOnly(2016, 3, 5), InspectorateStatus.Complete)))
             .ReadProblemAsync(HttpStatusCode.NotFound);
 
