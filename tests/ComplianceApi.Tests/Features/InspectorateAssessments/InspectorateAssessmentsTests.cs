@@ -170,4 +170,32 @@ public sealed class InspectorateAssessmentsTests(TestHosts hosts)
         Assert.Equal([lancashire.Id], await Listed("inspectorateStatus=NoFurtherAction"));
         await (await admin.GetAsync("/api/v1/responses?inspectorateStatus=Closed", TestContext.Current.CancellationToken)).ReadProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Summaries_count_the_inspectorates_statuses_and_the_disagreements_as_they_stood(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var admin = host.AdminClient();
+        var force = await ForceScenario.NewForceAsync(admin);
+        var inspection = await admin.CreateInspectionAsync(TestData.Inspection(forcesInScope: [force]));
+        var finding = await admin.CreateFindingAsync(inspection.Id, FindingTestData.Recommendation());
+        var other = await admin.CreateFindingAsync(inspection.Id, FindingTestData.ByNovember2015("Recommendation 3"));
+        var claimed = await admin.CreateResponseAsync(finding.Id, Response(force));
+        await admin.RecordUpdateAsync(claimed.Id, Update(new DateOnly(2016, 1, 7), ResponseStatus.Implemented, Rag.Green));
+        await RecordAsync(admin, claimed.Id, Assessment(new DateOnly(2016, 2, 1), InspectorateStatus.BeingProgressed));
+        await RecordAsync(admin, claimed.Id, Assessment(new DateOnly(2016, 6, 1), InspectorateStatus.Complete));
+        var open = await admin.CreateResponseAsync(other.Id, Response(force));
+        await admin.RecordUpdateAsync(open.Id, Update(new DateOnly(2016, 1, 7), ResponseStatus.InProgress));
+
+        var march = (await admin.GetAsync<ComplianceApi.Features.Summaries.ForceSummaryView>($"/api/v1/forces/{force}/summary?asOf=2016-03-31")).Totals;
+        var july = (await admin.GetAsync<ComplianceApi.Features.Summaries.ForceSummaryView>($"/api/v1/forces/{force}/summary?asOf=2016-07-01")).Totals;
+        Assert.Equal((0, 1, 0, 0, 1, 1), (march.ByInspectorateStatus.AwaitingReview, march.ByInspectorateStatus.BeingProgressed, march.ByInspectorateStatus.Complete,
+            march.ByInspectorateStatus.NoFurtherAction, march.ByInspectorateStatus.NotRecorded, march.DisagreeWithInspectorate));
+        Assert.Equal((0, 1, 1, 0), (july.ByInspectorateStatus.BeingProgressed, july.ByInspectorateStatus.Complete, july.ByInspectorateStatus.NotRecorded, july.DisagreeWithInspectorate));
+
+        var acrossForces = await admin.GetAsync<ComplianceApi.Features.Summaries.FindingSummaryView>($"/api/v1/findings/{finding.Id}/summary?asOf=2016-03-31");
+        Assert.Equal((1, 1), (acrossForces.Counts.ByInspectorateStatus.BeingProgressed, acrossForces.Counts.DisagreeWithInspectorate));
+        var forcesView = Assert.Single(acrossForces.ForceResponses);
+        Assert.Equal(((InspectorateStatus?)InspectorateStatus.BeingProgressed, true), (forcesView.InspectorateStatus, forcesView.DisagreesWithInspectorate));
+    }
 }
