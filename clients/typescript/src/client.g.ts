@@ -5852,6 +5852,244 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
     }
 }
 
+export interface IInspectorateAssessmentsClient {
+
+    /**
+     * Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
+     * @param id The response's id.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listInspectorateAssessments(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessmentPage>;
+
+    /**
+     * Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessment>;
+
+    /** recordInspectorateAssessment without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, signal?: AbortSignal): Promise<InspectorateAssessment>;
+}
+
+export class InspectorateAssessmentsClient extends ComplianceApiClientBase implements IInspectorateAssessmentsClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
+     * @param id The response's id.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listInspectorateAssessments(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessmentPage> {
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/inspectorate-assessments?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListInspectorateAssessments(_response);
+        });
+    }
+
+    protected processListInspectorateAssessments(response: Response): Promise<InspectorateAssessmentPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InspectorateAssessmentPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InspectorateAssessmentPage>(null as any);
+    }
+
+    /**
+     * Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessment>;
+    /** recordInspectorateAssessment without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, signal?: AbortSignal): Promise<InspectorateAssessment>;
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessment> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/inspectorate-assessments";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRecordInspectorateAssessment(_response);
+        });
+    }
+
+    protected processRecordInspectorateAssessment(response: Response): Promise<InspectorateAssessment> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InspectorateAssessment;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InspectorateAssessment>(null as any);
+    }
+}
+
 export interface IPublicClient {
 
     /**
@@ -6967,9 +7205,11 @@ export interface IResponsesClient {
      * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
      * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
      * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
+     * @param inspectorateStatus (optional) Only responses whose inspectorate's latest assessment on asOf has this status.
+     * @param disagreesWithInspectorate (optional) true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, inspectorateStatus?: InspectorateStatus | undefined, disagreesWithInspectorate?: boolean | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
 
     /**
      * Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.
@@ -7305,9 +7545,11 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
      * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
      * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
+     * @param inspectorateStatus (optional) Only responses whose inspectorate's latest assessment on asOf has this status.
+     * @param disagreesWithInspectorate (optional) true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, inspectorateStatus?: InspectorateStatus | undefined, disagreesWithInspectorate?: boolean | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
         let url_ = this.baseUrl + "/api/v1/responses?";
         if (inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
@@ -7385,6 +7627,14 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (inspectorateStatus === null)
+            throw new globalThis.Error("The parameter 'inspectorateStatus' cannot be null.");
+        else if (inspectorateStatus !== undefined)
+            url_ += "inspectorateStatus=" + encodeURIComponent("" + inspectorateStatus) + "&";
+        if (disagreesWithInspectorate === null)
+            throw new globalThis.Error("The parameter 'disagreesWithInspectorate' cannot be null.");
+        else if (disagreesWithInspectorate !== undefined)
+            url_ += "disagreesWithInspectorate=" + encodeURIComponent("" + disagreesWithInspectorate) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -11365,6 +11615,13 @@ export interface ForceResponse {
     ragDisagrees: boolean;
     /** While the response awaits sign-off (PendingSignOff): the authenticated name of the client that requested closure; another identity with an admin role for the force signs it off. */
     signOffRequestedBy?: string | undefined;
+    inspectorateStatus?: InspectorateStatus;
+    /** The date that assessment bears. */
+    inspectorateAssessedOn?: string | undefined;
+    /** That assessment's comment. */
+    inspectorateComment?: string | undefined;
+    /** True when the force's status is Implemented, PendingSignOff or Closed but the inspectorate's latest assessment is neither Complete nor NoFurtherAction. False when no assessment is recorded. */
+    disagreesWithInspectorate: boolean;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
     etag?: string | undefined;
 }
@@ -11616,6 +11873,66 @@ export interface InspectionSummary {
 export type InspectionType = "NationalThematic" | "Force" | "Peel" | "CrimeDataIntegrity" | "Joint";
 
 export type Inspectorate = "Hmic" | "Hmicfrs" | "Hmcpsi" | "HmiProbation" | "HmiPrisons" | "Ofsted" | "CareQualityCommission" | "Other";
+
+/** A dated entry of the inspectorate's assessment of a response. Entries are never edited or deleted; a correction is a new entry. */
+export interface InspectorateAssessment {
+    /** The entry's id. */
+    id: string;
+    /** The response it assesses. */
+    responseId: string;
+    /** The force whose response it is. */
+    forceCode: string;
+    /** The date the inspectorate's entry bears: its status stands from then until a later entry. */
+    assessedOn: string;
+    status: InspectorateStatus;
+    /** The inspectorate's comment, such as "authorised for closure on the basis of the re-inspection". */
+    comment: string;
+    /** Where it was read: the register page's name or address. */
+    source: string;
+    /** The day the source was seen showing it. */
+    sourceShownOn?: string | undefined;
+    /** The client that recorded the entry (its API key's client name). */
+    recordedBy: string;
+    /** When the entry was recorded in this service. */
+    recordedAt: string;
+    /** The entry's strong entity tag, as in the ETag header. */
+    etag?: string | undefined;
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface InspectorateAssessmentPage {
+    /** The records on this page. */
+    items: InspectorateAssessment[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** What the inspectorate published about a response, as a force copies it from the register. */
+export interface InspectorateAssessmentRequest {
+    /** The date the inspectorate's entry bears: not in the future, nor before the response's latest assessment. */
+    assessedOn: string;
+    status: InspectorateStatus;
+    /** The inspectorate's comment, as published. */
+    comment: string;
+    /** Where it was read: the register page's name or address. */
+    source: string;
+    /** The day the source was seen showing it: not before assessedOn, nor in the future. */
+    sourceShownOn?: string | undefined;
+}
+
+/** The inspectorate's own status for a force's response, as its public register gives it. */
+export type InspectorateStatus = "AwaitingReview" | "BeingProgressed" | "Complete" | "NoFurtherAction";
+
+/** Responses by the inspectorate's latest assessment, and those it has none recorded for. */
+export interface InspectorateStatusCounts {
+    awaitingReview: number;
+    beingProgressed: number;
+    complete: number;
+    noFurtherAction: number;
+    notRecorded: number;
+}
 
 /** When to read the responses for an issued statement. */
 export interface IssueStatementRequest {
@@ -12042,6 +12359,9 @@ export interface ResponseCounts {
     oldestOverdueDueDate?: string | undefined;
     /** Days past that date on the summary's date; 0 when none is overdue. */
     mostDaysOverdue: number;
+    byInspectorateStatus: InspectorateStatusCounts;
+    /** Responses the force called implemented or closed while the inspectorate's latest assessment was neither Complete nor NoFurtherAction. */
+    disagreeWithInspectorate: number;
 }
 
 /** A response's public statement. */

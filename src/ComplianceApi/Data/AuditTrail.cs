@@ -28,6 +28,7 @@ public static class AuditTrail
         [typeof(ForceResponse)] = "response",
         [typeof(ProgressUpdate)] = "progress_update",
         [typeof(TargetDateChange)] = "target_date_change",
+        [typeof(InspectorateAssessment)] = "inspectorate_assessment",
         [typeof(ActionPlan)] = "action_plan",
         [typeof(PlanAction)] = "action",
         [typeof(Evidence)] = "evidence",
@@ -145,7 +146,7 @@ public static class AuditTrail
     {
         EntityState.Added => recordType switch
         {
-            "progress_update" or "target_date_change" => "recorded",
+            "progress_update" or "target_date_change" or "inspectorate_assessment" => "recorded",
             "evidence" => "added",
             "evidence_file" => "uploaded",
             "statement" => "issued",

@@ -32,6 +32,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<ForceResponse> ForceResponses => Set<ForceResponse>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<InspectorateAssessment> InspectorateAssessments => Set<InspectorateAssessment>();
     public DbSet<ResponseRevision> ResponseRevisions => Set<ResponseRevision>();
     public DbSet<TargetDateChange> TargetDateChanges => Set<TargetDateChange>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
@@ -435,6 +436,18 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             update.Property(u => u.SignedOffBy).HasMaxLength(Lengths.Name);
             update.Property(u => u.RecordedBy).HasMaxLength(Lengths.Name);
             update.HasOne<Finding>().WithMany().HasForeignKey(u => u.SupersededByFindingId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<InspectorateAssessment>(assessment =>
+        {
+            assessment.HasQueryFilter(a => ForceScope == null || ForceScopes.Contains(a.ForceCode));
+            assessment.HasOne<ForceResponse>().WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Restrict);
+            assessment.Property(a => a.ForceCode).HasMaxLength(Lengths.Code);
+            // The latest assessment in effect on a date, as for progress updates: newest date, then newest recorded.
+            assessment.HasIndex(a => new { a.ResponseId, a.AssessedOn, a.RecordedAt });
+            assessment.Property(a => a.Comment).HasMaxLength(Lengths.LongText);
+            assessment.Property(a => a.Source).HasMaxLength(Lengths.Url);
+            assessment.Property(a => a.RecordedBy).HasMaxLength(Lengths.Name);
         });
 
         modelBuilder.Entity<ActionPlan>(plan =>

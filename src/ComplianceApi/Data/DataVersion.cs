@@ -84,6 +84,7 @@ public static class DataVersions
         typeof(ProgressUpdate),
         typeof(ResponseRevision),
         typeof(TargetDateChange),
+        typeof(InspectorateAssessment),
         typeof(ActionPlan),
         typeof(PlanAction),
         typeof(Evidence),

@@ -9,6 +9,7 @@ using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
 using ComplianceApi.Features.Inspections;
+using ComplianceApi.Features.InspectorateAssessments;
 using ComplianceApi.Features.PublicProgress;
 using ComplianceApi.Features.Reminders;
 using ComplianceApi.Features.ReportResponses;
@@ -47,6 +48,7 @@ public static class ComplianceApiEndpoints
         api.MapGradings();
         api.MapReportResponses();
         api.MapResponses();
+        api.MapInspectorateAssessments();
         api.MapEvidence();
         api.MapActionPlans();
         api.MapApiKeys();

@@ -122,6 +122,12 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await editor.Responses.GetTargetDateChangeAsync(response.Id, change.Id, Ct);
         await editor.Responses.ListTargetDateChangesAsync(response.Id, cancellationToken: Ct);
         await editor.Responses.GetProgressUpdateAsync(response.Id, started.Id, Ct);
+        await editor.InspectorateAssessments.RecordInspectorateAssessmentAsync(response.Id, new InspectorateAssessmentRequest
+        {
+            AssessedOn = new DateOnly(2015, 9, 10), Status = InspectorateStatus.BeingProgressed, Comment = "New recommendation.",
+            Source = "https://www.justiceinspectorates.gov.uk/hmicfrs/", SourceShownOn = new DateOnly(2015, 9, 12),
+        }, cancellationToken: Ct);
+        await editor.InspectorateAssessments.ListInspectorateAssessmentsAsync(response.Id, cancellationToken: Ct);
         await editor.Responses.GetForceResponseAsync(untouched.Id, cancellationToken: Ct);
         await editor.Responses.ListFindingResponsesAsync(recommendation8.Id, cancellationToken: Ct);
         await editor.Responses.ListForceResponsesAsync(inspectionId: inspection.Id, forceCode: forceCode, cancellationToken: Ct);
@@ -281,7 +287,7 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         ForcesClient Forces, ApiKeysClient ApiKeys, InspectionsClient Inspections, FindingsClient Findings, DeadlinesClient Deadlines,
         ResponsesClient Responses, ActionPlansClient ActionPlans, EvidenceClient Evidence, GradingsClient Gradings,
         SummariesClient Summaries, CommitteesClient Committees, StatementsClient Statements, SpreadsheetsClient Spreadsheets, AuditClient Audit, ChangesClient Changes, RemindersClient Reminders,
-        ReportResponsesClient ReportResponses, WebhooksClient Webhooks, PublicClient Public)
+        ReportResponsesClient ReportResponses, WebhooksClient Webhooks, PublicClient Public, InspectorateAssessmentsClient InspectorateAssessments)
     {
         public static Clients For(HttpClient http, string apiKey)
         {
@@ -289,7 +295,8 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
             return new Clients(
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
                 new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
-                new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http));
+                new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http), new(options, http),
+                new(options, http));
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class ViewMappingTests(TestHosts hosts)
             [
                 "ActionPlanView", "AddresseeView", "ApiKeyIssuedView", "ApiKeyView", "CommitteeReportView", "CommitteeView",
                 "DeadlineResolutionView", "EvidenceFileView", "EvidenceView", "FindingView", "ForceResponseView", "ForceView", "GradingView",
-                "InspectionView", "PlanActionView", "ProgressUpdateView", "RecommendationAnswerView", "ReportResponseView", "StatementLineView",
+                "InspectionView", "InspectorateAssessmentView", "PlanActionView", "ProgressUpdateView", "RecommendationAnswerView", "ReportResponseView", "StatementLineView",
                 "TargetDateChangeView",
             ],
             config.RuleMap.Keys.Select(pair => pair.Destination.Name).Order(StringComparer.Ordinal));

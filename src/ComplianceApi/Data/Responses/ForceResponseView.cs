@@ -38,6 +38,10 @@ namespace ComplianceApi.Data.Responses;
 /// <param name="DaysUntilDue">Days left until the due date on asOf, while open and not overdue; null otherwise.</param>
 /// <param name="DerivedRag">The RAG rating the rules give: red when overdue; green when implemented with evidence; amber when in progress, re-baselined, or implemented without evidence; none otherwise.</param>
 /// <param name="RagDisagrees">True when the rules give a rating and the force recorded a different one.</param>
+/// <param name="InspectorateStatus">The inspectorate's status from its latest assessment dated on or before asOf; null when none is recorded.</param>
+/// <param name="InspectorateAssessedOn">The date that assessment bears.</param>
+/// <param name="InspectorateComment">That assessment's comment.</param>
+/// <param name="DisagreesWithInspectorate">True when the force's status is Implemented, PendingSignOff or Closed but the inspectorate's latest assessment is neither Complete nor NoFurtherAction. False when no assessment is recorded.</param>
 /// <param name="SignOffRequestedBy">While the response awaits sign-off (PendingSignOff): the authenticated name of the client that requested closure; another identity with an admin role for the force signs it off.</param>
 // Built from ResponseSnapshot rather than straight from the entities, so the three members whose
 // lengths the contract cannot trace to a column or to ForceResponseRequest carry them here.
@@ -71,7 +75,11 @@ public sealed record ForceResponseView(
     int? DaysUntilDue,
     Rag? DerivedRag,
     bool RagDisagrees,
-    [property: MaxLength(Lengths.Name)] string? SignOffRequestedBy)
+    [property: MaxLength(Lengths.Name)] string? SignOffRequestedBy,
+    InspectorateStatus? InspectorateStatus,
+    DateOnly? InspectorateAssessedOn,
+    [property: MaxLength(Lengths.LongText)] string? InspectorateComment,
+    bool DisagreesWithInspectorate)
     : ITaggedView
 {
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
@@ -106,5 +114,9 @@ public sealed class ForceResponseViewMapping : IRegister
         .Map(v => v.NextReviewOn, s => s.Row.NextReviewOn)
         .Map(v => v.CreatedAt, s => s.Row.CreatedAt)
         .Map(v => v.UpdatedAt, s => s.Row.UpdatedAt)
-        .Map(v => v.Version, s => s.Row.Version);
+        .Map(v => v.Version, s => s.Row.Version)
+        .Map(v => v.InspectorateStatus, s => s.Row.InspectorateStatus)
+        .Map(v => v.InspectorateAssessedOn, s => s.Row.InspectorateAssessedOn)
+        .Map(v => v.InspectorateComment, s => s.Row.InspectorateComment)
+        .Map(v => v.DisagreesWithInspectorate, s => InspectorateRules.Disagrees(s.State.Status, s.Row.InspectorateStatus));
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ComplianceApi.Domain;
 using ComplianceApi.Support;
 using FluentValidation;
@@ -48,7 +49,9 @@ public sealed record ResponseFilter(
     int? DueWithinDays = null,
     DateOnly? DueFrom = null,
     DateOnly? DueTo = null,
-    string? Text = null)
+    string? Text = null,
+    InspectorateStatus? InspectorateStatus = null,
+    bool? DisagreesWithInspectorate = null)
 {
     public const int MaxDueWithinDays = 3650;
 
@@ -136,6 +139,19 @@ public sealed record ResponseFilter(
             var lower = text.ToLowerInvariant();
             rows = rows.Where(s => (s.PositionStatement != null && s.PositionStatement.ToLower().Contains(lower))
                 || db.Findings.Any(f => f.Id == s.FindingId && f.Text.ToLower().Contains(lower)));
+        }
+
+        if (InspectorateStatus is { } inspectorate)
+        {
+            rows = rows.Where(s => s.InspectorateStatus == inspectorate);
+        }
+
+        if (DisagreesWithInspectorate is { } disagrees)
+        {
+            var rule = ResponseSnapshots.DisagreesWithInspectorate();
+            rows = disagrees
+                ? rows.Where(rule)
+                : rows.Where(Expression.Lambda<Func<ResponseSnapshot, bool>>(Expression.Not(rule.Body), rule.Parameters));
         }
 
         return rows;

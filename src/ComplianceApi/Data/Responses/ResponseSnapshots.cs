@@ -44,6 +44,11 @@ public sealed class ResponseSnapshot
     public DateOnly DueKey { get; init; }
 
     public bool HasEvidence { get; init; }
+
+    /// <summary>The inspectorate's latest assessment in effect on the date: its status, date and comment; null when none is recorded.</summary>
+    public InspectorateStatus? InspectorateStatus { get; init; }
+    public DateOnly? InspectorateAssessedOn { get; init; }
+    public string? InspectorateComment { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
@@ -73,6 +78,7 @@ public static class ResponseSnapshots
     private static IQueryable<ResponseSnapshot> Current(ComplianceDbContext db, DateOnly today)
     {
         var counting = db.Evidence.Where(EvidenceCounts(today));
+        var assessments = LatestAssessments(db, today);
         return db.ForceResponses.Select(r => new ResponseSnapshot
         {
             Id = r.Id,
@@ -104,6 +110,9 @@ public static class ResponseSnapshots
             DueDate = r.DueOn,
             DueKey = r.DueOn ?? DateOnly.MaxValue,
             HasEvidence = counting.Any(e => e.ResponseId == r.Id),
+            InspectorateStatus = assessments.Where(a => a.ResponseId == r.Id).Select(a => (InspectorateStatus?)a.Status).FirstOrDefault(),
+            InspectorateAssessedOn = assessments.Where(a => a.ResponseId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault(),
+            InspectorateComment = assessments.Where(a => a.ResponseId == r.Id).Select(a => a.Comment).FirstOrDefault(),
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
@@ -123,6 +132,7 @@ public static class ResponseSnapshots
             .OrderByDescending(v => v.EffectiveOn ?? DateOnly.MinValue).ThenByDescending(v => v.RecordedAt).AsQueryable();
         var changes = db.TargetDateChanges.Where(c => c.EffectiveOn <= on)
             .OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAt).AsQueryable();
+        var assessments = LatestAssessments(db, on);
 
         return db.ForceResponses.Where(r => r.TrackedSince <= on).Select(r => new ResponseSnapshot
         {
@@ -155,11 +165,27 @@ public static class ResponseSnapshots
             DueKey = changes.Where(c => c.ResponseId == r.Id).Select(c => (DateOnly?)c.NewTargetDate).FirstOrDefault()
                 ?? r.Finding.DueDate ?? DateOnly.MaxValue,
             HasEvidence = counting.Any(e => e.ResponseId == r.Id && (e.Date <= on || (e.Date == null && e.RecordedAt < nextDay))),
+            InspectorateStatus = assessments.Where(a => a.ResponseId == r.Id).Select(a => (InspectorateStatus?)a.Status).FirstOrDefault(),
+            InspectorateAssessedOn = assessments.Where(a => a.ResponseId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault(),
+            InspectorateComment = assessments.Where(a => a.ResponseId == r.Id).Select(a => a.Comment).FirstOrDefault(),
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
         });
     }
+
+    // The inspectorate's entries in effect on a date, latest first: an entry dated later has not yet been published
+    // then. Both paths read it alike, since no column on the response keeps a copy. Read with the response's id.
+    private static IQueryable<InspectorateAssessment> LatestAssessments(ComplianceDbContext db, DateOnly on) =>
+        db.InspectorateAssessments.Where(a => a.AssessedOn <= on).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt);
+
+    /// <summary>
+    /// The force says implemented or closed and the inspectorate's latest assessment does not close it, as
+    /// <see cref="InspectorateRules.Disagrees"/> says: the rule's one statement for SQL.
+    /// </summary>
+    public static Expression<Func<ResponseSnapshot, bool>> DisagreesWithInspectorate() =>
+        s => s.InspectorateStatus != null && ResponseRules.Implemented.Contains(s.Status)
+            && !InspectorateRules.Closes.Contains(s.InspectorateStatus.Value);
 
     /// <summary>
     /// Overdue on a date, as <see cref="ResponseRules.IsOverdue"/> says: the rule's one statement for SQL,

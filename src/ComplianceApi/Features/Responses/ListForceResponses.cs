@@ -29,6 +29,8 @@ namespace ComplianceApi.Features.Responses;
 /// <param name="Q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
 /// <param name="AsOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
 /// <param name="Sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
+/// <param name="InspectorateStatus">Only responses whose inspectorate's latest assessment on asOf has this status.</param>
+/// <param name="DisagreesWithInspectorate">true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
 public sealed record ListForceResponsesQuery(
@@ -51,7 +53,9 @@ public sealed record ListForceResponsesQuery(
     DateOnly? DueTo,
     string? Q,
     DateOnly? AsOf,
-    ResponseSort? Sort) : IRequest<Page<ForceResponseView>>, IPagedQuery, IResponseFilterQuery;
+    ResponseSort? Sort,
+    InspectorateStatus? InspectorateStatus,
+    bool? DisagreesWithInspectorate) : IRequest<Page<ForceResponseView>>, IPagedQuery, IResponseFilterQuery;
 
 /// <summary>The orders a list of responses can be sorted in.</summary>
 public enum ResponseSort { Recorded, DueDate, DaysOverdue, Force, Inspection }
@@ -62,6 +66,7 @@ public sealed class ListForceResponsesValidator : AbstractValidator<ListForceRes
     {
         this.ValidatesKeysetPaging(q => ResponseOrders.For(q.Sort, q.AsOf ?? DateOnly.MinValue));
         RuleFor(q => q.Sort).IsInEnum();
+        RuleFor(q => q.InspectorateStatus).IsInEnum();
         this.ValidatesResponseFilters();
     }
 }
@@ -74,7 +79,8 @@ public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvid
         var filter = new ResponseFilter(
             query.InspectionId, query.FindingId, query.FindingKind, query.AddresseeKind, query.BusinessArea,
             await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken),
-            query.Status, query.Rag, query.DerivedRag, query.Owner, query.Overdue, query.DueWithinDays, query.DueFrom, query.DueTo, query.Q);
+            query.Status, query.Rag, query.DerivedRag, query.Owner, query.Overdue, query.DueWithinDays, query.DueFrom, query.DueTo, query.Q,
+            query.InspectorateStatus, query.DisagreesWithInspectorate);
         var rows = filter.Apply(db, db.ResponsesAsOf(query.AsOf), on);
         return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }

@@ -52,7 +52,7 @@ public sealed class GetFindingSummaryHandler(ComplianceDbContext db, Caller call
             .Order(StringComparer.Ordinal).Take(Force.MostForces).ToList();
         return new FindingSummaryView(
             finding.Id, finding.Reference, finding.InspectionId, finding.Inspection.Reference, finding.DueDate, on,
-            ResponseCountsView.From(rows.Select(r => ResponseTally.Of(r.ToState(on), r.InspectionId, r.InspectionReference)), on),
+            ResponseCountsView.From(rows.Select(r => ResponseTally.Of(r.ToState(on), r.InspectionId, r.InspectionReference, r.InspectorateStatus)), on),
             [.. rows.Select(r => ResponseOnDate.Of(r, on).Adapt<ForceResponseView>(mapping))],
             silent);
     }

@@ -59,11 +59,14 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
         var states = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)),
             r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference), on, cancellationToken);
+        var assessed = (await db.InspectorateAssessments.AsNoTracking().Where(a => codes.Contains(a.ForceCode) && a.AssessedOn <= on).ToListAsync(cancellationToken))
+            .GroupBy(a => a.ResponseId).ToDictionary(g => g.Key, g => InspectorateRules.LatestOn(g, on)?.Status);
         var tallies = states
-            .GroupBy(s => (s.Details.InspectionId, s.Details.InspectionReference, s.State.Status, s.State.Rag, s.State.IsOverdue, s.State.IsRebaselined, s.State.HasEvidence))
+            .GroupBy(s => (s.Details.InspectionId, s.Details.InspectionReference, s.State.Status, s.State.Rag, s.State.IsOverdue, s.State.IsRebaselined, s.State.HasEvidence,
+                Inspectorate: assessed.GetValueOrDefault(s.Id)))
             .Select(g => new ResponseTally(
                 g.Key.InspectionId, g.Key.InspectionReference, g.Key.Status, g.Key.Rag, g.Key.IsOverdue, g.Key.IsRebaselined,
-                g.Key.HasEvidence, g.Count(), g.Min(s => s.State.DueDate ?? DateOnly.MaxValue)))
+                g.Key.HasEvidence, g.Count(), g.Min(s => s.State.DueDate ?? DateOnly.MaxValue), g.Key.Inspectorate))
             .ToList();
 
         var oldestId = states.Where(s => s.State.IsOverdue).OrderBy(s => s.State.DueDate).ThenBy(s => s.Id).Select(s => (Guid?)s.Id).FirstOrDefault();

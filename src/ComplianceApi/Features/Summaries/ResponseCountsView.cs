@@ -10,6 +10,8 @@ namespace ComplianceApi.Features.Summaries;
 /// <param name="ByDerivedRag">Counts by the RAG rating the rules give (red when overdue; green when implemented with evidence; amber when in progress, re-baselined or implemented without evidence).</param>
 /// <param name="OldestOverdueDueDate">The earliest due date among the overdue responses; null when none is overdue.</param>
 /// <param name="MostDaysOverdue">Days past that date on the summary's date; 0 when none is overdue.</param>
+/// <param name="ByInspectorateStatus">Counts by the inspectorate's latest assessment on the summary's date.</param>
+/// <param name="DisagreeWithInspectorate">Responses the force called implemented or closed while the inspectorate's latest assessment was neither Complete nor NoFurtherAction.</param>
 public sealed record ResponseCountsView(
     int Total,
     int Overdue,
@@ -17,7 +19,9 @@ public sealed record ResponseCountsView(
     RagCountsView ByRecordedRag,
     RagCountsView ByDerivedRag,
     DateOnly? OldestOverdueDueDate,
-    int MostDaysOverdue)
+    int MostDaysOverdue,
+    InspectorateStatusCountsView ByInspectorateStatus,
+    int DisagreeWithInspectorate)
 {
     /// <summary>Adds up tallies of responses sharing a state; the rules derive each tally's RAG once.</summary>
     public static ResponseCountsView From(IEnumerable<ResponseTally> tallies, DateOnly on)
@@ -31,7 +35,20 @@ public sealed record ResponseCountsView(
             RagCountsView.From(list.Select(t => (t.Rag, t.Count))),
             RagCountsView.From(list.Select(t => (t.DerivedRag, t.Count))),
             oldest,
-            oldest is { } due ? on.DayNumber - due.DayNumber : 0);
+            oldest is { } due ? on.DayNumber - due.DayNumber : 0,
+            InspectorateStatusCountsView.From(list),
+            list.Where(t => InspectorateRules.Disagrees(t.Status, t.InspectorateStatus)).Sum(t => t.Count));
+    }
+}
+
+/// <summary>Responses by the inspectorate's latest assessment, and those it has none recorded for.</summary>
+public sealed record InspectorateStatusCountsView(int AwaitingReview, int BeingProgressed, int Complete, int NoFurtherAction, int NotRecorded)
+{
+    public static InspectorateStatusCountsView From(IReadOnlyCollection<ResponseTally> tallies)
+    {
+        int Of(InspectorateStatus? status) => tallies.Where(t => t.InspectorateStatus == status).Sum(t => t.Count);
+        return new InspectorateStatusCountsView(
+            Of(InspectorateStatus.AwaitingReview), Of(InspectorateStatus.BeingProgressed), Of(InspectorateStatus.Complete), Of(InspectorateStatus.NoFurtherAction), Of(null));
     }
 }
 
@@ -79,11 +96,12 @@ public sealed record ResponseTally(
     bool IsRebaselined,
     bool HasEvidence,
     int Count,
-    DateOnly EarliestDueDate)
+    DateOnly EarliestDueDate,
+    InspectorateStatus? InspectorateStatus)
 {
     public Rag? DerivedRag => ResponseRules.DerivedRag(Status, IsOverdue, IsRebaselined, HasEvidence);
 
-    public static ResponseTally Of(ResponseState state, Guid inspectionId, string inspectionReference) => new(
+    public static ResponseTally Of(ResponseState state, Guid inspectionId, string inspectionReference, InspectorateStatus? inspectorateStatus) => new(
         inspectionId, inspectionReference, state.Status, state.Rag, state.IsOverdue, state.IsRebaselined, state.HasEvidence, 1,
-        state.DueDate ?? DateOnly.MaxValue);
+        state.DueDate ?? DateOnly.MaxValue, inspectorateStatus);
 }

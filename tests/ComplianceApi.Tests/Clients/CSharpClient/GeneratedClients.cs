@@ -41,6 +41,7 @@ public sealed class GeneratedClients
         Reminders = new RemindersClient(options, http);
         Webhooks = new WebhooksClient(options, http);
         ReportResponses = new ReportResponsesClient(options, http);
+        InspectorateAssessments = new InspectorateAssessmentsClient(options, http);
         Public = new PublicClient(options, http);
     }
 
@@ -79,6 +80,8 @@ public sealed class GeneratedClients
     public IWebhooksClient Webhooks { get; }
 
     public IReportResponsesClient ReportResponses { get; }
+
+    public IInspectorateAssessmentsClient InspectorateAssessments { get; }
 
     public IPublicClient Public { get; }
 

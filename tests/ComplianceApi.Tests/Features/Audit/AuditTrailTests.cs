@@ -11,6 +11,7 @@ using ComplianceApi.Features.Evidence;
 using ComplianceApi.Features.Findings;
 using ComplianceApi.Features.Forces;
 using ComplianceApi.Features.Gradings;
+using ComplianceApi.Features.InspectorateAssessments;
 using ComplianceApi.Features.ReportResponses;
 using ComplianceApi.Features.Inspections;
 using ComplianceApi.Features.Responses;
@@ -101,6 +102,10 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<ProgressUpdateView>("RecordProgressUpdate",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/updates", Update(new DateOnly(2015, 10, 21), ResponseStatus.InProgress)),
             "progress_update.recorded", u => u.Id.ToString(), _ => code, ("status", null, "InProgress"), ("response.status", "NotAssessed", "InProgress"));
+        await trail.ExpectAsync<InspectorateAssessmentView>("RecordInspectorateAssessment",
+            () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/inspectorate-assessments",
+                new InspectorateAssessmentRequest(new DateOnly(2015, 10, 21), InspectorateStatus.AwaitingReview, "New recommendation.", "HMICFRS register", null)),
+            "inspectorate_assessment.recorded", a => a.Id.ToString(), _ => code, ("status", null, "AwaitingReview"), ("comment", null, "New recommendation."));
         await trail.ExpectAsync<TargetDateChangeView>("RebaselineTargetDate",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/target-date-changes", new TargetDateChangeRequest(new DateOnly(2016, 6, 30), "The new system arrives in June.", null)),
             "target_date_change.recorded", c => c.Id.ToString(), _ => code, ("response.targetDate", "2016-03-31", "2016-06-30"));

@@ -981,6 +981,55 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.ToTable("InspectionForce");
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.InspectorateAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("SourceShownOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "AssessedOn", "RecordedAt");
+
+                    b.ToTable("InspectorateAssessments");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.IssuedStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1818,6 +1867,15 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .WithMany("ForcesInScope")
                         .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.InspectorateAssessment", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.ForceResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

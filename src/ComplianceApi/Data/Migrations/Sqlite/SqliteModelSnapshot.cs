@@ -974,6 +974,55 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.ToTable("InspectionForce");
                 });
 
+            modelBuilder.Entity("ComplianceApi.Domain.InspectorateAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SourceShownOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "AssessedOn", "RecordedAt");
+
+                    b.ToTable("InspectorateAssessments");
+                });
+
             modelBuilder.Entity("ComplianceApi.Domain.IssuedStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1809,6 +1858,15 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .WithMany("ForcesInScope")
                         .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplianceApi.Domain.InspectorateAssessment", b =>
+                {
+                    b.HasOne("ComplianceApi.Domain.ForceResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
