@@ -373,8 +373,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             response.HasIndex(r => new { r.FindingId, r.ForceCode }).IsUnique();
             response.HasIndex(r => new { r.ForceCode, r.Status });
 
-            // A force's responses page by id; this reads a page in order instead of sorting all of them.
-            response.HasIndex(r => new { r.ForceCode, r.Id });
+            // A force's responses page by id; this reads a page in order instead of sorting all of them. It also
+            // holds what a force's summary counts today and what the as-of fold starts from, so those read a
+            // range of it and none of the rows, which are wide and scattered (migration ComputedViewIndexes).
+            response.HasIndex(r => new { r.ForceCode, r.Id, r.TrackedSince, r.FindingId, r.Status, r.Rag, r.RevisedTargetDate })
+                .HasDatabaseName("IX_ForceResponses_ForceCode_Id_State");
 
             // A force's overdue and due-between lists: a range of this index, holding the status that tells open
             // from finished and the id the page is ordered and cut by, so neither the count nor the page's ids
@@ -429,8 +432,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         {
             update.HasQueryFilter(u => ForceScope == null || (ForceScopes.Contains(u.ForceCode) && !Hidden.Contains(u.Id)));
             update.Property(u => u.ForceCode).HasMaxLength(Lengths.Code);
-            // The as-of fold seeks the latest entry in effect on a date: newest date, then newest recorded.
-            update.HasIndex(u => new { u.ResponseId, u.EffectiveOn, u.RecordedAt });
+            // The as-of fold seeks the latest entry in effect on a date: newest date, then newest recorded. The
+            // status and RAG ride along, so a summary as of a date reads no update row.
+            update.HasIndex(u => new { u.ResponseId, u.EffectiveOn, u.RecordedAt, u.Status, u.Rag })
+                .HasDatabaseName("IX_ProgressUpdates_ResponseId_EffectiveOn_RecordedAt_State");
             update.Property(u => u.Narrative).HasMaxLength(Lengths.LongText);
             update.Property(u => u.Author).HasMaxLength(Lengths.Name);
             update.Property(u => u.SignedOffBy).HasMaxLength(Lengths.Name);
@@ -485,6 +490,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             evidence.HasQueryFilter(e => ForceScope == null || (ForceScopes.Contains(e.ForceCode) && !Hidden.Contains(e.Id)));
             evidence.Property(e => e.ForceCode).HasMaxLength(Lengths.Code);
             evidence.HasOne<ForceResponse>().WithMany().HasForeignKey(e => e.ResponseId).OnDelete(DeleteBehavior.Restrict);
+
+            // Whether evidence counts for a response on a date, read from the index alone (summaries, statements).
+            evidence.HasIndex(e => new { e.ResponseId, e.ReviewState, e.ExpiresOn, e.Date, e.RecordedAt })
+                .HasDatabaseName("IX_Evidence_ResponseId_Counting");
             evidence.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Restrict);
             evidence.Property(e => e.Title).HasMaxLength(Lengths.Title);
             evidence.Property(e => e.Reference).HasMaxLength(Lengths.Name);

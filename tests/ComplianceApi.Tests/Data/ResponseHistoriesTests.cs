@@ -12,7 +12,8 @@ namespace ComplianceApi.Tests.Data;
 /// The summaries' and statements' fast path (the update in effect on a date sought through the index, one a
 /// response) gives what the domain's rule-by-rule fold of the whole history gives, on generated histories
 /// the domain accepts: updates of every status on one day or weeks apart, re-baselinings, closings and
-/// reopenings, supersessions, and dates before, on, between and after the entries.
+/// reopenings, supersessions, and dates before, on, between and after the entries; and today's state, read
+/// from the response's own columns for today's summary, counts as the fold on today does.
 /// </summary>
 public sealed class ResponseHistoriesTests(TestHosts hosts)
 {
@@ -102,7 +103,18 @@ public sealed class ResponseHistoriesTests(TestHosts hosts)
             {
                 var fast = await db.StatesOnAsync(db.ForceResponses.Where(r => r.Id == created.Id), r => r.Id, on, ct);
                 Assert.Equal(history.StateOn(on), fast.SingleOrDefault()?.State);
+
+                // A summary's read leaves the narrative unread, and only that.
+                var counted = await db.StatesOnAsync(db.ForceResponses.Where(r => r.Id == created.Id), r => r.Id, on, ct, narratives: false);
+                Assert.Equal(history.StateOn(on) is { } state ? state with { PositionStatement = null } : null, counted.SingleOrDefault()?.State);
             }
+
+            // Today's summary reads the response's own columns: what counting needs equals the fold on today.
+            var today = db.Today;
+            var current = await db.StatesTodayAsync(db.ForceResponses.Where(r => r.Id == created.Id), r => r.Id, today, ct);
+            Assert.Equal(
+                history.StateOn(today)! with { PositionStatement = null, StatusEffectiveOn = null, OwnerName = null, OwnerRole = null, TargetDate = null },
+                current.Single().State);
         });
     }
 }

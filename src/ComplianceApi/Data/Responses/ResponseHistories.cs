@@ -28,12 +28,15 @@ public static class ResponseHistories
     /// <param name="details">What to read about each response alongside (its finding, its inspection), translated by EF.</param>
     /// <param name="on">The date.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="narratives">False when the caller needs no position statement (a summary counts): the update in
+    /// effect is then read from its index alone, without the row that holds the narrative.</param>
     public static async Task<List<ResponseOnDate<T>>> StatesOnAsync<T>(
         this ComplianceDbContext db,
         IQueryable<ForceResponse> responses,
         Expression<Func<ForceResponse, T>> details,
         DateOnly on,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool narratives = true)
     {
         var heads = await responses.AsNoTracking().Where(r => r.TrackedSince <= on).Select(ToFold(details)).ToListAsync(cancellationToken);
         if (heads.Count == 0)
@@ -42,8 +45,40 @@ public static class ResponseHistories
         }
 
         var folds = heads.ToDictionary(h => h.Id, h => new ResponseFold(on, h.TrackedSince, h.FindingDueDate));
-        await ReadHistoriesAsync(db, [.. heads.Select(h => h.ForceCode).Distinct()], on, folds, cancellationToken);
+        await ReadHistoriesAsync(db, [.. heads.Select(h => h.ForceCode).Distinct()], on, narratives, folds, cancellationToken);
         return [.. heads.Select(h => new ResponseOnDate<T>(h.Id, h.Details, folds[h.Id].State!))];
+    }
+
+    /// <summary>
+    /// Every response of the query in today's state, read from its own columns, which every write keeps equal to
+    /// the fold on today (no entry may be dated later; evidence is judged on its date as the fold judges it). Reads only what counting needs (status, RAG, due dates,
+    /// evidence), all of it held by indexes (migration ComputedViewIndexes): the state has no narrative, owner
+    /// or target date, so it is for counting, not for showing.
+    /// </summary>
+    /// <param name="db">The database.</param>
+    /// <param name="responses">The responses.</param>
+    /// <param name="details">What to read about each response alongside, translated by EF.</param>
+    /// <param name="today">Today's date, on which evidence is judged.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<List<ResponseOnDate<T>>> StatesTodayAsync<T>(
+        this ComplianceDbContext db,
+        IQueryable<ForceResponse> responses,
+        Expression<Func<ForceResponse, T>> details,
+        DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        // As the fold judges it: dated today or before (evidence may carry a later date), else recorded by today.
+        var nextDay = ServiceDay.StartOf(today.AddDays(1));
+        var counting = db.Evidence.Where(ResponseSnapshots.EvidenceCounts(today));
+        Expression<Func<ForceResponse, T, StateToday<T>>> row = (r, d) => new StateToday<T>(
+            r.Id, r.Status, r.Rag, r.RevisedTargetDate, r.Finding.DueDate,
+            counting.Any(e => e.ResponseId == r.Id && (e.Date <= today || (e.Date == null && e.RecordedAt < nextDay))), d);
+        var response = row.Parameters[0];
+        var projection = Expression.Lambda<Func<ForceResponse, StateToday<T>>>(
+            new Substitution(row.Parameters[1], new Substitution(details.Parameters[0], response).Replace(details.Body)).Replace(row.Body), response);
+        var rows = await responses.AsNoTracking().Select(projection).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new ResponseOnDate<T>(r.Id, r.Details, new ResponseState(
+            today, r.Status, r.Rag, null, null, null, null, null, r.RevisedTargetDate, r.FindingDueDate, r.HasEvidence)))];
     }
 
     /// <summary><c>r => new ResponseToFold&lt;T&gt;(r.Id, r.ForceCode, r.TrackedSince, r.Finding.DueDate, details(r))</c>, one projection EF translates.</summary>
@@ -72,7 +107,7 @@ public static class ResponseHistories
     /// DateTimeOffset as a UTC date and time, DateOnly as a date. Both providers read the same SQL.
     /// </remarks>
     private static async Task ReadHistoriesAsync(
-        ComplianceDbContext db, List<string> forceCodes, DateOnly on, Dictionary<Guid, ResponseFold> folds, CancellationToken cancellationToken)
+        ComplianceDbContext db, List<string> forceCodes, DateOnly on, bool narratives, Dictionary<Guid, ResponseFold> folds, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -88,14 +123,29 @@ public static class ResponseHistories
             // Of the updates only the one in effect on the date counts: one seek a response, latest first
             // through the same index, so the cost follows the responses shown, not the length of their
             // histories (reading every update, ten a response on the national data set, cost most of a
-            // summary's time, and grew with each update recorded).
+            // summary's time, and grew with each update recorded). The index holds the status and RAG, so
+            // without the narrative no row is read; with it, one row a response. The rows are scattered over
+            // the table, and reading each page of them, not the seeks, was most of the cost.
+            var narrative = narratives ? """, h."Narrative" """ : "";
+            const string Latest = """
+                FROM "ProgressUpdates" AS l WHERE l."ResponseId" = r."Id" AND l."EffectiveOn" <= @on
+                  ORDER BY l."EffectiveOn" DESC, l."RecordedAt" DESC LIMIT 1
+                """;
+            // SQLite has no LATERAL: a row value seeks the index entry the subquery found.
+            var updateInEffect = db.Database.IsNpgsql()
+                ? $"""
+                    SELECT h.* FROM "ForceResponses" AS r CROSS JOIN LATERAL (
+                      SELECT l."ResponseId", l."EffectiveOn", l."RecordedAt", l."Status", l."Rag"{narrative.Replace("h.", "l.", StringComparison.Ordinal)} {Latest}) AS h
+                      WHERE r."ForceCode" IN ({codes})
+                    """
+                : $"""
+                    SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."Status", h."Rag"{narrative}
+                      FROM "ForceResponses" AS r
+                      JOIN "ProgressUpdates" AS h ON (h."ResponseId", h."EffectiveOn", h."RecordedAt") = (SELECT l."ResponseId", l."EffectiveOn", l."RecordedAt" {Latest})
+                      WHERE r."ForceCode" IN ({codes})
+                    """;
             command.CommandText = $"""
-                SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."Status", h."Rag", h."Narrative"
-                  FROM "ForceResponses" AS r
-                  JOIN "ProgressUpdates" AS h ON h."Id" = (
-                    SELECT l."Id" FROM "ProgressUpdates" AS l WHERE l."ResponseId" = r."Id" AND l."EffectiveOn" <= @on
-                    ORDER BY l."EffectiveOn" DESC, l."RecordedAt" DESC LIMIT 1)
-                  WHERE r."ForceCode" IN ({codes});
+                {updateInEffect};
                 SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."OwnerName", h."OwnerRole", h."TargetDate" FROM "ResponseRevisions" AS h
                   WHERE {ofTheForces} AND (h."EffectiveOn" IS NULL OR h."EffectiveOn" <= @on);
                 SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."NewTargetDate" FROM "TargetDateChanges" AS h
@@ -113,7 +163,7 @@ public static class ResponseHistories
                     && RecordedAt(reader, 2) is var recordedAt && fold.TakesUpdate(effectiveOn, recordedAt))
                 {
                     fold.Take(new UpdateInEffect(effectiveOn, recordedAt, Enum.Parse<ResponseStatus>(reader.GetString(3)),
-                        reader.IsDBNull(4) ? null : Enum.Parse<Rag>(reader.GetString(4)), reader.GetString(5)));
+                        reader.IsDBNull(4) ? null : Enum.Parse<Rag>(reader.GetString(4)), narratives ? reader.GetString(5) : null));
                     decided = id;
                 }
             }
@@ -176,4 +226,14 @@ public static class ResponseHistories
     // Stored as a UTC date and time (see ComplianceDbContext's UtcDateTimeConverter); SQLite's text carries no kind.
     private static DateTimeOffset RecordedAt(DbDataReader reader, int column) =>
         new(DateTime.SpecifyKind(reader.GetDateTime(column), DateTimeKind.Utc));
+
+    private sealed class Substitution(Expression from, Expression to) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node) => node == from ? to : base.Visit(node);
+
+        public Expression Replace(Expression node) => Visit(node)!;
+    }
 }
+
+/// <summary>What today's state needs of a response's own columns, and the caller's details, in one row.</summary>
+public sealed record StateToday<T>(Guid Id, ResponseStatus Status, Rag? Rag, DateOnly? RevisedTargetDate, DateOnly? FindingDueDate, bool HasEvidence, T Details);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using ComplianceApi.Data;
 using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
@@ -57,8 +58,11 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
 
         var on = query.AsOf ?? clock.Today();
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
-        var states = await db.StatesOnAsync(db.ForceResponses.Where(r => codes.Contains(r.ForceCode)),
-            r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference), on, cancellationToken);
+        var responses = db.ForceResponses.Where(r => codes.Contains(r.ForceCode));
+        Expression<Func<ForceResponse, ResponseInspection>> inspection = r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference);
+        var states = query.AsOf is null
+            ? await db.StatesTodayAsync(responses, inspection, on, cancellationToken)
+            : await db.StatesOnAsync(responses, inspection, on, cancellationToken, narratives: false);
         var assessed = (await db.InspectorateAssessments.AsNoTracking().Where(a => codes.Contains(a.ForceCode) && a.AssessedOn <= on).ToListAsync(cancellationToken))
             .GroupBy(a => a.ResponseId).ToDictionary(g => g.Key, g => InspectorateRules.LatestOn(g, on)?.Status);
         var tallies = states

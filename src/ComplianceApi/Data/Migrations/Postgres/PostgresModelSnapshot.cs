@@ -479,7 +479,8 @@ namespace ComplianceApi.Data.Migrations.Postgres
 
                     b.HasIndex("ActionId");
 
-                    b.HasIndex("ResponseId");
+                    b.HasIndex("ResponseId", "ReviewState", "ExpiresOn", "Date", "RecordedAt")
+                        .HasDatabaseName("IX_Evidence_ResponseId_Counting");
 
                     b.ToTable("Evidence");
                 });
@@ -830,11 +831,12 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.HasIndex("FindingId", "ForceCode")
                         .IsUnique();
 
-                    b.HasIndex("ForceCode", "Id");
-
                     b.HasIndex("ForceCode", "Status");
 
                     b.HasIndex("ForceCode", "DueOn", "Status", "Id");
+
+                    b.HasIndex("ForceCode", "Id", "TrackedSince", "FindingId", "Status", "Rag", "RevisedTargetDate")
+                        .HasDatabaseName("IX_ForceResponses_ForceCode_Id_State");
 
                     b.ToTable("ForceResponses");
                 });
@@ -1183,7 +1185,8 @@ namespace ComplianceApi.Data.Migrations.Postgres
 
                     b.HasIndex("SupersededByFindingId");
 
-                    b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt");
+                    b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt", "Status", "Rag")
+                        .HasDatabaseName("IX_ProgressUpdates_ResponseId_EffectiveOn_RecordedAt_State");
 
                     b.ToTable("ProgressUpdates");
                 });

@@ -472,7 +472,8 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
                     b.HasIndex("ActionId");
 
-                    b.HasIndex("ResponseId");
+                    b.HasIndex("ResponseId", "ReviewState", "ExpiresOn", "Date", "RecordedAt")
+                        .HasDatabaseName("IX_Evidence_ResponseId_Counting");
 
                     b.ToTable("Evidence");
                 });
@@ -823,11 +824,12 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.HasIndex("FindingId", "ForceCode")
                         .IsUnique();
 
-                    b.HasIndex("ForceCode", "Id");
-
                     b.HasIndex("ForceCode", "Status");
 
                     b.HasIndex("ForceCode", "DueOn", "Status", "Id");
+
+                    b.HasIndex("ForceCode", "Id", "TrackedSince", "FindingId", "Status", "Rag", "RevisedTargetDate")
+                        .HasDatabaseName("IX_ForceResponses_ForceCode_Id_State");
 
                     b.ToTable("ForceResponses");
                 });
@@ -1176,7 +1178,8 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
                     b.HasIndex("SupersededByFindingId");
 
-                    b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt");
+                    b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt", "Status", "Rag")
+                        .HasDatabaseName("IX_ProgressUpdates_ResponseId_EffectiveOn_RecordedAt_State");
 
                     b.ToTable("ProgressUpdates");
                 });
