@@ -30,8 +30,10 @@ public static class SampleData
             InspectionType.NationalThematic, new DateOnly(2015, 7, 2), PublicationStatus.Published, allForces: true);
         data.Inspection("online-and-on-the-edge-2015", Inspectorate.Hmic, "Online and on the edge: real risks in a virtual world",
             InspectionType.NationalThematic, new DateOnly(2015, 7, 2), PublicationStatus.Published, allForces: true);
-        data.Inspection("real-lives-real-crime-2015", Inspectorate.Hmic, "Real lives, real crime: a study of digital crime and policing",
+        // "Circulated in July 2015 to police forces ... but was not intended for publication" (Pol 49/15).
+        var realLives = data.Inspection("real-lives-real-crime-2015", Inspectorate.Hmic, "Real lives, real crime: a study of digital crime and policing",
             InspectionType.NationalThematic, null, PublicationStatus.Restricted, allForces: true);
+        realLives.Circulate(await db.Forces.Where(f => f.Kind != ForceKind.Collaboration).Select(f => f.Code).ToListAsync(cancellationToken), now);
         data.Inspection("firearms-licensing-targeting-the-risk-2015", Inspectorate.Hmic, "Targeting the risk: an inspection of the efficiency and effectiveness of firearms licensing in police forces in England and Wales",
             InspectionType.NationalThematic, new DateOnly(2015, 9, 15), PublicationStatus.Published, allForces: true);
 

@@ -63,6 +63,18 @@ public sealed class MigrationsTests(TestHosts hosts)
             INSERT INTO "ForceResponses" ("Id", "FindingId", "ForceCode", "Status", "OwnerName", "CreatedAt", "UpdatedAt", "Version", "TrackedSince", "DueOn")
             VALUES ({responseId}, {findingId}, 'kent', 'InProgress', 'Head of Information Management', {now}, {now}, 1, {new DateOnly(2026, 11, 20)}, {new DateOnly(2015, 11, 30)})
             """, ct);
+        // Two restricted reports, one to Kent alone and one to every force: forces read them before circulation was recorded.
+        var restrictedToKent = Guid.NewGuid();
+        var restrictedToAll = Guid.NewGuid();
+        foreach (var (id, allForces) in new[] { (restrictedToKent, false), (restrictedToAll, true) })
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Inspections" ("Id", "Reference", "Inspectorate", "Title", "Type", "PublishedOn", "PublicationStatus", "AllForcesInScope", "CreatedAt", "UpdatedAt")
+                VALUES ({id}, {"restricted-" + id}, 'Hmic', 'Circulated, not published', 'NationalThematic', {null}, 'Restricted', {allForces}, {now}, {now})
+                """, ct);
+        }
+
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "InspectionForce" ("InspectionId", "ForceCode") VALUES ({restrictedToKent}, 'kent')""", ct);
         // What came after the release: the audit trail and the stored outcomes of idempotent writes.
         Assert.Equal(["AuditTrailAndIdempotency", "ChangeFeed", "Reminders", "ReportResponses", "FourEyesClosure", "PublicProgress", "KeyHygiene", "Webhooks", "EvidenceFiles", "ForceDataVersions", "InspectorateAssessments", "ComputedViewIndexes", "RestrictedReports"], (await db.Database.GetPendingMigrationsAsync(ct)).Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]));
         await db.Database.MigrateAsync(ct);
@@ -81,6 +93,11 @@ public sealed class MigrationsTests(TestHosts hosts)
         var finding = await db.Findings.AsNoTracking().SingleAsync(f => f.Id == findingId, ct);
         Assert.Equal((DeadlineKind.Explicit, (DeadlinePrecision?)DeadlinePrecision.AsSupplied), (finding.DeadlineKind, finding.DeadlinePrecision));
         Assert.Equal(47, await db.Forces.CountAsync(ct));
+        var circulation = await db.Inspections.IgnoreQueryFilters().AsNoTracking().Where(i => i.Id == restrictedToKent || i.Id == restrictedToAll)
+            .ToDictionaryAsync(i => i.Id, i => i.CirculatedTo.Select(c => c.ForceCode).Order(StringComparer.Ordinal).ToList(), ct);
+        Assert.Equal(["kent"], circulation[restrictedToKent]);
+        Assert.Equal((await db.Forces.Where(f => f.Kind != ForceKind.Collaboration).Select(f => f.Code).ToListAsync(ct)).Order(StringComparer.Ordinal), circulation[restrictedToAll]);
+        Assert.Contains("lancashire", circulation[restrictedToAll]);
         // EvidenceFiles changes evidence views, so it moves the stamp on again: caches of the old version are not served.
         Assert.Equal(Guid.Parse("3B8E2F4D-6C1A-4E9B-8D27-5A0F1C3E9B64"), (await db.DataVersions.SingleAsync(ct)).Stamp);
     }

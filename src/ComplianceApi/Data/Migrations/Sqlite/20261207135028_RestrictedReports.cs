@@ -39,6 +39,17 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                 name: "IX_InspectionCirculation_ForceCode",
                 table: "InspectionCirculation",
                 column: "ForceCode");
+
+            // Forces saw a restricted report before circulation was recorded: it stays with the forces in its
+            // scope (every force but a collaboration, for a report to all), so no force loses what it could read.
+            migrationBuilder.Sql("""
+                INSERT INTO "InspectionCirculation" ("InspectionId", "ForceCode")
+                SELECT i."Id", f."ForceCode" FROM "Inspections" i JOIN "InspectionForce" f ON f."InspectionId" = i."Id"
+                WHERE i."PublicationStatus" = 'Restricted' AND NOT i."AllForcesInScope"
+                UNION
+                SELECT i."Id", c."Code" FROM "Inspections" i CROSS JOIN "Forces" c
+                WHERE i."PublicationStatus" = 'Restricted' AND i."AllForcesInScope" AND c."Kind" <> 'Collaboration'
+                """);
         }
 
         /// <inheritdoc />
