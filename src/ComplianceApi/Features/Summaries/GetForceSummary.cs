@@ -62,7 +62,7 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
         Expression<Func<ForceResponse, ResponseInspection>> inspection = r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference);
         var states = query.AsOf is null
             ? await db.StatesTodayAsync(responses, inspection, on, cancellationToken)
-            : await db.StatesOnAsync(responses, inspection, on, cancellationToken, narratives: false);
+            : await db.StatesOnAsync(responses, inspection, on, cancellationToken, counting: true);
         var tallies = states
             .GroupBy(s => (s.Details.InspectionId, s.Details.InspectionReference, s.State.Status, s.State.Rag, s.State.IsOverdue, s.State.IsRebaselined, s.State.HasEvidence))
             .Select(g => new ResponseTally(
