@@ -104,9 +104,11 @@ public sealed class ResponseHistoriesTests(TestHosts hosts)
                 var fast = await db.StatesOnAsync(db.ForceResponses.Where(r => r.Id == created.Id), r => r.Id, on, ct);
                 Assert.Equal(history.StateOn(on), fast.SingleOrDefault()?.State);
 
-                // A summary's read leaves the narrative unread, and only that.
-                var counted = await db.StatesOnAsync(db.ForceResponses.Where(r => r.Id == created.Id), r => r.Id, on, ct, narratives: false);
-                Assert.Equal(history.StateOn(on) is { } state ? state with { PositionStatement = null } : null, counted.SingleOrDefault()?.State);
+                // A summary's read leaves the narrative and the details unread, and only those.
+                var counted = await db.StatesOnAsync(db.ForceResponses.Where(r => r.Id == created.Id), r => r.Id, on, ct, counting: true);
+                Assert.Equal(
+                    history.StateOn(on) is { } state ? state with { PositionStatement = null, OwnerName = null, OwnerRole = null, TargetDate = state.RevisedTargetDate } : null,
+                    counted.SingleOrDefault()?.State);
             }
 
             // Today's summary reads the response's own columns: what counting needs equals the fold on today.

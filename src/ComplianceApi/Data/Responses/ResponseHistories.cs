@@ -28,15 +28,16 @@ public static class ResponseHistories
     /// <param name="details">What to read about each response alongside (its finding, its inspection), translated by EF.</param>
     /// <param name="on">The date.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <param name="narratives">False when the caller needs no position statement (a summary counts): the update in
-    /// effect is then read from its index alone, without the row that holds the narrative.</param>
+    /// <param name="counting">True when the caller only counts (a summary): the state then has no narrative and no owner,
+    /// and its target date is the re-baselined one only. The update in effect is read from its index alone, without the row that holds the narrative,
+    /// and the details revisions, whose scattered rows hold only the owner and the target, are not read.</param>
     public static async Task<List<ResponseOnDate<T>>> StatesOnAsync<T>(
         this ComplianceDbContext db,
         IQueryable<ForceResponse> responses,
         Expression<Func<ForceResponse, T>> details,
         DateOnly on,
         CancellationToken cancellationToken,
-        bool narratives = true)
+        bool counting = false)
     {
         var heads = await responses.AsNoTracking().Where(r => r.TrackedSince <= on).Select(ToFold(details)).ToListAsync(cancellationToken);
         if (heads.Count == 0)
@@ -45,7 +46,7 @@ public static class ResponseHistories
         }
 
         var folds = heads.ToDictionary(h => h.Id, h => new ResponseFold(on, h.TrackedSince, h.FindingDueDate));
-        await ReadHistoriesAsync(db, [.. heads.Select(h => h.ForceCode).Distinct()], on, narratives, folds, cancellationToken);
+        await ReadHistoriesAsync(db, [.. heads.Select(h => h.ForceCode).Distinct()], on, counting, folds, cancellationToken);
         return [.. heads.Select(h => new ResponseOnDate<T>(h.Id, h.Details, folds[h.Id].State!))];
     }
 
@@ -107,7 +108,7 @@ public static class ResponseHistories
     /// DateTimeOffset as a UTC date and time, DateOnly as a date. Both providers read the same SQL.
     /// </remarks>
     private static async Task ReadHistoriesAsync(
-        ComplianceDbContext db, List<string> forceCodes, DateOnly on, bool narratives, Dictionary<Guid, ResponseFold> folds, CancellationToken cancellationToken)
+        ComplianceDbContext db, List<string> forceCodes, DateOnly on, bool counting, Dictionary<Guid, ResponseFold> folds, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -126,7 +127,7 @@ public static class ResponseHistories
             // summary's time, and grew with each update recorded). The index holds the status and RAG, so
             // without the narrative no row is read; with it, one row a response. The rows are scattered over
             // the table, and reading each page of them, not the seeks, was most of the cost.
-            var narrative = narratives ? """, h."Narrative" """ : "";
+            var narrative = counting ? "" : """, h."Narrative" """;
             const string Latest = """
                 FROM "ProgressUpdates" AS l WHERE l."ResponseId" = r."Id" AND l."EffectiveOn" <= @on
                   ORDER BY l."EffectiveOn" DESC, l."RecordedAt" DESC LIMIT 1
@@ -146,8 +147,10 @@ public static class ResponseHistories
                     """;
             command.CommandText = $"""
                 {updateInEffect};
-                SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."OwnerName", h."OwnerRole", h."TargetDate" FROM "ResponseRevisions" AS h
-                  WHERE {ofTheForces} AND (h."EffectiveOn" IS NULL OR h."EffectiveOn" <= @on);
+                {(counting ? "" : $"""
+                    SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."OwnerName", h."OwnerRole", h."TargetDate" FROM "ResponseRevisions" AS h
+                      WHERE {ofTheForces} AND (h."EffectiveOn" IS NULL OR h."EffectiveOn" <= @on);
+                    """)}
                 SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."NewTargetDate" FROM "TargetDateChanges" AS h
                   WHERE {ofTheForces} AND h."EffectiveOn" <= @on;
                 SELECT h."ResponseId", h."Date", h."RecordedAt", h."ReviewState", h."ExpiresOn" FROM "Evidence" AS h WHERE {ofTheForces};
@@ -163,20 +166,23 @@ public static class ResponseHistories
                     && RecordedAt(reader, 2) is var recordedAt && fold.TakesUpdate(effectiveOn, recordedAt))
                 {
                     fold.Take(new UpdateInEffect(effectiveOn, recordedAt, Enum.Parse<ResponseStatus>(reader.GetString(3)),
-                        reader.IsDBNull(4) ? null : Enum.Parse<Rag>(reader.GetString(4)), narratives ? reader.GetString(5) : null));
+                        reader.IsDBNull(4) ? null : Enum.Parse<Rag>(reader.GetString(4)), counting ? null : reader.GetString(5)));
                     decided = id;
                 }
             }
 
             // A response has one to three revisions and re-baselinings: the fold judges each row. (Their
             // order would not do: a first details row has no date, and PostgreSQL sorts nulls first.)
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            if (!counting)
             {
-                if (folds.TryGetValue(reader.GetGuid(0), out var fold) && DateOrNull(reader, 1) is var effectiveOn
-                    && RecordedAt(reader, 2) is var recordedAt && fold.TakesRevision(effectiveOn, recordedAt))
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    fold.Take(new RevisionInEffect(effectiveOn, recordedAt, StringOrNull(reader, 3), StringOrNull(reader, 4), DateOrNull(reader, 5)));
+                    if (folds.TryGetValue(reader.GetGuid(0), out var fold) && DateOrNull(reader, 1) is var effectiveOn
+                        && RecordedAt(reader, 2) is var recordedAt && fold.TakesRevision(effectiveOn, recordedAt))
+                    {
+                        fold.Take(new RevisionInEffect(effectiveOn, recordedAt, StringOrNull(reader, 3), StringOrNull(reader, 4), DateOrNull(reader, 5)));
+                    }
                 }
             }
 
