@@ -19,7 +19,9 @@ public sealed record Reminder(ReminderReason Reason, int? WithinDays)
 /// When a record is reminded of. The daily job raises a reminder when a record has crossed a line since the
 /// last day the job ran (<c>since</c>): into a window before its due date, past its due date, or to its
 /// next review date. Judging the crossing rather than the state means a record is reminded of once per
-/// line, however often the job runs, and a day the job missed is caught up on the next.
+/// line, however often the job runs, and a day the job missed is caught up on the next. A record crosses a
+/// line by time passing or by its due date moving (a re-baselining, an action's new due date): where it
+/// stood is judged on the due date as the last run saw it, where it stands on the due date of today.
 /// </summary>
 public static class ReminderRules
 {
@@ -29,21 +31,27 @@ public static class ReminderRules
     /// <summary>
     /// The reminder about a due date crossed between <paramref name="since"/> (the last day the job ran) and
     /// <paramref name="today"/>: newly overdue; else newly inside a window, the narrowest one crossed, so a
-    /// record entering two windows at once is reminded once, of the nearer deadline.
+    /// record entering two windows at once is reminded once, of the nearer deadline. <paramref name="dueAsSeen"/>
+    /// is the due date as the last run saw it (<paramref name="dueOn"/> unless it has moved since); a record
+    /// that then had no due date, or was then overdue, stood outside every window: its new deadline is news
+    /// to its owner.
     /// </summary>
-    public static Reminder? ForDueDate(DateOnly? dueOn, bool finished, DateOnly since, DateOnly today, IReadOnlyList<int> windows)
+    public static Reminder? ForDueDate(DateOnly? dueOn, DateOnly? dueAsSeen, bool finished, DateOnly since, DateOnly today, IReadOnlyList<int> windows)
     {
         if (dueOn is not { } due || finished)
         {
             return null;
         }
 
+        var wasOverdue = dueAsSeen < since;
         if (due < today)
         {
-            return due >= since ? new Reminder(ReminderReason.Overdue, null) : null;
+            return wasOverdue ? null : new Reminder(ReminderReason.Overdue, null);
         }
 
-        var entered = windows.Where(w => due.DayNumber - today.DayNumber <= w && due.DayNumber - since.DayNumber > w).Order().ToList();
+        var entered = windows
+            .Where(w => due.DayNumber - today.DayNumber <= w && (dueAsSeen is not { } seen || wasOverdue || seen.DayNumber - since.DayNumber > w))
+            .Order().ToList();
         return entered.Count > 0 ? new Reminder(ReminderReason.FallingDue, entered[0]) : null;
     }
 

@@ -5,6 +5,8 @@ using ComplianceApi.Features.Changes;
 using ComplianceApi.Features.ReportResponses;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Tests.Infrastructure;
+using ComplianceApi.Features.ActionPlans;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -114,6 +116,80 @@ public sealed class DailyRemindersTests(TestHosts hosts)
         var reminder = Assert.Single(feed.Items);
         Assert.Equal(("response.falling_due", response.Id.ToString(), Lancashire, "ComplianceApi"),
             (reminder.Kind, reminder.RecordId, reminder.ForceCode, reminder.Client.Name));
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_due_date_moved_straight_into_a_window_is_reminded_of_that_window_once_and_one_moved_out_and_back_in_again(Provider provider)
+    {
+        await using var host = await hosts.IsolatedHostFor(provider);
+        // Writes and runs on one clock, so each re-baselining falls between the runs it is meant to.
+        var day = new DateOnly(2027, 3, 1);
+        var clock = new SettableClock { Now = ServiceDay.StartOf(day).AddHours(9) };
+        await using var instance = host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        var admin = instance.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ComplianceApiHost.AdminKey);
+        var job = instance.Services.GetRequiredService<DailyReminders>();
+        var inspection = await host.AdminClient().CreateInspectionAsync();
+        async Task<Guid> NewResponse(string reference) =>
+            (await admin.CreateResponseAsync((await host.CreateFindingAsync(inspection.Id, reference)).Id, Response(Lancashire))).Id;
+        var (sixtyToFive, fiftyToForty, staysIn, outAndIn) =
+            (await NewResponse("Recommendation 1"), await NewResponse("Recommendation 2"), await NewResponse("Recommendation 3"), await NewResponse("Recommendation 4"));
+        async Task Rebaseline(Guid response, DateOnly target) =>
+            await (await admin.PostJsonAsync($"/api/v1/responses/{response}/target-date-changes",
+                new TargetDateChangeRequest(target, "The board agreed a new date", null))).ReadAsync<TargetDateChangeView>(HttpStatusCode.Created);
+        var plan = await admin.CreatePlanAsync(PlanTestData.LancashirePlan(inspection.Id));
+        var served = await host.CreateFindingAsync(inspection.Id, "Recommendation 5");
+        var actionRequest = PlanTestData.RecruitRecordsManager(served.Id) with { DueOn = day.AddDays(61) };
+        var action = await admin.CreateActionAsync(plan.Id, actionRequest);
+
+        // Day 1: two responses already inside the 7-day window, two far off.
+        await Rebaseline(sixtyToFive, day.AddDays(61));
+        await Rebaseline(fiftyToForty, day.AddDays(51));
+        await Rebaseline(staysIn, day.AddDays(5));
+        await Rebaseline(outAndIn, day.AddDays(5));
+        await RunOn(day);
+
+        // Day 2: 60 days off moved to 5 (skipping the 45 window into the 7), 50 to 40 (into the 45), one moved
+        // within the window it is in, one moved out of it, and the action 60 days off moved to 5.
+        clock.Now = ServiceDay.StartOf(day.AddDays(1)).AddHours(9);
+        await Rebaseline(sixtyToFive, day.AddDays(6));
+        await Rebaseline(fiftyToForty, day.AddDays(41));
+        await Rebaseline(staysIn, day.AddDays(4));
+        await Rebaseline(outAndIn, day.AddDays(61));
+        await (await admin.PutJsonAsync($"/api/v1/actions/{action.Id}", actionRequest with { DueOn = day.AddDays(6) })).ReadAsync<PlanActionView>();
+        await RunOn(day.AddDays(1));
+
+        // Day 3: the one moved out is moved back in, to 5 days off; a second run the same day raises nothing.
+        clock.Now = ServiceDay.StartOf(day.AddDays(2)).AddHours(9);
+        await Rebaseline(outAndIn, day.AddDays(7));
+        await RunOn(day.AddDays(2));
+        await RunOn(day.AddDays(2));
+
+        List<(DateOnly Day, string Kind, string RecordId, string? WithinDays, string? DueOn)> raised = [];
+        await host.WithDatabaseAsync(async db => raised = [.. (await db.AuditEvents.AsNoTracking()
+                .Where(e => e.Operation == DailyReminders.Operation).ToListAsync(Ct))
+            .Select(e => (ServiceDay.DateAt(e.OccurredAt), e.Kind, e.RecordId,
+                e.Changes.SingleOrDefault(c => c.Field == "withinDays")?.New, e.Changes.SingleOrDefault(c => c.Field == "dueOn")?.New))
+            .Order()]);
+
+        static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        List<(DateOnly, string, string, string?, string?)> expected =
+        [
+            (day, "response.falling_due", staysIn.ToString(), "7", Date(day.AddDays(5))),
+            (day, "response.falling_due", outAndIn.ToString(), "7", Date(day.AddDays(5))),
+            (day.AddDays(1), "action.falling_due", action.Id.ToString(), "7", Date(day.AddDays(6))),
+            (day.AddDays(1), "response.falling_due", sixtyToFive.ToString(), "7", Date(day.AddDays(6))),
+            (day.AddDays(1), "response.falling_due", fiftyToForty.ToString(), "45", Date(day.AddDays(41))),
+            (day.AddDays(2), "response.falling_due", outAndIn.ToString(), "7", Date(day.AddDays(7))),
+        ];
+        Assert.Equal(expected.Order(), raised);
+
+        async Task RunOn(DateOnly expectedDay)
+        {
+            clock.Now = clock.Now.AddMinutes(5);
+            Assert.Equal(expectedDay, ServiceDay.DateAt(clock.Now));
+            await job.RunAsync(Ct);
+        }
     }
 
     private sealed class SettableClock : TimeProvider
