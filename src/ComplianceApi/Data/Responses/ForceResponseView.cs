@@ -77,6 +77,10 @@ public sealed record ForceResponseView(
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(TaggedViews.EtagLength)]
     public string? Etag { get; set; }
+
+    /// <summary>The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.</summary>
+    [MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)]
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }
 
 /// <summary>A response's row with its state on a date, which the domain's rules derive the flags from.</summary>
@@ -106,5 +110,6 @@ public sealed class ForceResponseViewMapping : IRegister
         .Map(v => v.NextReviewOn, s => s.Row.NextReviewOn)
         .Map(v => v.CreatedAt, s => s.Row.CreatedAt)
         .Map(v => v.UpdatedAt, s => s.Row.UpdatedAt)
-        .Map(v => v.Version, s => s.Row.Version);
+        .Map(v => v.Version, s => s.Row.Version)
+        .Map(v => v.Tags, s => Domain.Tags.Split(s.Row.TagText));
 }

@@ -29,6 +29,7 @@ namespace ComplianceApi.Features.Responses;
 /// <param name="Q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
 /// <param name="AsOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
 /// <param name="Sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
+/// <param name="Tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
 public sealed record ListForceResponsesQuery(
@@ -51,7 +52,8 @@ public sealed record ListForceResponsesQuery(
     DateOnly? DueTo,
     string? Q,
     DateOnly? AsOf,
-    ResponseSort? Sort) : IRequest<Page<ForceResponseView>>, IPagedQuery, IResponseFilterQuery;
+    ResponseSort? Sort,
+    string[]? Tag) : IRequest<Page<ForceResponseView>>, IPagedQuery, IResponseFilterQuery;
 
 /// <summary>The orders a list of responses can be sorted in.</summary>
 public enum ResponseSort { Recorded, DueDate, DaysOverdue, Force, Inspection }
@@ -74,7 +76,7 @@ public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvid
         var filter = new ResponseFilter(
             query.InspectionId, query.FindingId, query.FindingKind, query.AddresseeKind, query.BusinessArea,
             await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken),
-            query.Status, query.Rag, query.DerivedRag, query.Owner, query.Overdue, query.DueWithinDays, query.DueFrom, query.DueTo, query.Q);
+            query.Status, query.Rag, query.DerivedRag, query.Owner, query.Overdue, query.DueWithinDays, query.DueFrom, query.DueTo, query.Q, query.Tag);
         var rows = filter.Apply(db, db.ResponsesAsOf(query.AsOf), on);
         return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }
