@@ -3939,9 +3939,10 @@ export interface IFindingsClient {
      * @param q (optional) Only findings whose text, or a response's position statement on asOf, contains this text (any case).
      * @param asOf (optional) The date the response filters read responses as of; today when omitted.
      * @param sort (optional) Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).
+     * @param tag (optional) Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.
      * @return OK
      */
-    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage>;
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FindingPage>;
 
     /**
      * Gets one finding.
@@ -3958,6 +3959,16 @@ export interface IFindingsClient {
 
     /** updateFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
     updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
+
+    /**
+     * Replaces a finding's national tags (national admins); an empty list removes them. Answers the finding.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
+
+    /** setFindingTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setFindingTags(id: string, body: FindingTagsRequest, signal?: AbortSignal): Promise<Finding>;
 }
 
 export class FindingsClient extends ComplianceApiClientBase implements IFindingsClient {
@@ -4184,9 +4195,10 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @param q (optional) Only findings whose text, or a response's position statement on asOf, contains this text (any case).
      * @param asOf (optional) The date the response filters read responses as of; today when omitted.
      * @param sort (optional) Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).
+     * @param tag (optional) Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.
      * @return OK
      */
-    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage> {
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FindingPage> {
         let url_ = this.baseUrl + "/api/v1/findings?";
         if (inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
@@ -4260,6 +4272,10 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4474,6 +4490,116 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Finding>(null as any);
+    }
+
+    /**
+     * Replaces a finding's national tags (national admins); an empty list removes them. Answers the finding.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
+    /** setFindingTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setFindingTags(id: string, body: FindingTagsRequest, signal?: AbortSignal): Promise<Finding>;
+    setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/findings/{id}/tags";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSetFindingTags(_response);
+        });
+    }
+
+    protected processSetFindingTags(response: Response): Promise<Finding> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Finding;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
@@ -6847,9 +6973,10 @@ export interface IResponsesClient {
      * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
      * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
      * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
+     * @param tag (optional) Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
 
     /**
      * Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.
@@ -6868,6 +6995,16 @@ export interface IResponsesClient {
 
     /** updateForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
     updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
+
+    /**
+     * Replaces a response's tags, the force's own themes (its editors and admins, or national admins); an empty list removes them. Tags have no history: every as-of read shows today's. Answers the response.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
+
+    /** setResponseTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setResponseTags(id: string, body: ResponseTagsRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
      * Lists a response's progress updates, oldest first, a page at a time.
@@ -7185,9 +7322,10 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
      * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
      * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
+     * @param tag (optional) Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
         let url_ = this.baseUrl + "/api/v1/responses?";
         if (inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
@@ -7265,6 +7403,10 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7442,6 +7584,116 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
     }
 
     protected processUpdateForceResponse(response: Response): Promise<ForceResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ForceResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ForceResponse>(null as any);
+    }
+
+    /**
+     * Replaces a response's tags, the force's own themes (its editors and admins, or national admins); an empty list removes them. Tags have no history: every as-of read shows today's. Answers the response.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
+    /** setResponseTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    setResponseTags(id: string, body: ResponseTagsRequest, signal?: AbortSignal): Promise<ForceResponse>;
+    setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/tags";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSetResponseTags(_response);
+        });
+    }
+
+    protected processSetResponseTags(response: Response): Promise<ForceResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -8439,9 +8691,10 @@ export interface ISpreadsheetsClient {
      * @param format (optional) Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.
      * @param forceCode (optional) Only records of this force (for findings: those that concern it); a collaboration's code means its members too.
      * @param inspectionReference (optional) Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.
+     * @param tag (optional) Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.
      * @return OK
      */
-    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpreadsheetsClient {
@@ -8639,9 +8892,10 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @param format (optional) Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.
      * @param forceCode (optional) Only records of this force (for findings: those that concern it); a collaboration's code means its members too.
      * @param inspectionReference (optional) Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.
+     * @param tag (optional) Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.
      * @return OK
      */
-    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/exports?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -8659,6 +8913,10 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
             throw new globalThis.Error("The parameter 'inspectionReference' cannot be null.");
         else if (inspectionReference !== undefined)
             url_ += "inspectionReference=" + encodeURIComponent("" + inspectionReference) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -9432,9 +9690,10 @@ export interface ISummariesClient {
      * Counts a force's (or a collaboration's) responses by status, recorded and derived RAG and overdue, overall and per inspection, as they stood on asOf, with the response overdue longest.
      * @param code The force's code; a collaboration's code summarises the collaboration and its member forces.
      * @param asOf (optional) The date to count as of; today when omitted. Responses whose history begins later are left out.
+     * @param tag (optional) Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary>;
+    getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceSummary>;
 
     /**
      * Shows where every force stood on one finding on asOf: each force's status, RAG, owner, due date and overdue flag, the counts, and the forces concerned that have recorded no response.
@@ -9476,9 +9735,10 @@ export class SummariesClient extends ComplianceApiClientBase implements ISummari
      * Counts a force's (or a collaboration's) responses by status, recorded and derived RAG and overdue, overall and per inspection, as they stood on asOf, with the response overdue longest.
      * @param code The force's code; a collaboration's code summarises the collaboration and its member forces.
      * @param asOf (optional) The date to count as of; today when omitted. Responses whose history begins later are left out.
+     * @param tag (optional) Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary> {
+    getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceSummary> {
         let url_ = this.baseUrl + "/api/v1/forces/{code}/summary?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -9487,6 +9747,10 @@ export class SummariesClient extends ComplianceApiClientBase implements ISummari
             throw new globalThis.Error("The parameter 'asOf' cannot be null.");
         else if (asOf !== undefined)
             url_ += "asOf=" + encodeURIComponent("" + asOf) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -11085,6 +11349,8 @@ export interface Finding {
     updatedAt: string;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
     etag?: string | undefined;
+    /** The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins. */
+    tags: string[];
 }
 
 export type FindingKind = "Recommendation" | "AreaForImprovement" | "CauseOfConcern" | "PointOfNote";
@@ -11139,6 +11405,12 @@ export interface FindingSummary {
     forceResponses: ForceResponse[];
     /** Forces the finding concerns that had recorded no response by asOf. */
     forcesWithoutResponse: string[];
+}
+
+/** A finding's national tags, replacing those it has. */
+export interface FindingTagsRequest {
+    /** The tags, in the order to show them; an empty list removes them all. Each is trimmed and matched ignoring case, so a repeat is dropped. */
+    tags: string[];
 }
 
 /** A police force, a national force, or a collaboration of forces. */
@@ -11241,6 +11513,8 @@ export interface ForceResponse {
     signOffRequestedBy?: string | undefined;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
     etag?: string | undefined;
+    /** The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says. */
+    tags: string[];
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */
@@ -11934,6 +12208,12 @@ export type ResponseSort = "Recorded" | "DueDate" | "DaysOverdue" | "Force" | "I
 
 /** A response's status. ComplianceApi.Domain.ResponseStatus.PendingSignOff is an implemented response whose closure was requested and awaits another identity's sign-off (M:ComplianceApi.Domain.ForceResponse.RequestClosure(ComplianceApi.Domain.ProgressEntry,ComplianceApi.Domain.Signatory,System.DateTimeOffset)); it was added last, so stored and sent names keep their meaning. */
 export type ResponseStatus = "NotAssessed" | "NotStarted" | "InProgress" | "Implemented" | "Closed" | "NotApplicable" | "Superseded" | "PendingSignOff";
+
+/** A response's tags, the force's own themes, replacing those it has. */
+export interface ResponseTagsRequest {
+    /** The tags, in the order to show them; an empty list removes them all. Each is trimmed and matched ignoring case, so a repeat is dropped. */
+    tags: string[];
+}
 
 /** Why a closure awaiting sign-off is sent back. */
 export interface SendBackRequest {

@@ -64,7 +64,7 @@ public sealed class MigrationsTests(TestHosts hosts)
             VALUES ({responseId}, {findingId}, 'kent', 'InProgress', 'Head of Information Management', {now}, {now}, 1, {new DateOnly(2026, 11, 20)}, {new DateOnly(2015, 11, 30)})
             """, ct);
         // What came after the release: the audit trail and the stored outcomes of idempotent writes.
-        Assert.Equal(["AuditTrailAndIdempotency", "ChangeFeed", "Reminders", "ReportResponses", "FourEyesClosure", "PublicProgress", "KeyHygiene", "Webhooks", "EvidenceFiles", "ForceDataVersions"], (await db.Database.GetPendingMigrationsAsync(ct)).Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]));
+        Assert.Equal(["AuditTrailAndIdempotency", "ChangeFeed", "Reminders", "ReportResponses", "FourEyesClosure", "PublicProgress", "KeyHygiene", "Webhooks", "EvidenceFiles", "ForceDataVersions", "Tags"], (await db.Database.GetPendingMigrationsAsync(ct)).Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]));
         await db.Database.MigrateAsync(ct);
 
         var schema = await DescribeSchemaAsync(provider, database);

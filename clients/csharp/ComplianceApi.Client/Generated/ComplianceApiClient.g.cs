@@ -7414,6 +7414,12 @@ namespace ComplianceApi.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <summary>
+        /// SetFindingTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken);
+
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Lists one inspection's findings, a page at a time.
@@ -7457,9 +7463,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only findings whose text, or a response's position statement on asOf, contains this text (any case).</param>
         /// <param name="asOf">The date the response filters read responses as of; today when omitted.</param>
         /// <param name="sort">Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="tag">Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7477,6 +7484,15 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a finding's national tags (national admins); an empty list removes them. Answers the finding.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7851,9 +7867,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only findings whose text, or a response's position statement on asOf, contains this text (any case).</param>
         /// <param name="asOf">The date the response filters read responses as of; today when omitted.</param>
         /// <param name="sort">Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="tag">Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7940,6 +7957,10 @@ namespace ComplianceApi.Client
                     if (sort != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -8342,6 +8363,186 @@ namespace ComplianceApi.Client
             }
         }
 
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a finding's national tags (national admins); an empty list removes them. Answers the finding.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/findings/{id}/tags"
+                    urlBuilder_.Append("api/v1/findings/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tags");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Finding>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -8485,6 +8686,15 @@ namespace ComplianceApi.Client
         public virtual System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken)
         {
             return UpdateFindingAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// SetFindingTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return SetFindingTagsAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
         }
     }
 
@@ -13196,6 +13406,12 @@ namespace ComplianceApi.Client
         System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
+        /// SetResponseTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
         /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -13270,9 +13486,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
         /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -13292,6 +13509,15 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a response's tags, the force's own themes (its editors and admins, or national admins); an empty list removes them. Tags have no history: every as-of read shows today's. Answers the response.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -13760,9 +13986,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
         /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -13853,6 +14080,10 @@ namespace ComplianceApi.Client
                     if (sort != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -14120,6 +14351,186 @@ namespace ComplianceApi.Client
                     // Operation Path: "api/v1/responses/{id}"
                     urlBuilder_.Append("api/v1/responses/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForceResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a response's tags, the force's own themes (its editors and admins, or national admins); an empty list removes them. Tags have no history: every as-of read shows today's. Answers the response.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/responses/{id}/tags"
+                    urlBuilder_.Append("api/v1/responses/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tags");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -15903,6 +16314,15 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
+        /// SetResponseTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return SetResponseTagsAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
         /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -15986,9 +16406,10 @@ namespace ComplianceApi.Client
         /// <param name="format">Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.</param>
         /// <param name="forceCode">Only records of this force (for findings: those that concern it); a collaboration's code means its members too.</param>
         /// <param name="inspectionReference">Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.</param>
+        /// <param name="tag">Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -16321,9 +16742,10 @@ namespace ComplianceApi.Client
         /// <param name="format">Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.</param>
         /// <param name="forceCode">Only records of this force (for findings: those that concern it); a collaboration's code means its members too.</param>
         /// <param name="inspectionReference">Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.</param>
+        /// <param name="tag">Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -16354,6 +16776,10 @@ namespace ComplianceApi.Client
                     if (inspectionReference != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("inspectionReference")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(inspectionReference, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -17874,9 +18300,10 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="code">The force's code; a collaboration's code summarises the collaboration and its member forces.</param>
         /// <param name="asOf">The date to count as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="tag">Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -17948,9 +18375,10 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="code">The force's code; a collaboration's code summarises the collaboration and its member forces.</param>
         /// <param name="asOf">The date to count as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="tag">Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -17974,6 +18402,10 @@ namespace ComplianceApi.Client
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -21635,6 +22067,12 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
         public string? Etag { get; set; } = default!;
 
+        /// <summary>
+        /// The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -21810,6 +22248,21 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("forcesWithoutResponse")]
         public System.Collections.Generic.ICollection<string> ForcesWithoutResponse { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+    }
+
+    /// <summary>
+    /// A finding's national tags, replacing those it has.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FindingTagsRequest
+    {
+
+        /// <summary>
+        /// The tags, in the order to show them; an empty list removes them all. Each is trimmed and matched ignoring case, so a repeat is dropped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 
@@ -22120,6 +22573,12 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
         public string? Etag { get; set; } = default!;
+
+        /// <summary>
+        /// The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 
@@ -24258,6 +24717,21 @@ namespace ComplianceApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"PendingSignOff")]
         PendingSignOff = 7,
+
+    }
+
+    /// <summary>
+    /// A response's tags, the force's own themes, replacing those it has.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResponseTagsRequest
+    {
+
+        /// <summary>
+        /// The tags, in the order to show them; an empty list removes them all. Each is trimmed and matched ignoring case, so a repeat is dropped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 
