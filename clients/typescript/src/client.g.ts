@@ -78,7 +78,7 @@ export interface IActionPlansClient {
      */
     createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
 
-    /** createActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
 
     /**
@@ -94,7 +94,7 @@ export interface IActionPlansClient {
      */
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
 
-    /** updateActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
 
     /**
@@ -113,7 +113,7 @@ export interface IActionPlansClient {
      */
     createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
 
-    /** createPlanAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createPlanAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
 
     /**
@@ -142,7 +142,7 @@ export interface IActionPlansClient {
      */
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
 
-    /** updateAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
 }
 
@@ -247,7 +247,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return Created
      */
     createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
-    /** createActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
     createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ActionPlan> {
         if (isAbortSignal(idempotencyKey)) {
@@ -409,7 +409,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return OK
      */
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
-    /** updateActionPlan without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ActionPlan> {
         if (isAbortSignal(ifMatch)) {
@@ -603,7 +603,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return Created
      */
     createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
-    /** createPlanAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createPlanAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
     createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PlanAction> {
         if (isAbortSignal(idempotencyKey)) {
@@ -873,7 +873,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return OK
      */
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
-    /** updateAction without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PlanAction> {
         if (isAbortSignal(ifMatch)) {
@@ -997,7 +997,7 @@ export interface IApiKeysClient {
      */
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
-    /** createApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
     /**
@@ -1013,7 +1013,7 @@ export interface IApiKeysClient {
      */
     revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
 
-    /** revokeApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** revokeApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
@@ -1023,7 +1023,7 @@ export interface IApiKeysClient {
      */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
-    /** rotateApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rotateApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
 }
 
@@ -1134,7 +1134,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @return Created
      */
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
-    /** createApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ApiKeyIssued> {
         if (isAbortSignal(idempotencyKey)) {
@@ -1302,7 +1302,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @return No Content
      */
     revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
-    /** revokeApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** revokeApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
     revokeApiKey(id: string, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<void> {
         if (isAbortSignal(ifMatch)) {
@@ -1399,7 +1399,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @return Created
      */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
-    /** rotateApiKey without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rotateApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
     rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ApiKeyIssued> {
         if (isAbortSignal(idempotencyKey)) {
@@ -1776,7 +1776,7 @@ export interface ICommitteesClient {
      */
     createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee>;
 
-    /** createCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
 
     /**
@@ -1792,7 +1792,7 @@ export interface ICommitteesClient {
      */
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
 
-    /** updateCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
 
     /**
@@ -1811,7 +1811,7 @@ export interface ICommitteesClient {
      */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
 
-    /** createCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
 
     /**
@@ -1827,7 +1827,7 @@ export interface ICommitteesClient {
      */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
 
-    /** updateCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
 }
 
@@ -1927,7 +1927,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return Created
      */
     createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee>;
-    /** createCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
     createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Committee> {
         if (isAbortSignal(idempotencyKey)) {
@@ -2089,7 +2089,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return OK
      */
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
-    /** updateCommittee without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Committee> {
         if (isAbortSignal(ifMatch)) {
@@ -2283,7 +2283,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return Created
      */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
-    /** createCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<CommitteeReport> {
         if (isAbortSignal(idempotencyKey)) {
@@ -2454,7 +2454,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return OK
      */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
-    /** updateCommitteeReport without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<CommitteeReport> {
         if (isAbortSignal(ifMatch)) {
@@ -2664,7 +2664,7 @@ export interface IEvidenceClient {
      */
     addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** addResponseEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** addResponseEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2675,7 +2675,7 @@ export interface IEvidenceClient {
      */
     addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** addActionEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** addActionEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2704,7 +2704,7 @@ export interface IEvidenceClient {
      */
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** updateEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2715,7 +2715,7 @@ export interface IEvidenceClient {
      */
     acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** acceptEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** acceptEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     acceptEvidence(id: string, body: EvidenceAcceptance, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2726,7 +2726,7 @@ export interface IEvidenceClient {
      */
     rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** rejectEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rejectEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rejectEvidence(id: string, body: EvidenceRejection, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2737,7 +2737,7 @@ export interface IEvidenceClient {
      */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
 
-    /** uploadEvidenceFile without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** uploadEvidenceFile without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
 
     /**
@@ -2777,7 +2777,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return Created
      */
     addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** addResponseEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** addResponseEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
     addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -2896,7 +2896,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return Created
      */
     addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** addActionEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** addActionEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
     addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3180,7 +3180,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return OK
      */
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** updateEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3291,7 +3291,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return OK
      */
     acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** acceptEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** acceptEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     acceptEvidence(id: string, body: EvidenceAcceptance, signal?: AbortSignal): Promise<Evidence>;
     acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3410,7 +3410,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return OK
      */
     rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** rejectEvidence without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rejectEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rejectEvidence(id: string, body: EvidenceRejection, signal?: AbortSignal): Promise<Evidence>;
     rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3529,7 +3529,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return Created
      */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
-    /** uploadEvidenceFile without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** uploadEvidenceFile without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<EvidenceFile> {
         if (isAbortSignal(idempotencyKey)) {
@@ -3916,7 +3916,7 @@ export interface IFindingsClient {
      */
     createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
-    /** createFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
 
     /**
@@ -3944,6 +3944,9 @@ export interface IFindingsClient {
      */
     listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FindingPage>;
 
+    /** listFindings without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage>;
+
     /**
      * Gets one finding.
      * @return OK
@@ -3957,7 +3960,7 @@ export interface IFindingsClient {
      */
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
-    /** updateFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
 
     /**
@@ -3967,7 +3970,7 @@ export interface IFindingsClient {
      */
     setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
-    /** setFindingTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setFindingTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setFindingTags(id: string, body: FindingTagsRequest, signal?: AbortSignal): Promise<Finding>;
 }
 
@@ -4077,7 +4080,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @return Created
      */
     createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding>;
-    /** createFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
     createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
         if (isAbortSignal(idempotencyKey)) {
@@ -4198,7 +4201,14 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @param tag (optional) Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.
      * @return OK
      */
-    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FindingPage> {
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FindingPage>;
+    /** listFindings without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage>;
+    listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<FindingPage> {
+        if (isAbortSignal(tag)) {
+            signal = tag;
+            tag = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/findings?";
         if (inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
@@ -4407,7 +4417,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @return OK
      */
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
-    /** updateFinding without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
         if (isAbortSignal(ifMatch)) {
@@ -4523,7 +4533,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @return OK
      */
     setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
-    /** setFindingTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setFindingTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setFindingTags(id: string, body: FindingTagsRequest, signal?: AbortSignal): Promise<Finding>;
     setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
         if (isAbortSignal(ifMatch)) {
@@ -4644,7 +4654,7 @@ export interface IForcesClient {
      */
     createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force>;
 
-    /** createForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force>;
 
     /**
@@ -4660,7 +4670,7 @@ export interface IForcesClient {
      */
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
 
-    /** updateForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force>;
 }
 
@@ -4750,7 +4760,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
      * @return Created
      */
     createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force>;
-    /** createForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force>;
     createForce(body: ForceRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Force> {
         if (isAbortSignal(idempotencyKey)) {
@@ -4912,7 +4922,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
      * @return OK
      */
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
-    /** updateForce without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force>;
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Force> {
         if (isAbortSignal(ifMatch)) {
@@ -5026,7 +5036,7 @@ export interface IGradingsClient {
      */
     createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading>;
 
-    /** createGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
 
     /**
@@ -5053,7 +5063,7 @@ export interface IGradingsClient {
      */
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
 
-    /** updateGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
 }
 
@@ -5074,7 +5084,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
      * @return Created
      */
     createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading>;
-    /** createGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
     createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Grading> {
         if (isAbortSignal(idempotencyKey)) {
@@ -5334,7 +5344,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
      * @return OK
      */
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
-    /** updateGrading without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Grading> {
         if (isAbortSignal(ifMatch)) {
@@ -5460,7 +5470,7 @@ export interface IInspectionsClient {
      */
     createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
 
-    /** createInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
 
     /**
@@ -5476,7 +5486,7 @@ export interface IInspectionsClient {
      */
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
 
-    /** updateInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
 }
 
@@ -5591,7 +5601,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
      * @return Created
      */
     createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
-    /** createInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
     createInspection(body: InspectionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
         if (isAbortSignal(idempotencyKey)) {
@@ -5753,7 +5763,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
      * @return OK
      */
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
-    /** updateInspection without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
         if (isAbortSignal(ifMatch)) {
@@ -5873,7 +5883,7 @@ export interface IPublicClient {
      */
     setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicProgressSetting>;
 
-    /** setPublicProgress without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setPublicProgress without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setPublicProgress(code: string, body: PublicProgressRequest, signal?: AbortSignal): Promise<PublicProgressSetting>;
 
     /**
@@ -5889,7 +5899,7 @@ export interface IPublicClient {
      */
     setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
 
-    /** setPublicStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setPublicStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
 
     /**
@@ -5989,7 +5999,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
      * @return OK
      */
     setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicProgressSetting>;
-    /** setPublicProgress without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setPublicProgress without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setPublicProgress(code: string, body: PublicProgressRequest, signal?: AbortSignal): Promise<PublicProgressSetting>;
     setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PublicProgressSetting> {
         if (isAbortSignal(ifMatch)) {
@@ -6166,7 +6176,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
      * @return OK
      */
     setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
-    /** setPublicStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setPublicStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
     setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ResponsePublicStatement> {
         if (isAbortSignal(ifMatch)) {
@@ -6510,7 +6520,7 @@ export interface IReportResponsesClient {
      */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
 
-    /** createReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
 
     /**
@@ -6538,7 +6548,7 @@ export interface IReportResponsesClient {
      */
     updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
 
-    /** updateReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateReportResponse(id: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
 }
 
@@ -6559,7 +6569,7 @@ export class ReportResponsesClient extends ComplianceApiClientBase implements IR
      * @return Created
      */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
-    /** createReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
     createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ReportResponse> {
         if (isAbortSignal(idempotencyKey)) {
@@ -6824,7 +6834,7 @@ export class ReportResponsesClient extends ComplianceApiClientBase implements IR
      * @return OK
      */
     updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
-    /** updateReportResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateReportResponse(id: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
     updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ReportResponse> {
         if (isAbortSignal(ifMatch)) {
@@ -6949,7 +6959,7 @@ export interface IResponsesClient {
      */
     createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
-    /** createForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
@@ -6978,6 +6988,9 @@ export interface IResponsesClient {
      */
     listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
 
+    /** listForceResponses without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+
     /**
      * Gets one force response as it stands, or as it stood on asOf, with the flags derived on that date.
      * @param id The response's id.
@@ -6993,7 +7006,7 @@ export interface IResponsesClient {
      */
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
-    /** updateForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
@@ -7003,7 +7016,7 @@ export interface IResponsesClient {
      */
     setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
-    /** setResponseTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setResponseTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setResponseTags(id: string, body: ResponseTagsRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
@@ -7023,7 +7036,7 @@ export interface IResponsesClient {
      */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** recordProgressUpdate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** recordProgressUpdate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
@@ -7049,7 +7062,7 @@ export interface IResponsesClient {
      */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange>;
 
-    /** rebaselineTargetDate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rebaselineTargetDate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
 
     /**
@@ -7066,7 +7079,7 @@ export interface IResponsesClient {
      */
     reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** reopenForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** reopenForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
@@ -7077,7 +7090,7 @@ export interface IResponsesClient {
      */
     signOffForceResponse(id: string, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** signOffForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** signOffForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     signOffForceResponse(id: string, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
@@ -7088,7 +7101,7 @@ export interface IResponsesClient {
      */
     sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** sendBackForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** sendBackForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     sendBackForceResponse(id: string, body: SendBackRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 }
 
@@ -7203,7 +7216,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
-    /** createForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
     createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
         if (isAbortSignal(idempotencyKey)) {
@@ -7325,7 +7338,14 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param tag (optional) Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    /** listForceResponses without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponsePage> {
+        if (isAbortSignal(tag)) {
+            signal = tag;
+            tag = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/responses?";
         if (inspectionId === null)
             throw new globalThis.Error("The parameter 'inspectionId' cannot be null.");
@@ -7550,7 +7570,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return OK
      */
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
-    /** updateForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
         if (isAbortSignal(ifMatch)) {
@@ -7660,7 +7680,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return OK
      */
     setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
-    /** setResponseTags without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** setResponseTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     setResponseTags(id: string, body: ResponseTagsRequest, signal?: AbortSignal): Promise<ForceResponse>;
     setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
         if (isAbortSignal(ifMatch)) {
@@ -7855,7 +7875,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** recordProgressUpdate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** recordProgressUpdate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8128,7 +8148,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange>;
-    /** rebaselineTargetDate without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rebaselineTargetDate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange> {
         if (isAbortSignal(ifMatch)) {
@@ -8317,7 +8337,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** reopenForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** reopenForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
     reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8436,7 +8456,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     signOffForceResponse(id: string, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** signOffForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** signOffForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     signOffForceResponse(id: string, signal?: AbortSignal): Promise<ProgressUpdate>;
     signOffForceResponse(id: string, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8551,7 +8571,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** sendBackForceResponse without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** sendBackForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     sendBackForceResponse(id: string, body: SendBackRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
     sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8676,7 +8696,7 @@ export interface ISpreadsheetsClient {
      */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport>;
 
-    /** importSpreadsheet without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** importSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
 
     /**
@@ -8695,6 +8715,9 @@ export interface ISpreadsheetsClient {
      * @return OK
      */
     exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /** exportSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpreadsheetsClient {
@@ -8717,7 +8740,7 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @return OK
      */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport>;
-    /** importSpreadsheet without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** importSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ImportReport> {
         if (isAbortSignal(idempotencyKey)) {
@@ -8895,7 +8918,14 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @param tag (optional) Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.
      * @return OK
      */
-    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FileResponse>;
+    /** exportSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+    exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<FileResponse> {
+        if (isAbortSignal(tag)) {
+            signal = tag;
+            tag = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/exports?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -9017,7 +9047,7 @@ export interface IStatementsClient {
      */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
-    /** issuePositionStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** issuePositionStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
 
     /**
@@ -9336,7 +9366,7 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * @return Created
      */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement>;
-    /** issuePositionStatement without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** issuePositionStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
     issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement> {
         if (isAbortSignal(ifMatch)) {
@@ -9695,6 +9725,9 @@ export interface ISummariesClient {
      */
     getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceSummary>;
 
+    /** getForceSummary without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary>;
+
     /**
      * Shows where every force stood on one finding on asOf: each force's status, RAG, owner, due date and overdue flag, the counts, and the forces concerned that have recorded no response.
      * @param id The finding's id.
@@ -9738,7 +9771,14 @@ export class SummariesClient extends ComplianceApiClientBase implements ISummari
      * @param tag (optional) Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceSummary> {
+    getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceSummary>;
+    /** getForceSummary without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary>;
+    getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceSummary> {
+        if (isAbortSignal(tag)) {
+            signal = tag;
+            tag = undefined;
+        }
         let url_ = this.baseUrl + "/api/v1/forces/{code}/summary?";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -10060,7 +10100,7 @@ export interface IWebhooksClient {
      */
     createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
-    /** createWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createWebhookSubscription(body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
     /**
@@ -10076,7 +10116,7 @@ export interface IWebhooksClient {
      */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscription>;
 
-    /** updateWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscription>;
 
     /**
@@ -10086,7 +10126,7 @@ export interface IWebhooksClient {
      */
     deleteWebhookSubscription(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
 
-    /** deleteWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** deleteWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     deleteWebhookSubscription(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
@@ -10096,7 +10136,7 @@ export interface IWebhooksClient {
      */
     rotateWebhookSecret(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
-    /** rotateWebhookSecret without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rotateWebhookSecret without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rotateWebhookSecret(id: string, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
     /**
@@ -10106,7 +10146,7 @@ export interface IWebhooksClient {
      */
     pingWebhookSubscription(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookDelivery>;
 
-    /** pingWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** pingWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     pingWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookDelivery>;
 
     /**
@@ -10222,7 +10262,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return Created
      */
     createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
-    /** createWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** createWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     createWebhookSubscription(body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
     createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscriptionSecret> {
         if (isAbortSignal(idempotencyKey)) {
@@ -10390,7 +10430,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return OK
      */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscription>;
-    /** updateWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** updateWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscription>;
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscription> {
         if (isAbortSignal(ifMatch)) {
@@ -10500,7 +10540,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return No Content
      */
     deleteWebhookSubscription(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
-    /** deleteWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** deleteWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     deleteWebhookSubscription(id: string, signal?: AbortSignal): Promise<void>;
     deleteWebhookSubscription(id: string, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<void> {
         if (isAbortSignal(ifMatch)) {
@@ -10597,7 +10637,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return OK
      */
     rotateWebhookSecret(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
-    /** rotateWebhookSecret without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** rotateWebhookSecret without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     rotateWebhookSecret(id: string, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
     rotateWebhookSecret(id: string, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscriptionSecret> {
         if (isAbortSignal(idempotencyKey)) {
@@ -10691,7 +10731,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return Accepted
      */
     pingWebhookSubscription(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookDelivery>;
-    /** pingWebhookSubscription without If-Match or Idempotency-Key, with the signal by position as before contract 1.2.0. */
+    /** pingWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
     pingWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookDelivery>;
     pingWebhookSubscription(id: string, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookDelivery> {
         if (isAbortSignal(idempotencyKey)) {

@@ -30,25 +30,25 @@ namespace ComplianceApi.Client
     public partial interface IActionPlansClient
     {
         /// <summary>
-        /// CreateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// CreatePlanActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
@@ -1653,7 +1653,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1662,7 +1662,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1671,7 +1671,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// CreatePlanActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1680,7 +1680,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1693,19 +1693,19 @@ namespace ComplianceApi.Client
     public partial interface IApiKeysClient
     {
         /// <summary>
-        /// CreateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RevokeApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RotateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ApiKeyIssued> RotateApiKeyAsync(System.Guid id, ApiKeyRotationRequest body, System.Threading.CancellationToken cancellationToken);
@@ -2674,7 +2674,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken)
@@ -2683,7 +2683,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RevokeApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -2692,7 +2692,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RotateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ApiKeyIssued> RotateApiKeyAsync(System.Guid id, ApiKeyRotationRequest body, System.Threading.CancellationToken cancellationToken)
@@ -3385,25 +3385,25 @@ namespace ComplianceApi.Client
     public partial interface ICommitteesClient
     {
         /// <summary>
-        /// CreateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// CreateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
@@ -4836,7 +4836,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4845,7 +4845,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4854,7 +4854,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// CreateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4863,7 +4863,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
@@ -5182,37 +5182,37 @@ namespace ComplianceApi.Client
     public partial interface IEvidenceClient
     {
         /// <summary>
-        /// AddResponseEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// AddActionEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// AcceptEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AcceptEvidenceAsync(System.Guid id, EvidenceAcceptance body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RejectEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> RejectEvidenceAsync(System.Guid id, EvidenceRejection body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UploadEvidenceFileAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<EvidenceFile> UploadEvidenceFileAsync(System.Guid id, FileParameter file, System.Threading.CancellationToken cancellationToken);
@@ -7345,7 +7345,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// AddResponseEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7354,7 +7354,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// AddActionEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7363,7 +7363,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7372,7 +7372,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// AcceptEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AcceptEvidenceAsync(System.Guid id, EvidenceAcceptance body, System.Threading.CancellationToken cancellationToken)
@@ -7381,7 +7381,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RejectEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> RejectEvidenceAsync(System.Guid id, EvidenceRejection body, System.Threading.CancellationToken cancellationToken)
@@ -7390,7 +7390,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UploadEvidenceFileAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<EvidenceFile> UploadEvidenceFileAsync(System.Guid id, FileParameter file, System.Threading.CancellationToken cancellationToken)
@@ -7403,19 +7403,25 @@ namespace ComplianceApi.Client
     public partial interface IFindingsClient
     {
         /// <summary>
-        /// CreateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId, FindingKind? kind, BusinessArea? businessArea, AddresseeKind? addresseeKind, string? forceCode, int? limit, string? cursor, ResponseStatus? status, Rag? rag, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, FindingSort? sort, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SetFindingTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken);
@@ -8671,7 +8677,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -8680,7 +8686,16 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId, FindingKind? kind, BusinessArea? businessArea, AddresseeKind? addresseeKind, string? forceCode, int? limit, string? cursor, ResponseStatus? status, Rag? rag, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, FindingSort? sort, System.Threading.CancellationToken cancellationToken)
+        {
+            return ListFindingsAsync(inspectionId: inspectionId, kind: kind, businessArea: businessArea, addresseeKind: addresseeKind, forceCode: forceCode, limit: limit, cursor: cursor, status: status, rag: rag, derivedRag: derivedRag, owner: owner, overdue: overdue, dueWithinDays: dueWithinDays, dueFrom: dueFrom, dueTo: dueTo, q: q, asOf: asOf, sort: sort, tag: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -8689,7 +8704,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SetFindingTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken)
@@ -8702,13 +8717,13 @@ namespace ComplianceApi.Client
     public partial interface IForcesClient
     {
         /// <summary>
-        /// CreateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken);
@@ -9483,7 +9498,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -9492,7 +9507,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -9505,13 +9520,13 @@ namespace ComplianceApi.Client
     public partial interface IGradingsClient
     {
         /// <summary>
-        /// CreateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken);
@@ -10325,7 +10340,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -10334,7 +10349,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -10347,13 +10362,13 @@ namespace ComplianceApi.Client
     public partial interface IInspectionsClient
     {
         /// <summary>
-        /// CreateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken);
@@ -11158,7 +11173,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -11167,7 +11182,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -11180,13 +11195,13 @@ namespace ComplianceApi.Client
     public partial interface IPublicClient
     {
         /// <summary>
-        /// SetPublicProgressAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PublicProgressSetting> SetPublicProgressAsync(string code, PublicProgressRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SetPublicStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken);
@@ -12215,7 +12230,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// SetPublicProgressAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PublicProgressSetting> SetPublicProgressAsync(string code, PublicProgressRequest body, System.Threading.CancellationToken cancellationToken)
@@ -12224,7 +12239,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SetPublicStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken)
@@ -12546,13 +12561,13 @@ namespace ComplianceApi.Client
     public partial interface IReportResponsesClient
     {
         /// <summary>
-        /// CreateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ReportResponse> CreateReportResponseAsync(System.Guid inspectionId, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ReportResponse> UpdateReportResponseAsync(System.Guid id, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken);
@@ -13372,7 +13387,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ReportResponse> CreateReportResponseAsync(System.Guid inspectionId, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -13381,7 +13396,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ReportResponse> UpdateReportResponseAsync(System.Guid id, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -13394,49 +13409,55 @@ namespace ComplianceApi.Client
     public partial interface IResponsesClient
     {
         /// <summary>
-        /// CreateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId, System.Guid? findingId, string? forceCode, ResponseStatus? status, Rag? rag, int? limit, string? cursor, FindingKind? findingKind, AddresseeKind? addresseeKind, BusinessArea? businessArea, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, ResponseSort? sort, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SetResponseTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RebaselineTargetDateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// ReopenForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SignOffForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> SignOffForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SendBackForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> SendBackForceResponseAsync(System.Guid id, SendBackRequest body, System.Threading.CancellationToken cancellationToken);
@@ -16296,7 +16317,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16305,7 +16326,16 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId, System.Guid? findingId, string? forceCode, ResponseStatus? status, Rag? rag, int? limit, string? cursor, FindingKind? findingKind, AddresseeKind? addresseeKind, BusinessArea? businessArea, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, ResponseSort? sort, System.Threading.CancellationToken cancellationToken)
+        {
+            return ListForceResponsesAsync(inspectionId: inspectionId, findingId: findingId, forceCode: forceCode, status: status, rag: rag, limit: limit, cursor: cursor, findingKind: findingKind, addresseeKind: addresseeKind, businessArea: businessArea, derivedRag: derivedRag, owner: owner, overdue: overdue, dueWithinDays: dueWithinDays, dueFrom: dueFrom, dueTo: dueTo, q: q, asOf: asOf, sort: sort, tag: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16314,7 +16344,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SetResponseTagsAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16323,7 +16353,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16332,7 +16362,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RebaselineTargetDateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16341,7 +16371,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// ReopenForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16350,7 +16380,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SignOffForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> SignOffForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -16359,7 +16389,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SendBackForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> SendBackForceResponseAsync(System.Guid id, SendBackRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16372,10 +16402,16 @@ namespace ComplianceApi.Client
     public partial interface ISpreadsheetsClient
     {
         /// <summary>
-        /// ImportSpreadsheetAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind, SpreadsheetFormat? format, string? forceCode, string? inspectionReference, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -17001,12 +17037,21 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// ImportSpreadsheetAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken)
         {
             return ImportSpreadsheetAsync(kind: kind, dryRun: dryRun, file: file, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind, SpreadsheetFormat? format, string? forceCode, string? inspectionReference, System.Threading.CancellationToken cancellationToken)
+        {
+            return ExportSpreadsheetAsync(kind: kind, format: format, forceCode: forceCode, inspectionReference: inspectionReference, tag: null, cancellationToken: cancellationToken);
         }
     }
 
@@ -17014,7 +17059,7 @@ namespace ComplianceApi.Client
     public partial interface IStatementsClient
     {
         /// <summary>
-        /// IssuePositionStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken);
@@ -18281,7 +18326,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// IssuePositionStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken)
@@ -18293,6 +18338,11 @@ namespace ComplianceApi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ISummariesClient
     {
+        /// <summary>
+        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -19026,37 +19076,45 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf, System.Threading.CancellationToken cancellationToken)
+        {
+            return GetForceSummaryAsync(code: code, asOf: asOf, tag: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IWebhooksClient
     {
         /// <summary>
-        /// CreateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscriptionSecret> CreateWebhookSubscriptionAsync(WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscription> UpdateWebhookSubscriptionAsync(System.Guid id, WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// DeleteWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task DeleteWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RotateWebhookSecretAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscriptionSecret> RotateWebhookSecretAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// PingWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookDelivery> PingWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
@@ -20523,7 +20581,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscriptionSecret> CreateWebhookSubscriptionAsync(WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -20532,7 +20590,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscription> UpdateWebhookSubscriptionAsync(System.Guid id, WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -20541,7 +20599,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// DeleteWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task DeleteWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -20550,7 +20608,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RotateWebhookSecretAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscriptionSecret> RotateWebhookSecretAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -20559,7 +20617,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// PingWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookDelivery> PingWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
