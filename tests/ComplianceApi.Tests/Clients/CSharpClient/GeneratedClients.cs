@@ -42,6 +42,7 @@ public sealed class GeneratedClients
         Webhooks = new WebhooksClient(options, http);
         ReportResponses = new ReportResponsesClient(options, http);
         Public = new PublicClient(options, http);
+        Summaries = new SummariesClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -81,6 +82,8 @@ public sealed class GeneratedClients
     public IReportResponsesClient ReportResponses { get; }
 
     public IPublicClient Public { get; }
+
+    public ISummariesClient Summaries { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)
