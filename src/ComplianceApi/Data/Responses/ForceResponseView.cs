@@ -80,7 +80,7 @@ public sealed record ForceResponseView(
 
     /// <summary>The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.</summary>
     [MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)]
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 }
 
 /// <summary>A response's row with its state on a date, which the domain's rules derive the flags from.</summary>
@@ -111,5 +111,7 @@ public sealed class ForceResponseViewMapping : IRegister
         .Map(v => v.CreatedAt, s => s.Row.CreatedAt)
         .Map(v => v.UpdatedAt, s => s.Row.UpdatedAt)
         .Map(v => v.Version, s => s.Row.Version)
-        .Map(v => v.Tags, s => Domain.Tags.Split(s.Row.TagText));
+        .Map(v => v.Tags, s => Domain.Tags.Split(s.Row.TagText))
+        // Mapster builds a record through its constructor and leaves body properties alone; tags are set after.
+        .AfterMapping((s, v) => v.Tags = Domain.Tags.Split(s.Row.TagText));
 }

@@ -44,7 +44,7 @@ public sealed record FindingView(
 
     /// <summary>The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)]
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 }
 
 public sealed class FindingViewMapping : IRegister
@@ -52,7 +52,9 @@ public sealed class FindingViewMapping : IRegister
     public void Register(TypeAdapterConfig config) => config.NewConfig<Finding, FindingView>()
         .Map(v => v.InspectionReference, f => f.Inspection.Reference)
         .Map(v => v.Addressees, f => f.Addressees.OrderBy(a => a.Id))
-        .Map(v => v.Tags, f => Domain.Tags.Split(f.TagText));
+        .Map(v => v.Tags, f => Domain.Tags.Split(f.TagText))
+        // Mapster builds a record through its constructor and leaves body properties alone; tags are set after.
+        .AfterMapping((f, v) => v.Tags = Domain.Tags.Split(f.TagText));
 }
 
 /// <summary>One addressee of a finding.</summary>

@@ -13,7 +13,8 @@ namespace ComplianceApi.Tests.Features.Spreadsheets;
 /// </summary>
 public sealed class SpreadsheetTagsTests(TestHosts hosts)
 {
-    private static readonly string[] Headers = ["Force code", "Inspection reference", "Finding reference", "Tags"];
+    // The scenario's responses have a target date, which a sheet must repeat (a blank one would remove it).
+    private static readonly string[] Headers = ["Force code", "Inspection reference", "Finding reference", "Target date", "Tags"];
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task A_responses_sheets_tags_cell_sets_the_responses_tags_a_sheet_without_the_column_keeps_them_and_a_bad_tag_rejects_the_row(Provider provider)
@@ -23,7 +24,7 @@ public sealed class SpreadsheetTagsTests(TestHosts hosts)
         var admin = host.AdminClient();
         var editor = await host.ClientAsync(ApiKeyRole.Editor, scenario.ForceCode);
         var inspection = await admin.GetAsync<ComplianceApi.Features.Inspections.InspectionView>($"/api/v1/inspections/{scenario.InspectionId}");
-        IReadOnlyList<string?> Row(string finding, string? tags) => [scenario.ForceCode, inspection.Reference, finding, tags];
+        IReadOnlyList<string?> Row(string finding, string? tags) => [scenario.ForceCode, inspection.Reference, finding, "2016-03-31", tags];
         async Task<IReadOnlyList<string>> TagsOf(ForceResponseView response) =>
             (await editor.GetAsync<ForceResponseView>($"/api/v1/responses/{response.Id}")).Tags;
 
@@ -38,7 +39,7 @@ public sealed class SpreadsheetTagsTests(TestHosts hosts)
         Assert.Equal(["CDI plan"], await TagsOf(scenario.R3));
 
         // A tracker kept before the Tags column leaves the tags; a blank cell in the column removes them.
-        var withoutColumn = await editor.LoadAsync(Csv(new TestSheet("Responses", Headers[..3], [[scenario.ForceCode, inspection.Reference, "Recommendation 8"]])),
+        var withoutColumn = await editor.LoadAsync(Csv(new TestSheet("Responses", Headers[..4], [[scenario.ForceCode, inspection.Reference, "Recommendation 8", "2016-03-31"]])),
             "?kind=Responses", "old-tracker.csv");
         Assert.Equal(ImportOutcome.Unchanged, withoutColumn.Rows.Single().Outcome);
         Assert.Equal(["MoPI", "vetting"], await TagsOf(scenario.R8));
