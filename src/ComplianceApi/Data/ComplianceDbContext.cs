@@ -355,6 +355,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             finding.HasOne<Finding>().WithMany().HasForeignKey(f => f.CauseOfConcernId).OnDelete(DeleteBehavior.Restrict);
             finding.HasMany(f => f.Addressees).WithOne().HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Cascade);
             finding.Navigation(f => f.Addressees).AutoInclude();
+            finding.Property(f => f.TagText).HasMaxLength(Tags.StoredLength).HasDefaultValue("").ValueGeneratedNever();
+            finding.Property(f => f.TagKeys).HasMaxLength(Tags.StoredLength).HasDefaultValue("").ValueGeneratedNever();
         });
 
         modelBuilder.Entity<FindingAddressee>(addressee =>
@@ -390,6 +392,8 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             response.Property(r => r.Constraints).HasMaxLength(Lengths.LongText);
             response.Property(r => r.PositionStatement).HasMaxLength(Lengths.LongText);
             response.Property(r => r.PublicStatement).HasMaxLength(Lengths.LongText);
+            response.Property(r => r.TagText).HasMaxLength(Tags.StoredLength).HasDefaultValue("").ValueGeneratedNever();
+            response.Property(r => r.TagKeys).HasMaxLength(Tags.StoredLength).HasDefaultValue("").ValueGeneratedNever();
             response.Property(r => r.ClosedBy).HasMaxLength(Lengths.Name);
             response.Property(r => r.SignOffRequestedBy).HasMaxLength(Lengths.Name);
             response.Property(r => r.SignOffRequestedByName).HasMaxLength(Lengths.Name);

@@ -46,6 +46,26 @@ public sealed class Finding
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The national tags, as <see cref="Domain.Tags.Text"/>: national records, so set by national admins.</summary>
+    public string TagText { get; private set; } = "";
+
+    /// <summary>The same tags folded for filters (<see cref="Domain.Tags.Keys"/>).</summary>
+    public string TagKeys { get; private set; } = "";
+
+    /// <summary>Replaces the finding's tags; true when that changed them.</summary>
+    public bool Retag(Tags tags, DateTimeOffset now)
+    {
+        if (tags.SameAs(Tags.Stored(TagText)))
+        {
+            return false;
+        }
+
+        TagText = tags.Text;
+        TagKeys = tags.Keys;
+        UpdatedAt = now;
+        return true;
+    }
+
     public void Revise(FindingDetails details, DateTimeOffset now, Finding? causeOfConcern = null)
     {
         if (details.Addressees.Count == 0)

@@ -122,6 +122,29 @@ public sealed class ForceResponse
     /// <summary>Bumped on every change so that two concurrent writers cannot both win.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The force's own tags (its themes: "MoPI", "vetting"), as <see cref="Domain.Tags.Text"/>. Like the public
+    /// statement, not part of the dated history: they say how the force groups its work now, so as-of reads show today's.
+    /// </summary>
+    public string TagText { get; private set; } = "";
+
+    /// <summary>The same tags folded for filters (<see cref="Domain.Tags.Keys"/>).</summary>
+    public string TagKeys { get; private set; } = "";
+
+    /// <summary>Replaces the response's tags; true when that changed them.</summary>
+    public bool Retag(Tags tags, DateTimeOffset now)
+    {
+        if (tags.SameAs(Tags.Stored(TagText)))
+        {
+            return false;
+        }
+
+        TagText = tags.Text;
+        TagKeys = tags.Keys;
+        Touch(now);
+        return true;
+    }
+
     /// <summary>Sets, replaces or (with nothing) removes what the public page says for this finding.</summary>
     public void SetPublicStatement(string? statement, DateTimeOffset now)
     {

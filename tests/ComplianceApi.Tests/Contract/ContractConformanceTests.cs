@@ -105,6 +105,8 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await admin.Findings.GetFindingAsync(recommendation8.Id, Ct);
         await admin.Findings.ListInspectionFindingsAsync(inspection.Id, cancellationToken: Ct);
         await admin.Findings.ListFindingsAsync(inspectionId: inspection.Id, forceCode: forceCode, asOf: new DateOnly(2016, 1, 1), cancellationToken: Ct);
+        await admin.Findings.SetFindingTagsAsync(recommendation8.Id, new FindingTagsRequest { Tags = ["MoPI", "records review"] }, cancellationToken: Ct);
+        await admin.Findings.ListFindingsAsync(inspectionId: inspection.Id, tag: ["mopi"], cancellationToken: Ct);
         await admin.Deadlines.ResolveDeadlineAsync(new ResolveDeadlineRequest { Text = "by November 2015", PublishedOn = new DateOnly(2015, 7, 2) }, Ct);
         await admin.Deadlines.ResolveDeadlineAsync(new ResolveDeadlineRequest { Text = "Immediately", PublishedOn = new DateOnly(2015, 7, 2) }, Ct);
 
@@ -131,6 +133,8 @@ public sealed partial class ContractConformanceTests(TestHosts hosts)
         await editor.Responses.GetForceResponseAsync(untouched.Id, cancellationToken: Ct);
         await editor.Responses.ListFindingResponsesAsync(recommendation8.Id, cancellationToken: Ct);
         await editor.Responses.ListForceResponsesAsync(inspectionId: inspection.Id, forceCode: forceCode, cancellationToken: Ct);
+        await editor.Responses.SetResponseTagsAsync(response.Id, new ResponseTagsRequest { Tags = ["MoPI", "CDI plan"] }, cancellationToken: Ct);
+        await editor.Responses.ListForceResponsesAsync(forceCode: forceCode, tag: ["mopi", "cdi plan"], cancellationToken: Ct);
 
         var plan = await editor.ActionPlans.CreateActionPlanAsync(Plan(forceCode, inspection.Id), cancellationToken: Ct);
         await editor.ActionPlans.UpdateActionPlanAsync(plan.Id, Plan(forceCode, inspection.Id), cancellationToken: Ct);

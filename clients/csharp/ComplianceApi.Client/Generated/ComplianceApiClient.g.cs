@@ -30,25 +30,25 @@ namespace ComplianceApi.Client
     public partial interface IActionPlansClient
     {
         /// <summary>
-        /// CreateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// CreatePlanActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
@@ -1653,7 +1653,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1662,7 +1662,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateActionPlanAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1671,7 +1671,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// CreatePlanActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1680,7 +1680,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateActionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1693,19 +1693,19 @@ namespace ComplianceApi.Client
     public partial interface IApiKeysClient
     {
         /// <summary>
-        /// CreateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RevokeApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RotateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ApiKeyIssued> RotateApiKeyAsync(System.Guid id, ApiKeyRotationRequest body, System.Threading.CancellationToken cancellationToken);
@@ -2674,7 +2674,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken)
@@ -2683,7 +2683,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RevokeApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -2692,7 +2692,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RotateApiKeyAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ApiKeyIssued> RotateApiKeyAsync(System.Guid id, ApiKeyRotationRequest body, System.Threading.CancellationToken cancellationToken)
@@ -3385,25 +3385,25 @@ namespace ComplianceApi.Client
     public partial interface ICommitteesClient
     {
         /// <summary>
-        /// CreateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// CreateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
@@ -4836,7 +4836,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4845,7 +4845,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateCommitteeAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4854,7 +4854,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// CreateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4863,7 +4863,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateCommitteeReportAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
@@ -5182,37 +5182,37 @@ namespace ComplianceApi.Client
     public partial interface IEvidenceClient
     {
         /// <summary>
-        /// AddResponseEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// AddActionEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// AcceptEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AcceptEvidenceAsync(System.Guid id, EvidenceAcceptance body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RejectEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> RejectEvidenceAsync(System.Guid id, EvidenceRejection body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UploadEvidenceFileAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<EvidenceFile> UploadEvidenceFileAsync(System.Guid id, FileParameter file, System.Threading.CancellationToken cancellationToken);
@@ -7345,7 +7345,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// AddResponseEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7354,7 +7354,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// AddActionEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7363,7 +7363,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7372,7 +7372,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// AcceptEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AcceptEvidenceAsync(System.Guid id, EvidenceAcceptance body, System.Threading.CancellationToken cancellationToken)
@@ -7381,7 +7381,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RejectEvidenceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> RejectEvidenceAsync(System.Guid id, EvidenceRejection body, System.Threading.CancellationToken cancellationToken)
@@ -7390,7 +7390,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UploadEvidenceFileAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<EvidenceFile> UploadEvidenceFileAsync(System.Guid id, FileParameter file, System.Threading.CancellationToken cancellationToken)
@@ -7403,16 +7403,28 @@ namespace ComplianceApi.Client
     public partial interface IFindingsClient
     {
         /// <summary>
-        /// CreateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId, FindingKind? kind, BusinessArea? businessArea, AddresseeKind? addresseeKind, string? forceCode, int? limit, string? cursor, ResponseStatus? status, Rag? rag, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, FindingSort? sort, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7457,9 +7469,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only findings whose text, or a response's position statement on asOf, contains this text (any case).</param>
         /// <param name="asOf">The date the response filters read responses as of; today when omitted.</param>
         /// <param name="sort">Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="tag">Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7477,6 +7490,15 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a finding's national tags (national admins); an empty list removes them. Answers the finding.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7851,9 +7873,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only findings whose text, or a response's position statement on asOf, contains this text (any case).</param>
         /// <param name="asOf">The date the response filters read responses as of; today when omitted.</param>
         /// <param name="sort">Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="tag">Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId = null, FindingKind? kind = null, BusinessArea? businessArea = null, AddresseeKind? addresseeKind = null, string? forceCode = null, int? limit = null, string? cursor = null, ResponseStatus? status = null, Rag? rag = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, FindingSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7940,6 +7963,10 @@ namespace ComplianceApi.Client
                     if (sort != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -8342,6 +8369,186 @@ namespace ComplianceApi.Client
             }
         }
 
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a finding's national tags (national admins); an empty list removes them. Answers the finding.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/findings/{id}/tags"
+                    urlBuilder_.Append("api/v1/findings/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tags");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Finding>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -8470,7 +8677,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -8479,12 +8686,30 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateFindingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId, FindingKind? kind, BusinessArea? businessArea, AddresseeKind? addresseeKind, string? forceCode, int? limit, string? cursor, ResponseStatus? status, Rag? rag, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, FindingSort? sort, System.Threading.CancellationToken cancellationToken)
+        {
+            return ListFindingsAsync(inspectionId: inspectionId, kind: kind, businessArea: businessArea, addresseeKind: addresseeKind, forceCode: forceCode, limit: limit, cursor: cursor, status: status, rag: rag, derivedRag: derivedRag, owner: owner, overdue: overdue, dueWithinDays: dueWithinDays, dueFrom: dueFrom, dueTo: dueTo, q: q, asOf: asOf, sort: sort, tag: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken)
         {
             return UpdateFindingAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return SetFindingTagsAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
         }
     }
 
@@ -8492,13 +8717,13 @@ namespace ComplianceApi.Client
     public partial interface IForcesClient
     {
         /// <summary>
-        /// CreateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken);
@@ -9273,7 +9498,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -9282,7 +9507,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateForceAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -9295,13 +9520,13 @@ namespace ComplianceApi.Client
     public partial interface IGradingsClient
     {
         /// <summary>
-        /// CreateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken);
@@ -10115,7 +10340,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -10124,7 +10349,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateGradingAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -10137,22 +10362,16 @@ namespace ComplianceApi.Client
     public partial interface IInspectionsClient
     {
         /// <summary>
-        /// CreateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// CirculateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
-        /// </summary>
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10193,15 +10412,6 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
-        /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -10835,186 +11045,6 @@ namespace ComplianceApi.Client
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
-        /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
-                {
-
-                    if (ifMatch != null)
-                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/v1/inspections/{id}/circulation"
-                    urlBuilder_.Append("api/v1/inspections/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/circulation");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Inspection>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 409)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 412)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 428)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -11143,7 +11173,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -11152,558 +11182,12 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken)
         {
             return UpdateInspectionAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
-        }
-
-        /// <summary>
-        /// CirculateInspectionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
-        /// </summary>
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        public virtual System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, System.Threading.CancellationToken cancellationToken)
-        {
-            return CirculateInspectionAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial interface IInspectorateAssessmentsClient
-    {
-        /// <summary>
-        /// RecordInspectorateAssessmentAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
-        /// </summary>
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
-        /// </summary>
-        /// <param name="id">The response's id.</param>
-        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InspectorateAssessmentPage> ListInspectorateAssessmentsAsync(System.Guid id, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
-        /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
-        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InspectorateAssessmentsClient : ComplianceApiClientBase, IInspectorateAssessmentsClient
-    {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
-        private System.Text.Json.JsonSerializerOptions _instanceSettings;
-
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public InspectorateAssessmentsClient(ComplianceApiClientOptions configuration, System.Net.Http.HttpClient httpClient) : base(configuration)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        {
-            _httpClient = httpClient;
-            Initialize();
-        }
-
-        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
-        {
-            var settings = new System.Text.Json.JsonSerializerOptions();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
-
-        partial void Initialize();
-
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
-        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
-        /// </summary>
-        /// <param name="id">The response's id.</param>
-        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
-        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InspectorateAssessmentPage> ListInspectorateAssessmentsAsync(System.Guid id, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/v1/responses/{id}/inspectorate-assessments"
-                    urlBuilder_.Append("api/v1/responses/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inspectorate-assessments");
-                    urlBuilder_.Append('?');
-                    if (limit != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (cursor != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<InspectorateAssessmentPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
-        /// </summary>
-        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
-        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (id == null)
-                throw new System.ArgumentNullException("id");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
-                {
-
-                    if (ifMatch != null)
-                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (idempotencyKey != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "api/v1/responses/{id}/inspectorate-assessments"
-                    urlBuilder_.Append("api/v1/responses/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inspectorate-assessments");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 201)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<InspectorateAssessment>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 409)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 412)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 422)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 428)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new ComplianceApiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new ComplianceApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
-        }
-        /// <summary>
-        /// RecordInspectorateAssessmentAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
-        /// </summary>
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        public virtual System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, System.Threading.CancellationToken cancellationToken)
-        {
-            return RecordInspectorateAssessmentAsync(id: id, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
         }
     }
 
@@ -11711,13 +11195,13 @@ namespace ComplianceApi.Client
     public partial interface IPublicClient
     {
         /// <summary>
-        /// SetPublicProgressAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PublicProgressSetting> SetPublicProgressAsync(string code, PublicProgressRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SetPublicStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken);
@@ -12746,7 +12230,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// SetPublicProgressAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PublicProgressSetting> SetPublicProgressAsync(string code, PublicProgressRequest body, System.Threading.CancellationToken cancellationToken)
@@ -12755,7 +12239,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SetPublicStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken)
@@ -13077,13 +12561,13 @@ namespace ComplianceApi.Client
     public partial interface IReportResponsesClient
     {
         /// <summary>
-        /// CreateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ReportResponse> CreateReportResponseAsync(System.Guid inspectionId, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ReportResponse> UpdateReportResponseAsync(System.Guid id, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken);
@@ -13903,7 +13387,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ReportResponse> CreateReportResponseAsync(System.Guid inspectionId, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -13912,7 +13396,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateReportResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ReportResponse> UpdateReportResponseAsync(System.Guid id, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -13925,43 +13409,55 @@ namespace ComplianceApi.Client
     public partial interface IResponsesClient
     {
         /// <summary>
-        /// CreateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId, System.Guid? findingId, string? forceCode, ResponseStatus? status, Rag? rag, int? limit, string? cursor, FindingKind? findingKind, AddresseeKind? addresseeKind, BusinessArea? businessArea, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, ResponseSort? sort, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RebaselineTargetDateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// ReopenForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SignOffForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> SignOffForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SendBackForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> SendBackForceResponseAsync(System.Guid id, SendBackRequest body, System.Threading.CancellationToken cancellationToken);
@@ -14011,11 +13507,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
         /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
-        /// <param name="inspectorateStatus">Only responses whose inspectorate's latest assessment on asOf has this status.</param>
-        /// <param name="disagreesWithInspectorate">true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.</param>
+        /// <param name="tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, InspectorateStatus? inspectorateStatus = null, bool? disagreesWithInspectorate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -14035,6 +13530,15 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a response's tags, the force's own themes (its editors and admins, or national admins); an empty list removes them. Tags have no history: every as-of read shows today's. Answers the response.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -14503,11 +14007,10 @@ namespace ComplianceApi.Client
         /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
         /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
-        /// <param name="inspectorateStatus">Only responses whose inspectorate's latest assessment on asOf has this status.</param>
-        /// <param name="disagreesWithInspectorate">true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.</param>
+        /// <param name="tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, InspectorateStatus? inspectorateStatus = null, bool? disagreesWithInspectorate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -14599,13 +14102,9 @@ namespace ComplianceApi.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
-                    if (inspectorateStatus != null)
+                    if (tag != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("inspectorateStatus")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(inspectorateStatus, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (disagreesWithInspectorate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("disagreesWithInspectorate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(disagreesWithInspectorate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -14873,6 +14372,186 @@ namespace ComplianceApi.Client
                     // Operation Path: "api/v1/responses/{id}"
                     urlBuilder_.Append("api/v1/responses/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ForceResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replaces a response's tags, the force's own themes (its editors and admins, or national admins); an empty list removes them. Tags have no history: every as-of read shows today's. Answers the response.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/responses/{id}/tags"
+                    urlBuilder_.Append("api/v1/responses/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tags");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -16638,7 +16317,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16647,7 +16326,16 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId, System.Guid? findingId, string? forceCode, ResponseStatus? status, Rag? rag, int? limit, string? cursor, FindingKind? findingKind, AddresseeKind? addresseeKind, BusinessArea? businessArea, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, ResponseSort? sort, System.Threading.CancellationToken cancellationToken)
+        {
+            return ListForceResponsesAsync(inspectionId: inspectionId, findingId: findingId, forceCode: forceCode, status: status, rag: rag, limit: limit, cursor: cursor, findingKind: findingKind, addresseeKind: addresseeKind, businessArea: businessArea, derivedRag: derivedRag, owner: owner, overdue: overdue, dueWithinDays: dueWithinDays, dueFrom: dueFrom, dueTo: dueTo, q: q, asOf: asOf, sort: sort, tag: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16656,7 +16344,16 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RecordProgressUpdateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return SetResponseTagsAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16665,7 +16362,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RebaselineTargetDateAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16674,7 +16371,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// ReopenForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16683,7 +16380,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SignOffForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> SignOffForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -16692,7 +16389,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SendBackForceResponseAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> SendBackForceResponseAsync(System.Guid id, SendBackRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16705,10 +16402,16 @@ namespace ComplianceApi.Client
     public partial interface ISpreadsheetsClient
     {
         /// <summary>
-        /// ImportSpreadsheetAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind, SpreadsheetFormat? format, string? forceCode, string? inspectionReference, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -16739,9 +16442,10 @@ namespace ComplianceApi.Client
         /// <param name="format">Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.</param>
         /// <param name="forceCode">Only records of this force (for findings: those that concern it); a collaboration's code means its members too.</param>
         /// <param name="inspectionReference">Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.</param>
+        /// <param name="tag">Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -17074,9 +16778,10 @@ namespace ComplianceApi.Client
         /// <param name="format">Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.</param>
         /// <param name="forceCode">Only records of this force (for findings: those that concern it); a collaboration's code means its members too.</param>
         /// <param name="inspectionReference">Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.</param>
+        /// <param name="tag">Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind = null, SpreadsheetFormat? format = null, string? forceCode = null, string? inspectionReference = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -17107,6 +16812,10 @@ namespace ComplianceApi.Client
                     if (inspectionReference != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("inspectionReference")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(inspectionReference, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -17328,12 +17037,21 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// ImportSpreadsheetAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken)
         {
             return ImportSpreadsheetAsync(kind: kind, dryRun: dryRun, file: file, idempotencyKey: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind, SpreadsheetFormat? format, string? forceCode, string? inspectionReference, System.Threading.CancellationToken cancellationToken)
+        {
+            return ExportSpreadsheetAsync(kind: kind, format: format, forceCode: forceCode, inspectionReference: inspectionReference, tag: null, cancellationToken: cancellationToken);
         }
     }
 
@@ -17341,7 +17059,7 @@ namespace ComplianceApi.Client
     public partial interface IStatementsClient
     {
         /// <summary>
-        /// IssuePositionStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken);
@@ -18608,7 +18326,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// IssuePositionStatementAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken)
@@ -18620,6 +18338,11 @@ namespace ComplianceApi.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ISummariesClient
     {
+        /// <summary>
+        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -18627,9 +18350,10 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="code">The force's code; a collaboration's code summarises the collaboration and its member forces.</param>
         /// <param name="asOf">The date to count as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="tag">Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -18701,9 +18425,10 @@ namespace ComplianceApi.Client
         /// </summary>
         /// <param name="code">The force's code; a collaboration's code summarises the collaboration and its member forces.</param>
         /// <param name="asOf">The date to count as of; today when omitted. Responses whose history begins later are left out.</param>
+        /// <param name="tag">Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (code == null)
                 throw new System.ArgumentNullException("code");
@@ -18727,6 +18452,10 @@ namespace ComplianceApi.Client
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                            foreach (var item_ in tag) { urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
                     }
                     urlBuilder_.Length--;
 
@@ -19347,37 +19076,45 @@ namespace ComplianceApi.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+        /// <summary>
+        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf, System.Threading.CancellationToken cancellationToken)
+        {
+            return GetForceSummaryAsync(code: code, asOf: asOf, tag: null, cancellationToken: cancellationToken);
+        }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IWebhooksClient
     {
         /// <summary>
-        /// CreateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscriptionSecret> CreateWebhookSubscriptionAsync(WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscription> UpdateWebhookSubscriptionAsync(System.Guid id, WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// DeleteWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task DeleteWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RotateWebhookSecretAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscriptionSecret> RotateWebhookSecretAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// PingWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookDelivery> PingWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
@@ -20844,7 +20581,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscriptionSecret> CreateWebhookSubscriptionAsync(WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -20853,7 +20590,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscription> UpdateWebhookSubscriptionAsync(System.Guid id, WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -20862,7 +20599,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// DeleteWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task DeleteWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -20871,7 +20608,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RotateWebhookSecretAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscriptionSecret> RotateWebhookSecretAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -20880,7 +20617,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// PingWebhookSubscriptionAsync without If-Match or Idempotency-Key, with the cancellation token by position as before contract 1.2.0.
+        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookDelivery> PingWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -21645,21 +21382,6 @@ namespace ComplianceApi.Client
     }
 
     /// <summary>
-    /// The forces a restricted report was circulated to.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CirculationRequest
-    {
-
-        /// <summary>
-        /// Their codes (forces or collaborations); an empty list leaves a restricted report to national callers alone.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("forceCodes")]
-        public System.Collections.Generic.ICollection<string> ForceCodes { get; set; } = new System.Collections.ObjectModel.Collection<string>();
-
-    }
-
-    /// <summary>
     /// A committee a force reports to.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -22403,6 +22125,12 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
         public string? Etag { get; set; } = default!;
 
+        /// <summary>
+        /// The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -22578,6 +22306,21 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("forcesWithoutResponse")]
         public System.Collections.Generic.ICollection<string> ForcesWithoutResponse { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+    }
+
+    /// <summary>
+    /// A finding's national tags, replacing those it has.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FindingTagsRequest
+    {
+
+        /// <summary>
+        /// The tags, in the order to show them; an empty list removes them all. Each is trimmed and matched ignoring case, so a repeat is dropped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 
@@ -22883,33 +22626,17 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("signOffRequestedBy")]
         public string? SignOffRequestedBy { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("inspectorateStatus")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
-        public InspectorateStatus? InspectorateStatus { get; set; } = default!;
-
-        /// <summary>
-        /// The date that assessment bears.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("inspectorateAssessedOn")]
-        public System.DateOnly? InspectorateAssessedOn { get; set; } = default!;
-
-        /// <summary>
-        /// That assessment's comment.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("inspectorateComment")]
-        public string? InspectorateComment { get; set; } = default!;
-
-        /// <summary>
-        /// True when the force's status is Implemented, PendingSignOff or Closed but the inspectorate's latest assessment is neither Complete nor NoFurtherAction. False when no assessment is recorded.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("disagreesWithInspectorate")]
-        public bool DisagreesWithInspectorate { get; set; } = default!;
-
         /// <summary>
         /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("etag")]
         public string? Etag { get; set; } = default!;
+
+        /// <summary>
+        /// The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 
@@ -23492,9 +23219,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("forcesInScope")]
         public System.Collections.Generic.ICollection<string> ForcesInScope { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
-        [System.Text.Json.Serialization.JsonPropertyName("circulatedTo")]
-        public System.Collections.Generic.ICollection<string> CirculatedTo { get; set; } = new System.Collections.ObjectModel.Collection<string>();
-
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
@@ -23677,188 +23401,6 @@ namespace ComplianceApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"Other")]
         Other = 7,
-
-    }
-
-    /// <summary>
-    /// A dated entry of the inspectorate's assessment of a response. Entries are never edited or deleted; a correction is a new entry.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InspectorateAssessment
-    {
-
-        /// <summary>
-        /// The entry's id.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public System.Guid Id { get; set; } = default!;
-
-        /// <summary>
-        /// The response it assesses.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("responseId")]
-        public System.Guid ResponseId { get; set; } = default!;
-
-        /// <summary>
-        /// The force whose response it is.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("forceCode")]
-        public string ForceCode { get; set; } = default!;
-
-        /// <summary>
-        /// The date the inspectorate's entry bears: its status stands from then until a later entry.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("assessedOn")]
-        public System.DateOnly AssessedOn { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
-        public InspectorateStatus Status { get; set; } = default!;
-
-        /// <summary>
-        /// The inspectorate's comment, such as "authorised for closure on the basis of the re-inspection".
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("comment")]
-        public string Comment { get; set; } = default!;
-
-        /// <summary>
-        /// Where it was read: the register page's name or address.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public string Source { get; set; } = default!;
-
-        /// <summary>
-        /// The day the source was seen showing it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("sourceShownOn")]
-        public System.DateOnly? SourceShownOn { get; set; } = default!;
-
-        /// <summary>
-        /// The client that recorded the entry (its API key's client name).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("recordedBy")]
-        public string RecordedBy { get; set; } = default!;
-
-        /// <summary>
-        /// When the entry was recorded in this service.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("recordedAt")]
-        public System.DateTimeOffset RecordedAt { get; set; } = default!;
-
-        /// <summary>
-        /// The entry's strong entity tag, as in the ETag header.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("etag")]
-        public string? Etag { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One page of a list, in a stable order, with the cursor that continues it.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InspectorateAssessmentPage
-    {
-
-        /// <summary>
-        /// The records on this page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        public System.Collections.Generic.ICollection<InspectorateAssessment> Items { get; set; } = new System.Collections.ObjectModel.Collection<InspectorateAssessment>();
-
-        /// <summary>
-        /// How many records match the filters, on every page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("totalCount")]
-        public int TotalCount { get; set; } = default!;
-
-        /// <summary>
-        /// Pass as `cursor` to get the next page; null on the last page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
-        public string? NextCursor { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// What the inspectorate published about a response, as a force copies it from the register.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InspectorateAssessmentRequest
-    {
-
-        /// <summary>
-        /// The date the inspectorate's entry bears: not in the future, nor before the response's latest assessment.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("assessedOn")]
-        public System.DateOnly AssessedOn { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
-        public InspectorateStatus Status { get; set; } = default!;
-
-        /// <summary>
-        /// The inspectorate's comment, as published.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("comment")]
-        public string Comment { get; set; } = default!;
-
-        /// <summary>
-        /// Where it was read: the register page's name or address.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public string Source { get; set; } = default!;
-
-        /// <summary>
-        /// The day the source was seen showing it: not before assessedOn, nor in the future.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("sourceShownOn")]
-        public System.DateOnly? SourceShownOn { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// The inspectorate's own status for a force's response, as its public register gives it.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum InspectorateStatus
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"AwaitingReview")]
-        AwaitingReview = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"BeingProgressed")]
-        BeingProgressed = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"Complete")]
-        Complete = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"NoFurtherAction")]
-        NoFurtherAction = 3,
-
-    }
-
-    /// <summary>
-    /// Responses by the inspectorate's latest assessment, and those it has none recorded for.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InspectorateStatusCounts
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("awaitingReview")]
-        public int AwaitingReview { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("beingProgressed")]
-        public int BeingProgressed { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("complete")]
-        public int Complete { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("noFurtherAction")]
-        public int NoFurtherAction { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("notRecorded")]
-        public int NotRecorded { get; set; } = default!;
 
     }
 
@@ -25142,15 +24684,6 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("mostDaysOverdue")]
         public int MostDaysOverdue { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("byInspectorateStatus")]
-        public InspectorateStatusCounts ByInspectorateStatus { get; set; } = new InspectorateStatusCounts();
-
-        /// <summary>
-        /// Responses the force called implemented or closed while the inspectorate's latest assessment was neither Complete nor NoFurtherAction.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("disagreeWithInspectorate")]
-        public int DisagreeWithInspectorate { get; set; } = default!;
-
     }
 
     /// <summary>
@@ -25242,6 +24775,21 @@ namespace ComplianceApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"PendingSignOff")]
         PendingSignOff = 7,
+
+    }
+
+    /// <summary>
+    /// A response's tags, the force's own themes, replacing those it has.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResponseTagsRequest
+    {
+
+        /// <summary>
+        /// The tags, in the order to show them; an empty list removes them all. Each is trimmed and matched ignoring case, so a repeat is dropped.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 

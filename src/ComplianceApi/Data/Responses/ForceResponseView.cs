@@ -85,6 +85,10 @@ public sealed record ForceResponseView(
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(TaggedViews.EtagLength)]
     public string? Etag { get; set; }
+
+    /// <summary>The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.</summary>
+    [MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)]
+    public IReadOnlyList<string> Tags { get; set; } = [];
 }
 
 /// <summary>A response's row with its state on a date, which the domain's rules derive the flags from.</summary>
@@ -118,5 +122,8 @@ public sealed class ForceResponseViewMapping : IRegister
         .Map(v => v.InspectorateStatus, s => s.Row.InspectorateStatus)
         .Map(v => v.InspectorateAssessedOn, s => s.Row.InspectorateAssessedOn)
         .Map(v => v.InspectorateComment, s => s.Row.InspectorateComment)
-        .Map(v => v.DisagreesWithInspectorate, s => InspectorateRules.Disagrees(s.State.Status, s.Row.InspectorateStatus));
+        .Map(v => v.DisagreesWithInspectorate, s => InspectorateRules.Disagrees(s.State.Status, s.Row.InspectorateStatus))
+        .Map(v => v.Tags, s => Domain.Tags.Split(s.Row.TagText))
+        // Mapster builds a record through its constructor and leaves body properties alone; tags are set after.
+        .AfterMapping((s, v) => v.Tags = Domain.Tags.Split(s.Row.TagText));
 }

@@ -14,6 +14,7 @@ public interface IResponseFilterQuery
     int? DueWithinDays { get; }
     DateOnly? DueFrom { get; }
     DateOnly? DueTo { get; }
+    string[]? Tag { get; }
 }
 
 public static class ResponseFilterValidation
@@ -27,7 +28,23 @@ public static class ResponseFilterValidation
         validator.RuleFor(q => q.DueWithinDays).InclusiveBetween(0, ResponseFilter.MaxDueWithinDays);
         validator.RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom).When(q => q.DueFrom is not null)
             .WithMessage("dueTo cannot be before dueFrom.");
+        validator.ValidatesTagFilter(q => q.Tag);
     }
+
+    /// <summary>
+    /// A <c>tag</c> filter, repeatable: a record must carry every tag given (matched ignoring case), so more
+    /// tags narrow the list. The same meaning wherever records are filtered by tag.
+    /// </summary>
+    public static void ValidatesTagFilter<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string[]?>> tags)
+    {
+        validator.RuleFor(tags).Must(t => t is null || t.Length <= Tags.MaxCount)
+            .WithMessage($"Give at most {Tags.MaxCount} tags: a record carries no more.");
+        validator.RuleForEach(System.Linq.Expressions.Expression.Lambda<Func<T, IEnumerable<string>>>(tags.Body, tags.Parameters)).NotEmpty().MaximumLength(Tags.MaxLength);
+    }
+
+    /// <summary>What the stored tag keys must each contain for the record to carry every tag of a filter.</summary>
+    public static IReadOnlyList<string> TagFilterKeys(IReadOnlyList<string>? tags) =>
+        tags is null ? [] : [.. tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(Tags.FilterKey).Distinct()];
 }
 
 /// <summary>
@@ -51,7 +68,8 @@ public sealed record ResponseFilter(
     DateOnly? DueTo = null,
     string? Text = null,
     InspectorateStatus? InspectorateStatus = null,
-    bool? DisagreesWithInspectorate = null)
+    bool? DisagreesWithInspectorate = null,
+    IReadOnlyList<string>? Tags = null)
 {
     public const int MaxDueWithinDays = 3650;
 
@@ -152,6 +170,11 @@ public sealed record ResponseFilter(
             rows = disagrees
                 ? rows.Where(rule)
                 : rows.Where(Expression.Lambda<Func<ResponseSnapshot, bool>>(Expression.Not(rule.Body), rule.Parameters));
+        }
+
+        foreach (var key in ResponseFilterValidation.TagFilterKeys(Tags))
+        {
+            rows = rows.Where(s => s.TagKeys.Contains(key));
         }
 
         return rows;

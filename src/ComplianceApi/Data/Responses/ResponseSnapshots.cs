@@ -53,6 +53,12 @@ public sealed class ResponseSnapshot
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
 
+    /// <summary>The response's tags as they are now (<see cref="Tags.Text"/>): tags have no history, so every date reads today's.</summary>
+    public string TagText { get; init; } = "";
+
+    /// <summary>The same tags folded for filters (<see cref="Tags.Keys"/>).</summary>
+    public string TagKeys { get; init; } = "";
+
     public ResponseState ToState(DateOnly on) => new(
         on, Status, Rag, PositionStatement, StatusEffectiveOn, OwnerName, OwnerRole, TargetDate, RevisedTargetDate, FindingDueDate, HasEvidence);
 }
@@ -116,6 +122,8 @@ public static class ResponseSnapshots
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
+            TagText = r.TagText,
+            TagKeys = r.TagKeys,
         });
     }
 
@@ -171,6 +179,8 @@ public static class ResponseSnapshots
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
+            TagText = r.TagText,
+            TagKeys = r.TagKeys,
         });
     }
 

@@ -37,5 +37,13 @@ public static class FindingEndpoints
             .WithName("UpdateFinding")
             .ConditionalOn<Domain.Finding, FindingView>("id", id => new GetFindingQuery(Guid.Parse(id))).WithSummary("Corrects a finding's details (national admins).")
             .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems().ProducesUnresolvedDeadline();
+
+        // Findings are national records, so their tags are national too: a force's themes go on its responses.
+        findings.MapPut("/{id:guid}/tags", async (Guid id, FindingTagsRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new TagFindingCommand(id, body), ct)))
+            .WithName("SetFindingTags")
+            .ConditionalOn<Domain.Finding, FindingView>("id", id => new GetFindingQuery(Guid.Parse(id)))
+            .WithSummary("Replaces a finding's national tags (national admins); an empty list removes them. Answers the finding.")
+            .RequireNationalAdmin().ProducesNotFound().ProducesWriteProblems();
     }
 }

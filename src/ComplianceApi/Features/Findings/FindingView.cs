@@ -41,13 +41,20 @@ public sealed record FindingView(
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(TaggedViews.EtagLength)]
     public string? Etag { get; set; }
+
+    /// <summary>The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)]
+    public IReadOnlyList<string> Tags { get; set; } = [];
 }
 
 public sealed class FindingViewMapping : IRegister
 {
     public void Register(TypeAdapterConfig config) => config.NewConfig<Finding, FindingView>()
         .Map(v => v.InspectionReference, f => f.Inspection.Reference)
-        .Map(v => v.Addressees, f => f.Addressees.OrderBy(a => a.Id));
+        .Map(v => v.Addressees, f => f.Addressees.OrderBy(a => a.Id))
+        .Map(v => v.Tags, f => Domain.Tags.Split(f.TagText))
+        // Mapster builds a record through its constructor and leaves body properties alone; tags are set after.
+        .AfterMapping((f, v) => v.Tags = Domain.Tags.Split(f.TagText));
 }
 
 /// <summary>One addressee of a finding.</summary>

@@ -30,6 +30,7 @@ namespace ComplianceApi.Features.Findings;
 /// <param name="Q">Only findings whose text, or a response's position statement on asOf, contains this text (any case).</param>
 /// <param name="AsOf">The date the response filters read responses as of; today when omitted.</param>
 /// <param name="Sort">Recorded (the order findings were recorded in; the default), DueDate (earliest first, none last) or Inspection (by inspection reference, then finding reference).</param>
+/// <param name="Tag">Only findings carrying this national tag (any case); repeat it for findings carrying every tag given.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
 public sealed record ListFindingsQuery(
@@ -51,7 +52,8 @@ public sealed record ListFindingsQuery(
     DateOnly? DueTo,
     string? Q,
     DateOnly? AsOf,
-    FindingSort? Sort) : IRequest<Page<FindingView>>, IPagedQuery, IResponseFilterQuery;
+    FindingSort? Sort,
+    string[]? Tag) : IRequest<Page<FindingView>>, IPagedQuery, IResponseFilterQuery;
 
 /// <summary>The orders a list of findings can be sorted in.</summary>
 public enum FindingSort { Recorded, DueDate, Inspection }
@@ -81,6 +83,10 @@ public sealed class ListFindingsHandler(ComplianceDbContext db, TimeProvider clo
             .Where(f => query.AddresseeKind == null || f.Addressees.Any(a => a.Kind == query.AddresseeKind))
             .Where(f => query.DueFrom == null || f.DueDate >= query.DueFrom)
             .Where(f => query.DueTo == null || f.DueDate <= query.DueTo);
+        foreach (var key in ResponseFilterValidation.TagFilterKeys(query.Tag))
+        {
+            findings = findings.Where(f => f.TagKeys.Contains(key));
+        }
 
         if (codes is not null)
         {

@@ -31,6 +31,7 @@ namespace ComplianceApi.Features.Responses;
 /// <param name="Sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
 /// <param name="InspectorateStatus">Only responses whose inspectorate's latest assessment on asOf has this status.</param>
 /// <param name="DisagreesWithInspectorate">true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.</param>
+/// <param name="Tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
 /// <param name="Limit">Records per page, 1 to 200; 50 when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page, asked for with the same sort; omit for the first page.</param>
 public sealed record ListForceResponsesQuery(
@@ -55,7 +56,8 @@ public sealed record ListForceResponsesQuery(
     DateOnly? AsOf,
     ResponseSort? Sort,
     InspectorateStatus? InspectorateStatus,
-    bool? DisagreesWithInspectorate) : IRequest<Page<ForceResponseView>>, IPagedQuery, IResponseFilterQuery;
+    bool? DisagreesWithInspectorate,
+    string[]? Tag) : IRequest<Page<ForceResponseView>>, IPagedQuery, IResponseFilterQuery;
 
 /// <summary>The orders a list of responses can be sorted in.</summary>
 public enum ResponseSort { Recorded, DueDate, DaysOverdue, Force, Inspection }
@@ -80,7 +82,7 @@ public sealed class ListForceResponsesHandler(ComplianceDbContext db, TimeProvid
             query.InspectionId, query.FindingId, query.FindingKind, query.AddresseeKind, query.BusinessArea,
             await db.ForceCodesMeantByAsync(query.ForceCode, "forceCode", cancellationToken),
             query.Status, query.Rag, query.DerivedRag, query.Owner, query.Overdue, query.DueWithinDays, query.DueFrom, query.DueTo, query.Q,
-            query.InspectorateStatus, query.DisagreesWithInspectorate);
+            query.InspectorateStatus, query.DisagreesWithInspectorate, query.Tag);
         var rows = filter.Apply(db, db.ResponsesAsOf(query.AsOf), on);
         return await ResponseOrders.For(query.Sort, on).ToPageAsync(rows, query, s => s.Id, s => ResponseOnDate.Of(s, on).Adapt<ForceResponseView>(mapping), cancellationToken);
     }

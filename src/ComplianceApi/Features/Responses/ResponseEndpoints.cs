@@ -47,6 +47,14 @@ public static class ResponseEndpoints
                 + "the target date is set here once, then moved by re-baselining. Progress is recorded as updates.")
             .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
 
+        responses.MapPut("/{id:guid}/tags", async (Guid id, ResponseTagsRequest body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new TagForceResponseCommand(id, body), ct)))
+            .WithName("SetResponseTags")
+            .ConditionalOn<Domain.ForceResponse, ForceResponseView>("id", id => new GetForceResponseQuery(Guid.Parse(id), null))
+            .WithSummary("Replaces a response's tags, the force's own themes (its editors and admins, or national admins); an empty list removes them. "
+                + "Tags have no history: every as-of read shows today's. Answers the response.")
+            .RequireAuthorization(Policies.Edit).ProducesNotFound().ProducesWriteProblems();
+
         // A response's history is append-only: there is deliberately no PUT or DELETE of an update.
         responses.MapGet("/{id:guid}/updates", async ([AsParameters] ListProgressUpdatesQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))

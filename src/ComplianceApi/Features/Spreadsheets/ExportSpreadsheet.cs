@@ -1,4 +1,5 @@
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Support;
 using FluentValidation;
@@ -12,11 +13,13 @@ namespace ComplianceApi.Features.Spreadsheets;
 /// <param name="Format">Csv or Xlsx; the Accept header chooses when this is omitted, and Xlsx when it names neither.</param>
 /// <param name="ForceCode">Only records of this force (for findings: those that concern it); a collaboration's code means its members too.</param>
 /// <param name="InspectionReference">Only records of this inspection report, by its reference: its findings, the responses and progress updates to them, the actions of plans that answer it or serve its findings, and its gradings.</param>
+/// <param name="Tag">Only records carrying this tag (any case): findings their national tags, responses and their progress updates the force's tags on the response. Repeat it for records carrying every tag given. Actions and gradings carry no tags: a workbook asked for with a tag leaves their sheets out, and kind Actions or Gradings with a tag is refused.</param>
 public sealed record ExportSpreadsheetQuery(
     SpreadsheetKind? Kind,
     SpreadsheetFormat? Format,
     string? ForceCode,
-    string? InspectionReference) : IRequest<SpreadsheetExport>;
+    string? InspectionReference,
+    string[]? Tag = null) : IRequest<SpreadsheetExport>;
 
 /// <summary>An export ready to be written: its format, file name and sheets, whose rows are read while they are written.</summary>
 public sealed record SpreadsheetExport(SpreadsheetFormat Format, string FileName, IReadOnlyList<SpreadsheetExportSheet> Sheets);
@@ -31,6 +34,11 @@ public sealed class ExportSpreadsheetValidator : AbstractValidator<ExportSpreads
             .WithMessage($"A CSV file holds one kind of record: name it ({string.Join(", ", Enum.GetNames<SpreadsheetKind>())}), or ask for Xlsx to have every kind.");
         RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
         RuleFor(q => q.InspectionReference).MaximumLength(Lengths.Reference);
+        this.ValidatesTagFilter(q => q.Tag);
+        RuleFor(q => q.Kind).Must(k => SpreadsheetLayouts.For(k!.Value).CarriesTags)
+            .When(q => q.Kind is not null && q.Tag is { Length: > 0 })
+            .WithMessage(q => $"{q.Kind} carry no tags, so cannot be filtered by tag: drop tag, or ask for a kind that carries them "
+                + $"({string.Join(", ", SpreadsheetLayouts.All.Where(l => l.CarriesTags).Select(l => l.Kind))}).");
     }
 }
 
@@ -49,8 +57,11 @@ public sealed class ExportSpreadsheetHandler(ComplianceDbContext db, Caller call
                 ?? throw Invalid.Field("inspectionReference", $"No inspection has reference '{reference}'; GET /api/v1/inspections lists them.");
         }
 
-        var rows = new SpreadsheetRows(db, new SpreadsheetExportFilter(caller.ForceCodes, forceCodes, inspectionId));
-        var layouts = query.Kind is { } kind ? [SpreadsheetLayouts.For(kind)] : SpreadsheetLayouts.All;
+        var tagKeys = ResponseFilterValidation.TagFilterKeys(query.Tag);
+        var rows = new SpreadsheetRows(db, new SpreadsheetExportFilter(caller.ForceCodes, forceCodes, inspectionId, tagKeys));
+        var layouts = query.Kind is { } kind ? [SpreadsheetLayouts.For(kind)]
+            : tagKeys.Count > 0 ? [.. SpreadsheetLayouts.All.Where(l => l.CarriesTags)]
+            : SpreadsheetLayouts.All;
         var format = query.Format ?? SpreadsheetFormat.Xlsx;
         var name = string.Join("-", new[] { "compliance", query.Kind?.ToString() ?? "workbook", query.ForceCode, query.InspectionReference }
             .OfType<string>().Select(Safe));

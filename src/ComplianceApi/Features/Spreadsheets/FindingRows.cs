@@ -37,6 +37,7 @@ public static partial class FindingRows
         var dueDate = row.Date(DueDate);
         var addressees = AddresseesIn(row, import);
         var causeOfConcernReference = row.Text(AnswersCauseOfConcern, Lengths.Reference);
+        var tags = row.Tags(SpreadsheetLayouts.Tags);
         if (row.IsRejected || details is null || kind is null || area is null)
         {
             return null;
@@ -93,6 +94,11 @@ public static partial class FindingRows
                 return null;
             }
 
+            if (tags is not null)
+            {
+                created.Retag(tags, import.Now);
+            }
+
             import.Added(created);
             return ImportOutcome.Created;
         }
@@ -106,9 +112,10 @@ public static partial class FindingRows
         var same = stored.Kind == kind && stored.Text == text && stored.BusinessArea == area && stored.Deadline == deadline
             && stored.CauseOfConcernId == causeOfConcern?.Id
             && stored.Addressees.Select(a => new Addressee(a.Kind, a.ForceCode, a.Name)).ToHashSet().SetEquals(addressees);
+        var retagged = tags is not null && stored.Retag(tags, import.Now);
         if (same)
         {
-            return inspectionChanged ? ImportOutcome.Updated : ImportOutcome.Unchanged;
+            return inspectionChanged || retagged ? ImportOutcome.Updated : ImportOutcome.Unchanged;
         }
 
         return row.Domain(Addressees, () => stored.Revise(findingDetails, import.Now, causeOfConcern)) ? ImportOutcome.Updated : null;

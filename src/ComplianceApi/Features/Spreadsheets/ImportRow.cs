@@ -100,6 +100,29 @@ public sealed class ImportRow(SpreadsheetSheet sheet, SpreadsheetRow row)
         return false;
     }
 
+    /// <summary>
+    /// The tags in the cell, separated by semicolons (blank: none); null when the sheet has no such column, so
+    /// the stored tags stay. Tags the rules refuse are a problem.
+    /// </summary>
+    public Tags? Tags(SpreadsheetColumn column)
+    {
+        if (!sheet.Has(column))
+        {
+            return null;
+        }
+
+        var text = Text(column, ComplianceApi.Domain.Tags.StoredLength);
+        try
+        {
+            return ComplianceApi.Domain.Tags.From(SpreadsheetValues.ParseList(text ?? ""));
+        }
+        catch (DomainRuleException rule)
+        {
+            Problem(column, rule.Message);
+            return null;
+        }
+    }
+
     /// <summary>A finding named as inspection reference, a colon and finding reference ("hmic-2015-cdi: Recommendation 1").</summary>
     public (string Inspection, string Finding)? FindingReference(string text, SpreadsheetColumn column)
     {

@@ -28,6 +28,7 @@ public static class ResponseRows
         var rag = row.Choice<Rag>(RagRating);
         var position = row.Text(PositionStatement, Lengths.LongText);
         var statusEffectiveOn = row.Date(StatusEffectiveOn);
+        var tags = row.Tags(SpreadsheetLayouts.Tags);
         if (row.IsRejected || force is null || finding is null)
         {
             return null;
@@ -41,6 +42,11 @@ public static class ResponseRows
             if (response is null || !RecordStatus(row, import, response, status, rag, position, statusEffectiveOn))
             {
                 return null;
+            }
+
+            if (tags is not null)
+            {
+                response.Retag(tags, import.Now);
             }
 
             import.Added(response);
@@ -94,6 +100,11 @@ public static class ResponseRows
                 return null;
             }
 
+            changed = true;
+        }
+
+        if (tags is not null && response.Retag(tags, import.Now))
+        {
             changed = true;
         }
 

@@ -30,7 +30,11 @@ public sealed record SpreadsheetColumn(string Header, bool Required, string Desc
 
 /// <summary>A sheet's columns, and the natural key that matches its rows to stored records.</summary>
 public sealed record SpreadsheetLayout(
-    SpreadsheetKind Kind, string SheetName, string Description, string NaturalKey, IReadOnlyList<SpreadsheetColumn> Columns);
+    SpreadsheetKind Kind, string SheetName, string Description, string NaturalKey, IReadOnlyList<SpreadsheetColumn> Columns)
+{
+    /// <summary>Whether its records carry tags: it has the Tags column, and an export can be filtered by tag.</summary>
+    public bool CarriesTags => Columns.Contains(SpreadsheetLayouts.Tags);
+}
 
 /// <summary>
 /// The one definition of every spreadsheet's columns: imports read by it, exports and the template
@@ -137,6 +141,16 @@ public static class SpreadsheetLayouts
     public static readonly SpreadsheetColumn SupersededBy = new(
         "Superseded by", false, "Only when superseded: the finding that supersedes it, as inspection reference, a colon and finding reference.", "");
 
+    /// <summary>
+    /// Optional, and only where forces keep tags in their sheets (findings and responses). A sheet without the
+    /// column leaves stored tags alone; with it, the cell is the record's whole set (blank removes them).
+    /// </summary>
+    public static readonly SpreadsheetColumn Tags = new(
+        "Tags", false,
+        "Themes to group the record by, separated by semicolons; matched ignoring case. " + Domain.Tags.Rules
+        + " Leave the column out to keep the stored tags; a blank cell removes them.",
+        "MoPI; vetting");
+
     public static readonly SpreadsheetColumn PlanTitle = new("Plan title", true, "The action plan's title; unique within the force.", "Crime data integrity action plan");
 
     public static readonly SpreadsheetColumn PlanInspectionReference = new(
@@ -168,7 +182,7 @@ public static class SpreadsheetLayouts
         [
             InspectionReference, Inspectorate, InspectionTitle, InspectionType, PublishedOn, FieldworkStartedOn, FieldworkEndedOn,
             PublicationStatus, Link, AllForcesInScope, ForcesInScope, FindingReference, FindingKind, FindingText, BusinessArea,
-            Deadline, DueDate, Addressees, AnswersCauseOfConcern,
+            Deadline, DueDate, Addressees, AnswersCauseOfConcern, Tags,
         ]);
 
     public static readonly SpreadsheetLayout Responses = new(
@@ -178,6 +192,7 @@ public static class SpreadsheetLayouts
         [
             ForceCode, InspectionReference, FindingReference, OwnerName, OwnerRole, GovernanceBoard, Constraints, TargetDate,
             TargetDateChangeReason, NextReviewOn, DetailsEffectiveOn, Status with { Required = false }, RagRating, PositionStatement, StatusEffectiveOn,
+            Tags,
         ]);
 
     public static readonly SpreadsheetLayout ProgressUpdates = new(

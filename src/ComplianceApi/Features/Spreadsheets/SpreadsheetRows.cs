@@ -8,9 +8,11 @@ namespace ComplianceApi.Features.Spreadsheets;
 /// <summary>
 /// Which records an export holds. <paramref name="KeyForces"/> are the forces a force-scoped key is limited
 /// to: its responses, updates and actions are already limited by the query filters, and its gradings are
-/// limited here; findings are read as the findings list shows them, to every key.
+/// limited here; findings are read as the findings list shows them, to every key. <paramref name="TagKeys"/>
+/// are what a record's stored tag keys must each contain (none: no tag filter).
 /// </summary>
-public sealed record SpreadsheetExportFilter(IReadOnlyList<string>? KeyForces, IReadOnlyList<string>? ForceCodes, Guid? InspectionId);
+public sealed record SpreadsheetExportFilter(
+    IReadOnlyList<string>? KeyForces, IReadOnlyList<string>? ForceCodes, Guid? InspectionId, IReadOnlyList<string>? TagKeys = null);
 
 /// <summary>
 /// Every kind's records as rows of cell texts in its layout, read from the database as they are written:
@@ -34,6 +36,11 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
         var codes = filter.ForceCodes;
         var findings = db.Findings.AsNoTracking()
             .Where(f => filter.InspectionId == null || f.InspectionId == filter.InspectionId);
+        foreach (var key in filter.TagKeys ?? [])
+        {
+            findings = findings.Where(f => f.TagKeys.Contains(key));
+        }
+
         if (codes is not null)
         {
             // As the findings list filters on a force: addressed to it, or to chief constables of a report whose scope includes it.
@@ -61,7 +68,8 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
                 f.DueDate,
                 // Addressees of one finding are written in one instant, so their ids do not keep the order given; this order is stable.
                 f.Addressees.OrderBy(a => a.Kind).ThenBy(a => a.ForceCode).ThenBy(a => a.Name).Select(a => new AddresseeRecord(a.Kind, a.ForceCode, a.Name)).ToList(),
-                db.Findings.Where(c => c.Id == f.CauseOfConcernId).Select(c => c.Reference).FirstOrDefault()))
+                db.Findings.Where(c => c.Id == f.CauseOfConcernId).Select(c => c.Reference).FirstOrDefault(),
+                f.TagText))
             .AsAsyncEnumerable();
 
         await foreach (var record in records.WithCancellation(cancellationToken))
@@ -70,16 +78,28 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
         }
     }
 
+    /// <summary>The responses the filter keeps, for their rows and their progress updates' rows.</summary>
+    private IQueryable<ForceResponse> TaggedResponses()
+    {
+        var responses = db.ForceResponses.AsNoTracking();
+        foreach (var key in filter.TagKeys ?? [])
+        {
+            responses = responses.Where(r => r.TagKeys.Contains(key));
+        }
+
+        return responses;
+    }
+
     private IAsyncEnumerable<ResponseRecord> Responses()
     {
         var codes = filter.ForceCodes;
-        return db.ForceResponses.AsNoTracking()
+        return TaggedResponses()
             .Where(r => codes == null || codes.Contains(r.ForceCode))
             .Where(r => filter.InspectionId == null || r.Finding.InspectionId == filter.InspectionId)
             .OrderBy(r => r.ForceCode).ThenBy(r => r.Finding.Inspection.Reference).ThenBy(r => r.Finding.Reference)
             .Select(r => new ResponseRecord(
                 r.ForceCode, r.Finding.Inspection.Reference, r.Finding.Reference, r.OwnerName, r.OwnerRole, r.GovernanceBoard, r.Constraints,
-                r.TargetDate, r.NextReviewOn, r.DetailsEffectiveOn, r.Status, r.Rag, r.PositionStatement, r.StatusEffectiveOn))
+                r.TargetDate, r.NextReviewOn, r.DetailsEffectiveOn, r.Status, r.Rag, r.PositionStatement, r.StatusEffectiveOn, r.TagText))
             .AsAsyncEnumerable();
     }
 
@@ -92,7 +112,7 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
         var codes = filter.ForceCodes;
         return (
                 from u in db.ProgressUpdates.AsNoTracking()
-                join r in db.ForceResponses.AsNoTracking() on u.ResponseId equals r.Id
+                join r in TaggedResponses() on u.ResponseId equals r.Id
                 join s in db.Findings.AsNoTracking() on u.SupersededByFindingId equals (Guid?)s.Id into superseding
                 from s in superseding.DefaultIfEmpty()
                 where codes == null || codes.Contains(u.ForceCode)
@@ -149,7 +169,7 @@ internal sealed record FindingRecord(
     Guid InspectionId, string InspectionReference, Inspectorate Inspectorate, string InspectionTitle, InspectionType InspectionType,
     DateOnly? PublishedOn, DateOnly? FieldworkStartedOn, DateOnly? FieldworkEndedOn, PublicationStatus PublicationStatus, string? Link,
     bool AllForcesInScope, string FindingReference, FindingKind Kind, string Text, BusinessArea BusinessArea, string? DeadlineText,
-    DeadlineKind DeadlineKind, DateOnly? DueDate, List<AddresseeRecord> Addressees, string? AnswersCauseOfConcern)
+    DeadlineKind DeadlineKind, DateOnly? DueDate, List<AddresseeRecord> Addressees, string? AnswersCauseOfConcern, string Tags)
 {
     public string ForcesInScope { get; init; } = "";
 }
@@ -157,7 +177,7 @@ internal sealed record FindingRecord(
 internal sealed record ResponseRecord(
     string ForceCode, string InspectionReference, string FindingReference, string? OwnerName, string? OwnerRole, string? GovernanceBoard,
     string? Constraints, DateOnly? TargetDate, DateOnly? NextReviewOn, DateOnly? DetailsEffectiveOn, ResponseStatus Status, Rag? Rag,
-    string? PositionStatement, DateOnly? StatusEffectiveOn);
+    string? PositionStatement, DateOnly? StatusEffectiveOn, string Tags);
 
 internal sealed record ProgressRecord(
     string ForceCode, string InspectionReference, string FindingReference, DateOnly EffectiveOn, ResponseStatus Status, Rag? Rag,
@@ -239,7 +259,8 @@ internal static class ExportCells
         (SpreadsheetLayouts.DueDate, f => f.DeadlineKind == DeadlineKind.Explicit ? SpreadsheetValues.Format(f.DueDate) : ""),
         (SpreadsheetLayouts.Addressees, f => SpreadsheetValues.FormatList(f.Addressees.Select(a =>
             SpreadsheetValues.FormatPair(a.Kind.ToString(), a.Kind == AddresseeKind.Force ? a.ForceCode : a.Name)))),
-        (SpreadsheetLayouts.AnswersCauseOfConcern, f => Text(f.AnswersCauseOfConcern)));
+        (SpreadsheetLayouts.AnswersCauseOfConcern, f => Text(f.AnswersCauseOfConcern)),
+        (SpreadsheetLayouts.Tags, f => f.Tags));
 
     /// <summary>
     /// The target date change reason is left blank: the target date written is the stored one, so loading
@@ -261,7 +282,8 @@ internal static class ExportCells
         (SpreadsheetLayouts.Status, r => SpreadsheetValues.Format<ResponseStatus>(r.Status)),
         (SpreadsheetLayouts.RagRating, r => SpreadsheetValues.Format(r.Rag)),
         (SpreadsheetLayouts.PositionStatement, r => Text(r.PositionStatement)),
-        (SpreadsheetLayouts.StatusEffectiveOn, r => SpreadsheetValues.Format(r.StatusEffectiveOn)));
+        (SpreadsheetLayouts.StatusEffectiveOn, r => SpreadsheetValues.Format(r.StatusEffectiveOn)),
+        (SpreadsheetLayouts.Tags, r => r.Tags));
 
     public static readonly LayoutRow<ProgressRecord> ProgressUpdates = new(
         SpreadsheetLayouts.ProgressUpdates,

@@ -20,7 +20,8 @@ public sealed class SpreadsheetRow(int number, string?[] cells, bool[]? formulas
 }
 
 /// <summary>A sheet of an upload matched to its layout: which of its columns the file has, and its rows.</summary>
-public sealed class SpreadsheetSheet(SpreadsheetLayout layout, string name, IReadOnlyList<SpreadsheetRow> rows, IReadOnlyList<string> ignoredHeaders)
+public sealed class SpreadsheetSheet(
+    SpreadsheetLayout layout, string name, IReadOnlyList<SpreadsheetRow> rows, IReadOnlyList<string> ignoredHeaders, IReadOnlySet<string>? presentHeaders = null)
 {
     private readonly Dictionary<string, int> _columns =
         layout.Columns.Select((c, i) => (c.Header, i)).ToDictionary(c => c.Header, c => c.i, StringComparer.Ordinal);
@@ -34,6 +35,12 @@ public sealed class SpreadsheetSheet(SpreadsheetLayout layout, string name, IRea
 
     /// <summary>Headers that match no column of the layout; their cells are not loaded.</summary>
     public IReadOnlyList<string> IgnoredHeaders { get; } = ignoredHeaders;
+
+    /// <summary>
+    /// Whether the file has the column at all: an optional column a sheet leaves out (one kept before the layout
+    /// had it) leaves what it would set alone, where a blank cell in it clears it.
+    /// </summary>
+    public bool Has(SpreadsheetColumn column) => presentHeaders?.Contains(column.Header) ?? true;
 
     /// <summary>Where a column of the layout sits in each row's cells.</summary>
     public int IndexOf(SpreadsheetColumn column) => _columns[column.Header];
@@ -387,6 +394,7 @@ public static class SpreadsheetUploads
             _rows.Add(new SpreadsheetRow(number, cells, formulas));
         }
 
-        public SpreadsheetSheet Build() => new(_layout, _name, _rows, _ignored);
+        public SpreadsheetSheet Build() => new(
+            _layout, _name, _rows, _ignored, _layout.Columns.Where((_, index) => _fileColumnOf[index] >= 0).Select(c => c.Header).ToHashSet(StringComparer.Ordinal));
     }
 }

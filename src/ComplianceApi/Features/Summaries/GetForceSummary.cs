@@ -15,7 +15,8 @@ namespace ComplianceApi.Features.Summaries;
 /// <summary>A force's responses counted as they stood on a date. A force-scoped key can summarise only its own force.</summary>
 /// <param name="Code">The force's code; a collaboration's code summarises the collaboration and its member forces.</param>
 /// <param name="AsOf">The date to count as of; today when omitted. Responses whose history begins later are left out.</param>
-public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf) : IRequest<ForceSummaryView>;
+/// <param name="Tag">Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
+public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf, string[]? Tag = null) : IRequest<ForceSummaryView>;
 
 /// <summary>A force's responses counted by status and RAG on a date, with what is overdue, overall and per inspection.</summary>
 /// <param name="ForceCode">The force summarised.</param>
@@ -43,7 +44,11 @@ public sealed record InspectionSummaryView(Guid InspectionId, [property: MaxLeng
 
 public sealed class GetForceSummaryValidator : AbstractValidator<GetForceSummaryQuery>
 {
-    public GetForceSummaryValidator() => RuleFor(q => q.Code).MaximumLength(Lengths.Code);
+    public GetForceSummaryValidator()
+    {
+        RuleFor(q => q.Code).MaximumLength(Lengths.Code);
+        this.ValidatesTagFilter(q => q.Tag);
+    }
 }
 
 public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping) : IRequestHandler<GetForceSummaryQuery, ForceSummaryView>
@@ -59,6 +64,11 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
         var on = query.AsOf ?? clock.Today();
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
         var responses = db.ForceResponses.Where(r => codes.Contains(r.ForceCode));
+        foreach (var key in ResponseFilterValidation.TagFilterKeys(query.Tag))
+        {
+            responses = responses.Where(r => r.TagKeys.Contains(key));
+        }
+
         Expression<Func<ForceResponse, ResponseInspection>> inspection = r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference);
         var states = query.AsOf is null
             ? await db.StatesTodayAsync(responses, inspection, on, cancellationToken)

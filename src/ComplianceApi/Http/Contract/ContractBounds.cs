@@ -14,16 +14,6 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ComplianceApi.Http.Contract;
 
-/// <summary>
-/// The longest string each item of a view's list of strings holds, for lists no entity column or request
-/// rule bounds (<c>[MaxLength]</c> on a list bounds its count).
-/// </summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class ItemMaxLengthAttribute(int length) : Attribute
-{
-    public int Length { get; } = length;
-}
-
 /// <summary>The limits of one value in the contract.</summary>
 public sealed record Bounds(
     int? MaxLength = null,

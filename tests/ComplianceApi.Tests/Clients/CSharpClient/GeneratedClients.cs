@@ -43,6 +43,7 @@ public sealed class GeneratedClients
         ReportResponses = new ReportResponsesClient(options, http);
         InspectorateAssessments = new InspectorateAssessmentsClient(options, http);
         Public = new PublicClient(options, http);
+        Summaries = new SummariesClient(options, http);
     }
 
     public static TheoryData<Transport> Transports => new(Transport.Loopback, Transport.TestServer);
@@ -84,6 +85,8 @@ public sealed class GeneratedClients
     public IInspectorateAssessmentsClient InspectorateAssessments { get; }
 
     public IPublicClient Public { get; }
+
+    public ISummariesClient Summaries { get; }
 
     /// <summary>The clients of the national admin whose key the service was started with.</summary>
     public static async Task<GeneratedClients> AdminAsync(TestHosts hosts, Transport transport)

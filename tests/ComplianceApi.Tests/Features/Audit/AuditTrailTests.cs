@@ -71,6 +71,9 @@ public sealed class AuditTrailTests(TestHosts hosts)
             () => client.PutJsonAsync($"/api/v1/findings/{finding.Id}", findingRequest with { Text = "Forces should review their information management." }),
             "finding.updated", f => f.Id.ToString(), _ => null, ("text", findingRequest.Text, "Forces should review their information management."));
         Assert.DoesNotContain(trail.Last!.Changes, c => c.Field.StartsWith("findingAddressee.", StringComparison.Ordinal));
+        await trail.ExpectAsync<FindingView>("SetFindingTags",
+            () => client.PutJsonAsync($"/api/v1/findings/{finding.Id}/tags", new FindingTagsRequest(["MoPI", " vetting "])),
+            "finding.updated", f => f.Id.ToString(), _ => null, ("tagText", "", "MoPI; vetting"), ("tagKeys", "", ";mopi;vetting;"));
 
         var grading = await trail.ExpectAsync<GradingView>("CreateGrading",
             () => client.PostJsonAsync($"/api/v1/inspections/{inspection.Id}/gradings", FindingTestData.Grading(code, Grade.Good)),
@@ -99,6 +102,9 @@ public sealed class AuditTrailTests(TestHosts hosts)
         await trail.ExpectAsync<ResponsePublicStatementView>("SetPublicStatement",
             () => client.PutJsonAsync($"/api/v1/responses/{response.Id}/public-statement", new PublicStatementRequest("We are reviewing how we manage information.")),
             "response.updated", r => r.ResponseId.ToString(), _ => code, ("publicStatement", null, "We are reviewing how we manage information."));
+        await trail.ExpectAsync<ForceResponseView>("SetResponseTags",
+            () => client.PutJsonAsync($"/api/v1/responses/{response.Id}/tags", new ResponseTagsRequest(["CDI plan"])),
+            "response.updated", r => r.Id.ToString(), _ => code, ("tagText", "", "CDI plan"));
         await trail.ExpectAsync<ProgressUpdateView>("RecordProgressUpdate",
             () => client.PostJsonAsync($"/api/v1/responses/{response.Id}/updates", Update(new DateOnly(2015, 10, 21), ResponseStatus.InProgress)),
             "progress_update.recorded", u => u.Id.ToString(), _ => code, ("status", null, "InProgress"), ("response.status", "NotAssessed", "InProgress"));

@@ -1,6 +1,8 @@
 using System.Net;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Findings;
+using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Features.Spreadsheets.SpreadsheetFiles;
@@ -175,6 +177,10 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
             await admin.RecordUpdateAsync(lancashireResponse.Id, Update(new DateOnly(2015, 9, 1), ResponseStatus.Implemented, Rag.Green, "Done"));
             await admin.RecordUpdateAsync(cityResponse.Id, Update(
                 new DateOnly(2015, 8, 15), ResponseStatus.Superseded, null, "Superseded by Recommendation 9", supersededByFindingId: r9.Id));
+            // Tags as forces keep them in their sheets: national ones on the finding, the force's own on its response.
+            await (await admin.PutJsonAsync($"/api/v1/findings/{r8.Id}/tags", new FindingTagsRequest(["MoPI", "Vetting"]))).ReadAsync<FindingView>();
+            await (await admin.PutJsonAsync($"/api/v1/responses/{lancashireResponse.Id}/tags", new ResponseTagsRequest(["CDI plan", "MoPI"])))
+                .ReadAsync<ForceResponseView>();
             var served = new TestFinding(r8.Id, inspection.Id, r8.Reference);
             await host.CreateActionAsync(Lancashire, served);
             await host.CreateActionAsync(CityOfLondon, served);
@@ -187,10 +193,10 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
                 $"{CityOfLondon}; {Lancashire}",
             ];
             var owner = Response();
-            string[] Details(string force, string status, string rag, string position, string effective) =>
+            string[] Details(string force, string status, string rag, string position, string effective, string tags) =>
             [
                 force, reference, "Recommendation 8", owner.OwnerName!, owner.OwnerRole!, owner.GovernanceBoard!, owner.Constraints!,
-                "2016-03-31", "", "2016-03-01", "", status, rag, position, effective,
+                "2016-03-31", "", "2016-03-01", "", status, rag, position, effective, tags,
             ];
             string[] Action(string force) =>
             [
@@ -204,17 +210,17 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
                 [SpreadsheetKind.Findings] =
                 [
                     [.. Inspection(), "Recommendation 8", "Recommendation", "'" + Formula, "InformationManagement", "Immediately", "",
-                        $"ChiefConstables; NpccLead: {Npcc}", ""],
-                    [.. Inspection(), "Cause of concern 1", "CauseOfConcern", coc.Text, "CrimeDataIntegrity", "", "", $"Force: {Lancashire}", ""],
+                        $"ChiefConstables; NpccLead: {Npcc}", "", "MoPI; Vetting"],
+                    [.. Inspection(), "Cause of concern 1", "CauseOfConcern", coc.Text, "CrimeDataIntegrity", "", "", $"Force: {Lancashire}", "", ""],
                     [.. Inspection(), "Recommendation 1", "Recommendation", r1.Text, "CrimeDataIntegrity", "Within three months", "",
-                        $"Force: {Lancashire}", "Cause of concern 1"],
+                        $"Force: {Lancashire}", "Cause of concern 1", ""],
                     [.. Inspection(), "Recommendation 9", "Recommendation", FindingTestData.ByNovember2015Text, "InformationManagement", "", "2016-03-31",
-                        "ChiefConstables", ""],
+                        "ChiefConstables", "", ""],
                 ],
                 [SpreadsheetKind.Responses] =
                 [
-                    [.. Details(CityOfLondon, "Superseded", "", "Superseded by Recommendation 9", "2015-08-15")],
-                    [.. Details(Lancashire, "Implemented", "Green", "Done", "2015-09-01")],
+                    [.. Details(CityOfLondon, "Superseded", "", "Superseded by Recommendation 9", "2015-08-15", "")],
+                    [.. Details(Lancashire, "Implemented", "Green", "Done", "2015-09-01", "CDI plan; MoPI")],
                 ],
                 [SpreadsheetKind.ProgressUpdates] =
                 [

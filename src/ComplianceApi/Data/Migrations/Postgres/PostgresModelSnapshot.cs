@@ -617,6 +617,18 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("TagKeys")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("TagText")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -805,6 +817,18 @@ namespace ComplianceApi.Data.Migrations.Postgres
 
                     b.Property<Guid?>("SupersededByFindingId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("TagKeys")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("TagText")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)")
+                        .HasDefaultValue("");
 
                     b.Property<DateOnly?>("TargetDate")
                         .HasColumnType("date");

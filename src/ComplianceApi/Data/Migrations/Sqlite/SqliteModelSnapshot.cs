@@ -610,6 +610,18 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TagKeys")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("TagText")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -798,6 +810,18 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("SupersededByFindingId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TagKeys")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("TagText")
+                        .IsRequired()
+                        .HasMaxLength(420)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<DateOnly?>("TargetDate")
                         .HasColumnType("TEXT");
