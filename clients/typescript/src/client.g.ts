@@ -11765,10 +11765,10 @@ export interface Finding {
     createdAt: string;
     /** When its details last changed. */
     updatedAt: string;
-    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
-    etag?: string | undefined;
     /** The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins. */
     tags: string[];
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 export type FindingKind = "Recommendation" | "AreaForImprovement" | "CauseOfConcern" | "PointOfNote";
@@ -11936,10 +11936,10 @@ export interface ForceResponse {
     inspectorateComment?: string | undefined;
     /** True when the force's status is Implemented, PendingSignOff or Closed but the inspectorate's latest assessment is neither Complete nor NoFurtherAction. False when no assessment is recorded. */
     disagreesWithInspectorate: boolean;
-    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
-    etag?: string | undefined;
     /** The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says. */
     tags: string[];
+    /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
+    etag?: string | undefined;
 }
 
 /** One page of a list, in a stable order, with the cursor that continues it. */

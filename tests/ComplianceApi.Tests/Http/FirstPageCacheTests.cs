@@ -230,10 +230,11 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
             Assert.Equal(0, (await client.GetAsync<ForceSummaryView>(lancashireSummary)).Totals.ByStatus.Implemented);
         }
 
-        // Around SaveChanges, so no stamp changes: only a page computed afresh can show these.
+        // Around SaveChanges, so no stamp changes: only a page computed afresh can show these. The response's own
+        // status moves with its update's, as every write keeps them (today's summary reads the response's).
         await host.WithDatabaseAsync(async db =>
         {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "ForceResponses" SET "OwnerName" = 'Chief Inspector Records' WHERE "Id" = {lancashire.Id}""", ct);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ForceResponses" SET "OwnerName" = 'Chief Inspector Records', "Status" = 'Implemented' WHERE "Id" = {lancashire.Id}""", ct);
             await db.Database.ExecuteSqlAsync($"""UPDATE "ProgressUpdates" SET "Status" = 'Implemented' WHERE "ResponseId" = {lancashire.Id}""", ct);
         });
 

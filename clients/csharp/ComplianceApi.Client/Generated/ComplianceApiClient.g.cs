@@ -22888,16 +22888,16 @@ namespace ComplianceApi.Client
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
         /// <summary>
-        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("etag")]
-        public string? Etag { get; set; } = default!;
-
-        /// <summary>
         /// The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
         public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 
@@ -23417,16 +23417,16 @@ namespace ComplianceApi.Client
         public bool DisagreesWithInspectorate { get; set; } = default!;
 
         /// <summary>
-        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("etag")]
-        public string? Etag { get; set; } = default!;
-
-        /// <summary>
         /// The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
         public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        /// <summary>
+        /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
 
     }
 

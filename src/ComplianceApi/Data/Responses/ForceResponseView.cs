@@ -42,6 +42,7 @@ namespace ComplianceApi.Data.Responses;
 /// <param name="InspectorateAssessedOn">The date that assessment bears.</param>
 /// <param name="InspectorateComment">That assessment's comment.</param>
 /// <param name="DisagreesWithInspectorate">True when the force's status is Implemented, PendingSignOff or Closed but the inspectorate's latest assessment is neither Complete nor NoFurtherAction. False when no assessment is recorded.</param>
+/// <param name="Tags">The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.</param>
 /// <param name="SignOffRequestedBy">While the response awaits sign-off (PendingSignOff): the authenticated name of the client that requested closure; another identity with an admin role for the force signs it off.</param>
 // Built from ResponseSnapshot rather than straight from the entities, so the three members whose
 // lengths the contract cannot trace to a column or to ForceResponseRequest carry them here.
@@ -79,16 +80,13 @@ public sealed record ForceResponseView(
     InspectorateStatus? InspectorateStatus,
     DateOnly? InspectorateAssessedOn,
     [property: MaxLength(Lengths.LongText)] string? InspectorateComment,
-    bool DisagreesWithInspectorate)
+    bool DisagreesWithInspectorate,
+    [property: MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)] IReadOnlyList<string> Tags)
     : ITaggedView
 {
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(TaggedViews.EtagLength)]
     public string? Etag { get; set; }
-
-    /// <summary>The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says.</summary>
-    [MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)]
-    public IReadOnlyList<string> Tags { get; set; } = [];
 }
 
 /// <summary>A response's row with its state on a date, which the domain's rules derive the flags from.</summary>
@@ -123,7 +121,5 @@ public sealed class ForceResponseViewMapping : IRegister
         .Map(v => v.InspectorateAssessedOn, s => s.Row.InspectorateAssessedOn)
         .Map(v => v.InspectorateComment, s => s.Row.InspectorateComment)
         .Map(v => v.DisagreesWithInspectorate, s => InspectorateRules.Disagrees(s.State.Status, s.Row.InspectorateStatus))
-        .Map(v => v.Tags, s => Domain.Tags.Split(s.Row.TagText))
-        // Mapster builds a record through its constructor and leaves body properties alone; tags are set after.
-        .AfterMapping((s, v) => v.Tags = Domain.Tags.Split(s.Row.TagText));
+        .Map(v => v.Tags, s => Domain.Tags.Split(s.Row.TagText));
 }

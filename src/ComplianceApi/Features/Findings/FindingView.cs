@@ -20,6 +20,7 @@ namespace ComplianceApi.Features.Findings;
 /// <param name="CauseOfConcernId">For a recommendation: the cause of concern in the same report that it answers.</param>
 /// <param name="CreatedAt">When it was recorded.</param>
 /// <param name="UpdatedAt">When its details last changed.</param>
+/// <param name="Tags">The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins.</param>
 public sealed record FindingView(
     Guid Id,
     Guid InspectionId,
@@ -35,16 +36,13 @@ public sealed record FindingView(
     IReadOnlyList<AddresseeView> Addressees,
     Guid? CauseOfConcernId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)] IReadOnlyList<string> Tags)
     : ITaggedView
 {
     /// <summary>The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(TaggedViews.EtagLength)]
     public string? Etag { get; set; }
-
-    /// <summary>The finding's national tags (themes such as "MoPI" or "vetting"), in the order given; set by national admins.</summary>
-    [System.ComponentModel.DataAnnotations.MaxLength(Domain.Tags.MaxCount), ItemMaxLength(Domain.Tags.MaxLength)]
-    public IReadOnlyList<string> Tags { get; set; } = [];
 }
 
 public sealed class FindingViewMapping : IRegister
@@ -52,9 +50,7 @@ public sealed class FindingViewMapping : IRegister
     public void Register(TypeAdapterConfig config) => config.NewConfig<Finding, FindingView>()
         .Map(v => v.InspectionReference, f => f.Inspection.Reference)
         .Map(v => v.Addressees, f => f.Addressees.OrderBy(a => a.Id))
-        .Map(v => v.Tags, f => Domain.Tags.Split(f.TagText))
-        // Mapster builds a record through its constructor and leaves body properties alone; tags are set after.
-        .AfterMapping((f, v) => v.Tags = Domain.Tags.Split(f.TagText));
+        .Map(v => v.Tags, f => Domain.Tags.Split(f.TagText));
 }
 
 /// <summary>One addressee of a finding.</summary>

@@ -35,10 +35,10 @@ public sealed class ExportSpreadsheetValidator : AbstractValidator<ExportSpreads
         RuleFor(q => q.ForceCode).MaximumLength(Lengths.Code);
         RuleFor(q => q.InspectionReference).MaximumLength(Lengths.Reference);
         this.ValidatesTagFilter(q => q.Tag);
-        RuleFor(q => q.Kind).Must(k => SpreadsheetLayouts.For(k!.Value).CarriesTags)
+        RuleFor(q => q.Kind).Must(k => SpreadsheetLayouts.For(k!.Value).FilteredByTag)
             .When(q => q.Kind is not null && q.Tag is { Length: > 0 })
             .WithMessage(q => $"{q.Kind} carry no tags, so cannot be filtered by tag: drop tag, or ask for a kind that carries them "
-                + $"({string.Join(", ", SpreadsheetLayouts.All.Where(l => l.CarriesTags).Select(l => l.Kind))}).");
+                + $"({string.Join(", ", SpreadsheetLayouts.All.Where(l => l.FilteredByTag).Select(l => l.Kind))}).");
     }
 }
 
@@ -60,7 +60,7 @@ public sealed class ExportSpreadsheetHandler(ComplianceDbContext db, Caller call
         var tagKeys = ResponseFilterValidation.TagFilterKeys(query.Tag);
         var rows = new SpreadsheetRows(db, new SpreadsheetExportFilter(caller.ForceCodes, forceCodes, inspectionId, tagKeys));
         var layouts = query.Kind is { } kind ? [SpreadsheetLayouts.For(kind)]
-            : tagKeys.Count > 0 ? [.. SpreadsheetLayouts.All.Where(l => l.CarriesTags)]
+            : tagKeys.Count > 0 ? [.. SpreadsheetLayouts.All.Where(l => l.FilteredByTag)]
             : SpreadsheetLayouts.All;
         var format = query.Format ?? SpreadsheetFormat.Xlsx;
         var name = string.Join("-", new[] { "compliance", query.Kind?.ToString() ?? "workbook", query.ForceCode, query.InspectionReference }

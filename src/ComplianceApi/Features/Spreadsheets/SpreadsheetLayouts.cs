@@ -34,6 +34,9 @@ public sealed record SpreadsheetLayout(
 {
     /// <summary>Whether its records carry tags: it has the Tags column, and an export can be filtered by tag.</summary>
     public bool CarriesTags => Columns.Contains(SpreadsheetLayouts.Tags);
+
+    /// <summary>Whether an export of it can be filtered by tag: its records carry tags, or, progress updates, their response does.</summary>
+    public bool FilteredByTag => CarriesTags || Kind == SpreadsheetKind.ProgressUpdates;
 }
 
 /// <summary>
