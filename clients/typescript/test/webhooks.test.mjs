@@ -37,16 +37,18 @@ test("a subscription created, listed and pinged through the client delivers a si
         const created = await webhooks.createWebhookSubscription({ url, kinds: ["finding.created"], description: "TypeScript client test receiver" });
         const listed = await webhooks.listWebhookSubscriptions(undefined, 200);
         const ping = await webhooks.pingWebhookSubscription(created.subscription.id);
-        for (let tries = 0; received.length === 0 && tries < 200; tries++) {
+        // The service is shared with other tests, whose findings reach this subscription too: the ping is picked out by its id.
+        const isPing = r => r.headers["webhook-id"] === ping.webhookId;
+        for (let tries = 0; !received.some(isPing) && tries < 200; tries++) {
             await new Promise(resolve => setTimeout(resolve, 100));
         }
 
         assert.match(created.secret, /^whsec_/);
         assert.deepEqual(created.subscription.kinds, ["finding.created"]);
         assert.ok(listed.items.some(s => s.id === created.subscription.id && s.url === url));
-        assert.equal(received.length, 1);
-        const [webhook] = received;
-        assert.equal(webhook.headers["webhook-id"], ping.webhookId);
+        const pings = received.filter(isPing);
+        assert.equal(pings.length, 1);
+        const [webhook] = pings;
         assert.ok(verify(created.secret, webhook.headers, webhook.body), "the signature verifies with the secret");
         assert.ok(!verify(created.secret, webhook.headers, webhook.body + " "), "a changed body does not verify");
         assert.equal(JSON.parse(webhook.body).type, "webhook.ping");
