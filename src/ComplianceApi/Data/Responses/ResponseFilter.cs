@@ -42,6 +42,19 @@ public static class ResponseFilterValidation
         validator.RuleForEach(System.Linq.Expressions.Expression.Lambda<Func<T, IEnumerable<string>>>(tags.Body, tags.Parameters)).NotEmpty().MaximumLength(Tags.MaxLength);
     }
 
+    /// <summary>
+    /// A record's tags as written (a finding's or a response's): the whole set, each within the domain's rules
+    /// (<see cref="Tags.ProblemWith"/>); a repeat is dropped, so a list may name up to twice the most a record keeps.
+    /// </summary>
+    public static void ValidatesTagList<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IReadOnlyList<string>>> tags)
+    {
+        var read = tags.Compile();
+        validator.RuleFor(tags).NotNull().MaximumCount(Tags.MaxCount * 2).WithMessage($"Give at most {Tags.MaxCount} tags.");
+        validator.RuleForEach(System.Linq.Expressions.Expression.Lambda<Func<T, IEnumerable<string>>>(tags.Body, tags.Parameters)).NotNull().MaximumLength(Tags.MaxLength);
+        validator.RuleFor(tags).Must(t => Tags.ProblemWith(t) is null).WithMessage(r => Tags.ProblemWith(read(r)) ?? "")
+            .When(r => read(r) is not null);
+    }
+
     /// <summary>What the stored tag keys must each contain for the record to carry every tag of a filter.</summary>
     public static IReadOnlyList<string> TagFilterKeys(IReadOnlyList<string>? tags) =>
         tags is null ? [] : [.. tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(Tags.FilterKey).Distinct()];

@@ -1,4 +1,5 @@
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
@@ -15,14 +16,7 @@ public sealed record FindingTagsRequest(IReadOnlyList<string> Tags);
 
 public sealed class FindingTagsRequestValidator : AbstractValidator<FindingTagsRequest>
 {
-    public FindingTagsRequestValidator()
-    {
-        RuleFor(r => r.Tags).NotNull().MaximumCount(Domain.Tags.MaxCount * 2)
-            .WithMessage($"Give at most {Domain.Tags.MaxCount} tags.");
-        RuleForEach(r => r.Tags).NotNull().MaximumLength(Domain.Tags.MaxLength);
-        RuleFor(r => r.Tags).Must(t => Domain.Tags.ProblemWith(t) is null).WithMessage(r => Domain.Tags.ProblemWith(r.Tags) ?? "")
-            .When(r => r.Tags is not null);
-    }
+    public FindingTagsRequestValidator() => this.ValidatesTagList(r => r.Tags);
 }
 
 public sealed record TagFindingCommand(Guid Id, FindingTagsRequest Body) : ICommand<FindingView>;

@@ -16,14 +16,7 @@ public sealed record ResponseTagsRequest(IReadOnlyList<string> Tags);
 
 public sealed class ResponseTagsRequestValidator : AbstractValidator<ResponseTagsRequest>
 {
-    public ResponseTagsRequestValidator()
-    {
-        RuleFor(r => r.Tags).NotNull().MaximumCount(Domain.Tags.MaxCount * 2)
-            .WithMessage($"Give at most {Domain.Tags.MaxCount} tags.");
-        RuleForEach(r => r.Tags).NotNull().MaximumLength(Domain.Tags.MaxLength);
-        RuleFor(r => r.Tags).Must(t => Domain.Tags.ProblemWith(t) is null).WithMessage(r => Domain.Tags.ProblemWith(r.Tags) ?? "")
-            .When(r => r.Tags is not null);
-    }
+    public ResponseTagsRequestValidator() => this.ValidatesTagList(r => r.Tags);
 }
 
 public sealed record TagForceResponseCommand(Guid Id, ResponseTagsRequest Body) : ICommand<ForceResponseView>;
