@@ -78,7 +78,7 @@ export interface IActionPlansClient {
      */
     createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
 
-    /** createActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
 
     /**
@@ -94,7 +94,7 @@ export interface IActionPlansClient {
      */
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
 
-    /** updateActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
 
     /**
@@ -113,7 +113,7 @@ export interface IActionPlansClient {
      */
     createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
 
-    /** createPlanAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createPlanAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
 
     /**
@@ -142,7 +142,7 @@ export interface IActionPlansClient {
      */
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
 
-    /** updateAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
 }
 
@@ -247,7 +247,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return Created
      */
     createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
-    /** createActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createActionPlan(body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
     createActionPlan(body: ActionPlanRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ActionPlan> {
         if (isAbortSignal(idempotencyKey)) {
@@ -409,7 +409,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return OK
      */
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ActionPlan>;
-    /** updateActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateActionPlan without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateActionPlan(id: string, body: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan>;
     updateActionPlan(id: string, body: ActionPlanRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ActionPlan> {
         if (isAbortSignal(ifMatch)) {
@@ -603,7 +603,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return Created
      */
     createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
-    /** createPlanAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createPlanAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createPlanAction(planId: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
     createPlanAction(planId: string, body: PlanActionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PlanAction> {
         if (isAbortSignal(idempotencyKey)) {
@@ -873,7 +873,7 @@ export class ActionPlansClient extends ComplianceApiClientBase implements IActio
      * @return OK
      */
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PlanAction>;
-    /** updateAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateAction without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateAction(id: string, body: PlanActionRequest, signal?: AbortSignal): Promise<PlanAction>;
     updateAction(id: string, body: PlanActionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PlanAction> {
         if (isAbortSignal(ifMatch)) {
@@ -997,7 +997,7 @@ export interface IApiKeysClient {
      */
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
-    /** createApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
     /**
@@ -1013,7 +1013,7 @@ export interface IApiKeysClient {
      */
     revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
 
-    /** revokeApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** revokeApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
@@ -1023,7 +1023,7 @@ export interface IApiKeysClient {
      */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
 
-    /** rotateApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rotateApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
 }
 
@@ -1134,7 +1134,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @return Created
      */
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
-    /** createApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createApiKey(body: ApiKeyRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
     createApiKey(body: ApiKeyRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ApiKeyIssued> {
         if (isAbortSignal(idempotencyKey)) {
@@ -1302,7 +1302,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @return No Content
      */
     revokeApiKey(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
-    /** revokeApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** revokeApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
     revokeApiKey(id: string, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<void> {
         if (isAbortSignal(ifMatch)) {
@@ -1399,7 +1399,7 @@ export class ApiKeysClient extends ComplianceApiClientBase implements IApiKeysCl
      * @return Created
      */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ApiKeyIssued>;
-    /** rotateApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rotateApiKey without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rotateApiKey(id: string, body: ApiKeyRotationRequest, signal?: AbortSignal): Promise<ApiKeyIssued>;
     rotateApiKey(id: string, body: ApiKeyRotationRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ApiKeyIssued> {
         if (isAbortSignal(idempotencyKey)) {
@@ -1776,7 +1776,7 @@ export interface ICommitteesClient {
      */
     createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee>;
 
-    /** createCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
 
     /**
@@ -1792,7 +1792,7 @@ export interface ICommitteesClient {
      */
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
 
-    /** updateCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
 
     /**
@@ -1811,7 +1811,7 @@ export interface ICommitteesClient {
      */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
 
-    /** createCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
 
     /**
@@ -1827,7 +1827,7 @@ export interface ICommitteesClient {
      */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
 
-    /** updateCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
 }
 
@@ -1927,7 +1927,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return Created
      */
     createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Committee>;
-    /** createCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createCommittee(body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
     createCommittee(body: CommitteeRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Committee> {
         if (isAbortSignal(idempotencyKey)) {
@@ -2089,7 +2089,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return OK
      */
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Committee>;
-    /** updateCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateCommittee without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateCommittee(id: string, body: CommitteeRequest, signal?: AbortSignal): Promise<Committee>;
     updateCommittee(id: string, body: CommitteeRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Committee> {
         if (isAbortSignal(ifMatch)) {
@@ -2283,7 +2283,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return Created
      */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
-    /** createCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
     createCommitteeReport(committeeId: string, body: CommitteeReportRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<CommitteeReport> {
         if (isAbortSignal(idempotencyKey)) {
@@ -2454,7 +2454,7 @@ export class CommitteesClient extends ComplianceApiClientBase implements ICommit
      * @return OK
      */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<CommitteeReport>;
-    /** updateCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateCommitteeReport without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateCommitteeReport(id: string, body: CommitteeReportRequest, signal?: AbortSignal): Promise<CommitteeReport>;
     updateCommitteeReport(id: string, body: CommitteeReportRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<CommitteeReport> {
         if (isAbortSignal(ifMatch)) {
@@ -2664,7 +2664,7 @@ export interface IEvidenceClient {
      */
     addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** addResponseEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** addResponseEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2675,7 +2675,7 @@ export interface IEvidenceClient {
      */
     addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** addActionEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** addActionEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2704,7 +2704,7 @@ export interface IEvidenceClient {
      */
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** updateEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2715,7 +2715,7 @@ export interface IEvidenceClient {
      */
     acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** acceptEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** acceptEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     acceptEvidence(id: string, body: EvidenceAcceptance, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2726,7 +2726,7 @@ export interface IEvidenceClient {
      */
     rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
 
-    /** rejectEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rejectEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rejectEvidence(id: string, body: EvidenceRejection, signal?: AbortSignal): Promise<Evidence>;
 
     /**
@@ -2737,7 +2737,7 @@ export interface IEvidenceClient {
      */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
 
-    /** uploadEvidenceFile without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** uploadEvidenceFile without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
 
     /**
@@ -2777,7 +2777,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return Created
      */
     addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** addResponseEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** addResponseEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     addResponseEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
     addResponseEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -2896,7 +2896,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return Created
      */
     addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** addActionEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** addActionEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     addActionEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
     addActionEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3180,7 +3180,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return OK
      */
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** updateEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateEvidence(id: string, body: EvidenceRequest, signal?: AbortSignal): Promise<Evidence>;
     updateEvidence(id: string, body: EvidenceRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3291,7 +3291,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return OK
      */
     acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** acceptEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** acceptEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     acceptEvidence(id: string, body: EvidenceAcceptance, signal?: AbortSignal): Promise<Evidence>;
     acceptEvidence(id: string, body: EvidenceAcceptance, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3410,7 +3410,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return OK
      */
     rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence>;
-    /** rejectEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rejectEvidence without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rejectEvidence(id: string, body: EvidenceRejection, signal?: AbortSignal): Promise<Evidence>;
     rejectEvidence(id: string, body: EvidenceRejection, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Evidence> {
         if (isAbortSignal(ifMatch)) {
@@ -3529,7 +3529,7 @@ export class EvidenceClient extends ComplianceApiClientBase implements IEvidence
      * @return Created
      */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
-    /** uploadEvidenceFile without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** uploadEvidenceFile without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, signal?: AbortSignal): Promise<EvidenceFile>;
     uploadEvidenceFile(id: string, file?: FileParameter | undefined, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<EvidenceFile> {
         if (isAbortSignal(idempotencyKey)) {
@@ -3916,7 +3916,7 @@ export interface IFindingsClient {
      */
     createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
-    /** createFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
 
     /**
@@ -3944,7 +3944,7 @@ export interface IFindingsClient {
      */
     listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FindingPage>;
 
-    /** listFindings without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** listFindings without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage>;
 
     /**
@@ -3960,7 +3960,7 @@ export interface IFindingsClient {
      */
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
-    /** updateFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
 
     /**
@@ -3970,7 +3970,7 @@ export interface IFindingsClient {
      */
     setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
 
-    /** setFindingTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setFindingTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setFindingTags(id: string, body: FindingTagsRequest, signal?: AbortSignal): Promise<Finding>;
 }
 
@@ -4080,7 +4080,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @return Created
      */
     createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Finding>;
-    /** createFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createFinding(inspectionId: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
     createFinding(inspectionId: string, body: FindingRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
         if (isAbortSignal(idempotencyKey)) {
@@ -4202,7 +4202,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @return OK
      */
     listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FindingPage>;
-    /** listFindings without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** listFindings without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, signal?: AbortSignal): Promise<FindingPage>;
     listFindings(inspectionId?: string | undefined, kind?: FindingKind | undefined, businessArea?: BusinessArea | undefined, addresseeKind?: AddresseeKind | undefined, forceCode?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: FindingSort | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<FindingPage> {
         if (isAbortSignal(tag)) {
@@ -4417,7 +4417,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @return OK
      */
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
-    /** updateFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateFinding without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateFinding(id: string, body: FindingRequest, signal?: AbortSignal): Promise<Finding>;
     updateFinding(id: string, body: FindingRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
         if (isAbortSignal(ifMatch)) {
@@ -4533,7 +4533,7 @@ export class FindingsClient extends ComplianceApiClientBase implements IFindings
      * @return OK
      */
     setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Finding>;
-    /** setFindingTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setFindingTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setFindingTags(id: string, body: FindingTagsRequest, signal?: AbortSignal): Promise<Finding>;
     setFindingTags(id: string, body: FindingTagsRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Finding> {
         if (isAbortSignal(ifMatch)) {
@@ -4654,7 +4654,7 @@ export interface IForcesClient {
      */
     createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force>;
 
-    /** createForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force>;
 
     /**
@@ -4670,7 +4670,7 @@ export interface IForcesClient {
      */
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
 
-    /** updateForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force>;
 }
 
@@ -4760,7 +4760,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
      * @return Created
      */
     createForce(body: ForceRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Force>;
-    /** createForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createForce(body: ForceRequest, signal?: AbortSignal): Promise<Force>;
     createForce(body: ForceRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Force> {
         if (isAbortSignal(idempotencyKey)) {
@@ -4922,7 +4922,7 @@ export class ForcesClient extends ComplianceApiClientBase implements IForcesClie
      * @return OK
      */
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Force>;
-    /** updateForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateForce without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateForce(code: string, body: ForceRequest, signal?: AbortSignal): Promise<Force>;
     updateForce(code: string, body: ForceRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Force> {
         if (isAbortSignal(ifMatch)) {
@@ -5036,7 +5036,7 @@ export interface IGradingsClient {
      */
     createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading>;
 
-    /** createGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
 
     /**
@@ -5063,7 +5063,7 @@ export interface IGradingsClient {
      */
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
 
-    /** updateGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
 }
 
@@ -5084,7 +5084,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
      * @return Created
      */
     createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Grading>;
-    /** createGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createGrading(inspectionId: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
     createGrading(inspectionId: string, body: GradingRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Grading> {
         if (isAbortSignal(idempotencyKey)) {
@@ -5344,7 +5344,7 @@ export class GradingsClient extends ComplianceApiClientBase implements IGradings
      * @return OK
      */
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Grading>;
-    /** updateGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateGrading without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateGrading(id: string, body: GradingRequest, signal?: AbortSignal): Promise<Grading>;
     updateGrading(id: string, body: GradingRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Grading> {
         if (isAbortSignal(ifMatch)) {
@@ -5470,7 +5470,7 @@ export interface IInspectionsClient {
      */
     createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
 
-    /** createInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
 
     /**
@@ -5486,8 +5486,18 @@ export interface IInspectionsClient {
      */
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
 
-    /** updateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
+
+    /**
+     * Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    circulateInspection(id: string, body: CirculationRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
+
+    /** circulateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
+    circulateInspection(id: string, body: CirculationRequest, signal?: AbortSignal): Promise<Inspection>;
 }
 
 export class InspectionsClient extends ComplianceApiClientBase implements IInspectionsClient {
@@ -5601,7 +5611,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
      * @return Created
      */
     createInspection(body: InspectionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
-    /** createInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createInspection(body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
     createInspection(body: InspectionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
         if (isAbortSignal(idempotencyKey)) {
@@ -5763,7 +5773,7 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
      * @return OK
      */
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
-    /** updateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateInspection(id: string, body: InspectionRequest, signal?: AbortSignal): Promise<Inspection>;
     updateInspection(id: string, body: InspectionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
         if (isAbortSignal(ifMatch)) {
@@ -5866,6 +5876,354 @@ export class InspectionsClient extends ComplianceApiClientBase implements IInspe
         }
         return Promise.resolve<Inspection>(null as any);
     }
+
+    /**
+     * Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @return OK
+     */
+    circulateInspection(id: string, body: CirculationRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<Inspection>;
+    /** circulateInspection without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
+    circulateInspection(id: string, body: CirculationRequest, signal?: AbortSignal): Promise<Inspection>;
+    circulateInspection(id: string, body: CirculationRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<Inspection> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/inspections/{id}/circulation";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCirculateInspection(_response);
+        });
+    }
+
+    protected processCirculateInspection(response: Response): Promise<Inspection> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Inspection;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Inspection>(null as any);
+    }
+}
+
+export interface IInspectorateAssessmentsClient {
+
+    /**
+     * Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
+     * @param id The response's id.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listInspectorateAssessments(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessmentPage>;
+
+    /**
+     * Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessment>;
+
+    /** recordInspectorateAssessment without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, signal?: AbortSignal): Promise<InspectorateAssessment>;
+}
+
+export class InspectorateAssessmentsClient extends ComplianceApiClientBase implements IInspectorateAssessmentsClient {
+    private http: { fetch(url: string, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ComplianceApiConfiguration, baseUrl?: string, http?: { fetch(url: string, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ?? { fetch: (url, init) => configuration.fetch(url, init) };
+        this.baseUrl = this.getBaseUrl("", baseUrl);
+    }
+
+    /**
+     * Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
+     * @param id The response's id.
+     * @param limit (optional) Records per page, 1 to 200; 50 when omitted.
+     * @param cursor (optional) The nextCursor of the previous page; omit for the first page.
+     * @return OK
+     */
+    listInspectorateAssessments(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessmentPage> {
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/inspectorate-assessments?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListInspectorateAssessments(_response);
+        });
+    }
+
+    protected processListInspectorateAssessments(response: Response): Promise<InspectorateAssessmentPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InspectorateAssessmentPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InspectorateAssessmentPage>(null as any);
+    }
+
+    /**
+     * Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
+     * @param ifMatch (optional) The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).
+     * @param idempotencyKey (optional) A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.
+     * @return Created
+     */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessment>;
+    /** recordInspectorateAssessment without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, signal?: AbortSignal): Promise<InspectorateAssessment>;
+    recordInspectorateAssessment(id: string, body: InspectorateAssessmentRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<InspectorateAssessment> {
+        if (isAbortSignal(ifMatch)) {
+            signal = ifMatch;
+            ifMatch = undefined;
+            idempotencyKey = undefined;
+        }
+        let url_ = this.baseUrl + "/api/v1/responses/{id}/inspectorate-assessments";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(ifMatch !== undefined && ifMatch !== null ? { "If-Match": "" + ifMatch } : {}),
+                ...(idempotencyKey !== undefined && idempotencyKey !== null ? { "Idempotency-Key": "" + idempotencyKey } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRecordInspectorateAssessment(_response);
+        });
+    }
+
+    protected processRecordInspectorateAssessment(response: Response): Promise<InspectorateAssessment> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InspectorateAssessment;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InspectorateAssessment>(null as any);
+    }
 }
 
 export interface IPublicClient {
@@ -5883,7 +6241,7 @@ export interface IPublicClient {
      */
     setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicProgressSetting>;
 
-    /** setPublicProgress without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setPublicProgress without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setPublicProgress(code: string, body: PublicProgressRequest, signal?: AbortSignal): Promise<PublicProgressSetting>;
 
     /**
@@ -5899,7 +6257,7 @@ export interface IPublicClient {
      */
     setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
 
-    /** setPublicStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setPublicStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
 
     /**
@@ -5999,7 +6357,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
      * @return OK
      */
     setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<PublicProgressSetting>;
-    /** setPublicProgress without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setPublicProgress without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setPublicProgress(code: string, body: PublicProgressRequest, signal?: AbortSignal): Promise<PublicProgressSetting>;
     setPublicProgress(code: string, body: PublicProgressRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<PublicProgressSetting> {
         if (isAbortSignal(ifMatch)) {
@@ -6176,7 +6534,7 @@ export class PublicClient extends ComplianceApiClientBase implements IPublicClie
      * @return OK
      */
     setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ResponsePublicStatement>;
-    /** setPublicStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setPublicStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setPublicStatement(id: string, body: PublicStatementRequest, signal?: AbortSignal): Promise<ResponsePublicStatement>;
     setPublicStatement(id: string, body: PublicStatementRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ResponsePublicStatement> {
         if (isAbortSignal(ifMatch)) {
@@ -6520,7 +6878,7 @@ export interface IReportResponsesClient {
      */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
 
-    /** createReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
 
     /**
@@ -6548,7 +6906,7 @@ export interface IReportResponsesClient {
      */
     updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
 
-    /** updateReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateReportResponse(id: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
 }
 
@@ -6569,7 +6927,7 @@ export class ReportResponsesClient extends ComplianceApiClientBase implements IR
      * @return Created
      */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
-    /** createReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createReportResponse(inspectionId: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
     createReportResponse(inspectionId: string, body: ReportResponseRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ReportResponse> {
         if (isAbortSignal(idempotencyKey)) {
@@ -6834,7 +7192,7 @@ export class ReportResponsesClient extends ComplianceApiClientBase implements IR
      * @return OK
      */
     updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ReportResponse>;
-    /** updateReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateReportResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateReportResponse(id: string, body: ReportResponseRequest, signal?: AbortSignal): Promise<ReportResponse>;
     updateReportResponse(id: string, body: ReportResponseRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ReportResponse> {
         if (isAbortSignal(ifMatch)) {
@@ -6959,7 +7317,7 @@ export interface IResponsesClient {
      */
     createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
-    /** createForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
@@ -6983,12 +7341,14 @@ export interface IResponsesClient {
      * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
      * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
      * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
+     * @param inspectorateStatus (optional) Only responses whose inspectorate's latest assessment on asOf has this status.
+     * @param disagreesWithInspectorate (optional) true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.
      * @param tag (optional) Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, inspectorateStatus?: InspectorateStatus | undefined, disagreesWithInspectorate?: boolean | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
 
-    /** listForceResponses without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** listForceResponses without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
 
     /**
@@ -7006,7 +7366,7 @@ export interface IResponsesClient {
      */
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
-    /** updateForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
@@ -7016,7 +7376,7 @@ export interface IResponsesClient {
      */
     setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
 
-    /** setResponseTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setResponseTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setResponseTags(id: string, body: ResponseTagsRequest, signal?: AbortSignal): Promise<ForceResponse>;
 
     /**
@@ -7036,7 +7396,7 @@ export interface IResponsesClient {
      */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** recordProgressUpdate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** recordProgressUpdate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
@@ -7062,7 +7422,7 @@ export interface IResponsesClient {
      */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange>;
 
-    /** rebaselineTargetDate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rebaselineTargetDate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
 
     /**
@@ -7079,7 +7439,7 @@ export interface IResponsesClient {
      */
     reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** reopenForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** reopenForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
@@ -7090,7 +7450,7 @@ export interface IResponsesClient {
      */
     signOffForceResponse(id: string, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** signOffForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** signOffForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     signOffForceResponse(id: string, signal?: AbortSignal): Promise<ProgressUpdate>;
 
     /**
@@ -7101,7 +7461,7 @@ export interface IResponsesClient {
      */
     sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
 
-    /** sendBackForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** sendBackForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     sendBackForceResponse(id: string, body: SendBackRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
 }
 
@@ -7216,7 +7576,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
-    /** createForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createForceResponse(findingId: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
     createForceResponse(findingId: string, body: ForceResponseRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
         if (isAbortSignal(idempotencyKey)) {
@@ -7335,15 +7695,19 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @param q (optional) Only responses whose finding's text or whose position statement on asOf contains this text (any case).
      * @param asOf (optional) The date to read every response as of; today when omitted. Responses whose history begins later are left out.
      * @param sort (optional) Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).
+     * @param inspectorateStatus (optional) Only responses whose inspectorate's latest assessment on asOf has this status.
+     * @param disagreesWithInspectorate (optional) true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.
      * @param tag (optional) Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.
      * @return OK
      */
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
-    /** listForceResponses without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, inspectorateStatus?: InspectorateStatus | undefined, disagreesWithInspectorate?: boolean | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
+    /** listForceResponses without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, signal?: AbortSignal): Promise<ForceResponsePage>;
-    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponsePage> {
-        if (isAbortSignal(tag)) {
-            signal = tag;
+    listForceResponses(inspectionId?: string | undefined, findingId?: string | undefined, forceCode?: string | undefined, status?: ResponseStatus | undefined, rag?: Rag | undefined, limit?: number | undefined, cursor?: string | undefined, findingKind?: FindingKind | undefined, addresseeKind?: AddresseeKind | undefined, businessArea?: BusinessArea | undefined, derivedRag?: Rag | undefined, owner?: string | undefined, overdue?: boolean | undefined, dueWithinDays?: number | undefined, dueFrom?: string | undefined, dueTo?: string | undefined, q?: string | undefined, asOf?: string | undefined, sort?: ResponseSort | undefined, inspectorateStatus?: InspectorateStatus | undefined | AbortSignal, disagreesWithInspectorate?: boolean | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceResponsePage> {
+        if (isAbortSignal(inspectorateStatus)) {
+            signal = inspectorateStatus;
+            inspectorateStatus = undefined;
+            disagreesWithInspectorate = undefined;
             tag = undefined;
         }
         let url_ = this.baseUrl + "/api/v1/responses?";
@@ -7423,6 +7787,14 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (inspectorateStatus === null)
+            throw new globalThis.Error("The parameter 'inspectorateStatus' cannot be null.");
+        else if (inspectorateStatus !== undefined)
+            url_ += "inspectorateStatus=" + encodeURIComponent("" + inspectorateStatus) + "&";
+        if (disagreesWithInspectorate === null)
+            throw new globalThis.Error("The parameter 'disagreesWithInspectorate' cannot be null.");
+        else if (disagreesWithInspectorate !== undefined)
+            url_ += "disagreesWithInspectorate=" + encodeURIComponent("" + disagreesWithInspectorate) + "&";
         if (tag === null)
             throw new globalThis.Error("The parameter 'tag' cannot be null.");
         else if (tag !== undefined)
@@ -7570,7 +7942,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return OK
      */
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
-    /** updateForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateForceResponse(id: string, body: ForceResponseRequest, signal?: AbortSignal): Promise<ForceResponse>;
     updateForceResponse(id: string, body: ForceResponseRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
         if (isAbortSignal(ifMatch)) {
@@ -7680,7 +8052,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return OK
      */
     setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<ForceResponse>;
-    /** setResponseTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** setResponseTags without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     setResponseTags(id: string, body: ResponseTagsRequest, signal?: AbortSignal): Promise<ForceResponse>;
     setResponseTags(id: string, body: ResponseTagsRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceResponse> {
         if (isAbortSignal(ifMatch)) {
@@ -7875,7 +8247,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** recordProgressUpdate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** recordProgressUpdate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
     recordProgressUpdate(id: string, body: ProgressUpdateRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8148,7 +8520,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange>;
-    /** rebaselineTargetDate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rebaselineTargetDate without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, signal?: AbortSignal): Promise<TargetDateChange>;
     rebaselineTargetDate(id: string, body: TargetDateChangeRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<TargetDateChange> {
         if (isAbortSignal(ifMatch)) {
@@ -8337,7 +8709,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** reopenForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** reopenForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     reopenForceResponse(id: string, body: ReopenRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
     reopenForceResponse(id: string, body: ReopenRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8456,7 +8828,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     signOffForceResponse(id: string, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** signOffForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** signOffForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     signOffForceResponse(id: string, signal?: AbortSignal): Promise<ProgressUpdate>;
     signOffForceResponse(id: string, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8571,7 +8943,7 @@ export class ResponsesClient extends ComplianceApiClientBase implements IRespons
      * @return Created
      */
     sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate>;
-    /** sendBackForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** sendBackForceResponse without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     sendBackForceResponse(id: string, body: SendBackRequest, signal?: AbortSignal): Promise<ProgressUpdate>;
     sendBackForceResponse(id: string, body: SendBackRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ProgressUpdate> {
         if (isAbortSignal(ifMatch)) {
@@ -8696,7 +9068,7 @@ export interface ISpreadsheetsClient {
      */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport>;
 
-    /** importSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** importSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
 
     /**
@@ -8716,7 +9088,7 @@ export interface ISpreadsheetsClient {
      */
     exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
-    /** exportSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** exportSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 }
 
@@ -8740,7 +9112,7 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @return OK
      */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<ImportReport>;
-    /** importSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** importSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportReport>;
     importSpreadsheet(kind?: SpreadsheetKind | undefined, dryRun?: boolean | undefined, file?: FileParameter | undefined, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<ImportReport> {
         if (isAbortSignal(idempotencyKey)) {
@@ -8919,7 +9291,7 @@ export class SpreadsheetsClient extends ComplianceApiClientBase implements ISpre
      * @return OK
      */
     exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<FileResponse>;
-    /** exportSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** exportSpreadsheet without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
     exportSpreadsheet(kind?: SpreadsheetKind | undefined, format?: SpreadsheetFormat | undefined, forceCode?: string | undefined, inspectionReference?: string | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<FileResponse> {
         if (isAbortSignal(tag)) {
@@ -9047,7 +9419,7 @@ export interface IStatementsClient {
      */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement>;
 
-    /** issuePositionStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** issuePositionStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
 
     /**
@@ -9366,7 +9738,7 @@ export class StatementsClient extends ComplianceApiClientBase implements IStatem
      * @return Created
      */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement>;
-    /** issuePositionStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** issuePositionStatement without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     issuePositionStatement(reportId: string, body: IssueStatementRequest, signal?: AbortSignal): Promise<PositionStatement>;
     issuePositionStatement(reportId: string, body: IssueStatementRequest, ifMatch?: string | undefined | AbortSignal, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<PositionStatement> {
         if (isAbortSignal(ifMatch)) {
@@ -9725,7 +10097,7 @@ export interface ISummariesClient {
      */
     getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceSummary>;
 
-    /** getForceSummary without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** getForceSummary without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary>;
 
     /**
@@ -9772,7 +10144,7 @@ export class SummariesClient extends ComplianceApiClientBase implements ISummari
      * @return OK
      */
     getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined, signal?: AbortSignal): Promise<ForceSummary>;
-    /** getForceSummary without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** getForceSummary without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     getForceSummary(code: string, asOf?: string | undefined, signal?: AbortSignal): Promise<ForceSummary>;
     getForceSummary(code: string, asOf?: string | undefined, tag?: string[] | undefined | AbortSignal, signal?: AbortSignal): Promise<ForceSummary> {
         if (isAbortSignal(tag)) {
@@ -10100,7 +10472,7 @@ export interface IWebhooksClient {
      */
     createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
-    /** createWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createWebhookSubscription(body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
     /**
@@ -10116,7 +10488,7 @@ export interface IWebhooksClient {
      */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscription>;
 
-    /** updateWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscription>;
 
     /**
@@ -10126,7 +10498,7 @@ export interface IWebhooksClient {
      */
     deleteWebhookSubscription(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
 
-    /** deleteWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** deleteWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     deleteWebhookSubscription(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
@@ -10136,7 +10508,7 @@ export interface IWebhooksClient {
      */
     rotateWebhookSecret(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
-    /** rotateWebhookSecret without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rotateWebhookSecret without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rotateWebhookSecret(id: string, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
 
     /**
@@ -10146,7 +10518,7 @@ export interface IWebhooksClient {
      */
     pingWebhookSubscription(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookDelivery>;
 
-    /** pingWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** pingWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     pingWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookDelivery>;
 
     /**
@@ -10262,7 +10634,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return Created
      */
     createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
-    /** createWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** createWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     createWebhookSubscription(body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
     createWebhookSubscription(body: WebhookSubscriptionRequest, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscriptionSecret> {
         if (isAbortSignal(idempotencyKey)) {
@@ -10430,7 +10802,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return OK
      */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscription>;
-    /** updateWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** updateWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, signal?: AbortSignal): Promise<WebhookSubscription>;
     updateWebhookSubscription(id: string, body: WebhookSubscriptionRequest, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscription> {
         if (isAbortSignal(ifMatch)) {
@@ -10540,7 +10912,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return No Content
      */
     deleteWebhookSubscription(id: string, ifMatch?: string | undefined, signal?: AbortSignal): Promise<void>;
-    /** deleteWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** deleteWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     deleteWebhookSubscription(id: string, signal?: AbortSignal): Promise<void>;
     deleteWebhookSubscription(id: string, ifMatch?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<void> {
         if (isAbortSignal(ifMatch)) {
@@ -10637,7 +11009,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return OK
      */
     rotateWebhookSecret(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
-    /** rotateWebhookSecret without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** rotateWebhookSecret without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     rotateWebhookSecret(id: string, signal?: AbortSignal): Promise<WebhookSubscriptionSecret>;
     rotateWebhookSecret(id: string, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookSubscriptionSecret> {
         if (isAbortSignal(idempotencyKey)) {
@@ -10731,7 +11103,7 @@ export class WebhooksClient extends ComplianceApiClientBase implements IWebhooks
      * @return Accepted
      */
     pingWebhookSubscription(id: string, idempotencyKey?: string | undefined, signal?: AbortSignal): Promise<WebhookDelivery>;
-    /** pingWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the signal by position as before. */
+    /** pingWebhookSubscription without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the signal by position as before. */
     pingWebhookSubscription(id: string, signal?: AbortSignal): Promise<WebhookDelivery>;
     pingWebhookSubscription(id: string, idempotencyKey?: string | undefined | AbortSignal, signal?: AbortSignal): Promise<WebhookDelivery> {
         if (isAbortSignal(idempotencyKey)) {
@@ -11156,6 +11528,12 @@ export interface ChangePage {
     hasMore: boolean;
 }
 
+/** The forces a restricted report was circulated to. */
+export interface CirculationRequest {
+    /** Their codes (forces or collaborations); an empty list leaves a restricted report to national callers alone. */
+    forceCodes: string[];
+}
+
 /** A committee a force reports to. */
 export interface Committee {
     /** The committee's id. */
@@ -11551,6 +11929,13 @@ export interface ForceResponse {
     ragDisagrees: boolean;
     /** While the response awaits sign-off (PendingSignOff): the authenticated name of the client that requested closure; another identity with an admin role for the force signs it off. */
     signOffRequestedBy?: string | undefined;
+    inspectorateStatus?: InspectorateStatus;
+    /** The date that assessment bears. */
+    inspectorateAssessedOn?: string | undefined;
+    /** That assessment's comment. */
+    inspectorateComment?: string | undefined;
+    /** True when the force's status is Implemented, PendingSignOff or Closed but the inspectorate's latest assessment is neither Complete nor NoFurtherAction. False when no assessment is recorded. */
+    disagreesWithInspectorate: boolean;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
     etag?: string | undefined;
     /** The force's own tags (its themes, such as "MoPI" or "vetting"), in the order given; as they are now, whatever asOf says. */
@@ -11752,6 +12137,7 @@ export interface Inspection {
     link?: string | undefined;
     allForcesInScope: boolean;
     forcesInScope: string[];
+    circulatedTo: string[];
     createdAt: string;
     updatedAt: string;
     /** The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists. */
@@ -11803,6 +12189,66 @@ export interface InspectionSummary {
 export type InspectionType = "NationalThematic" | "Force" | "Peel" | "CrimeDataIntegrity" | "Joint";
 
 export type Inspectorate = "Hmic" | "Hmicfrs" | "Hmcpsi" | "HmiProbation" | "HmiPrisons" | "Ofsted" | "CareQualityCommission" | "Other";
+
+/** A dated entry of the inspectorate's assessment of a response. Entries are never edited or deleted; a correction is a new entry. */
+export interface InspectorateAssessment {
+    /** The entry's id. */
+    id: string;
+    /** The response it assesses. */
+    responseId: string;
+    /** The force whose response it is. */
+    forceCode: string;
+    /** The date the inspectorate's entry bears: its status stands from then until a later entry. */
+    assessedOn: string;
+    status: InspectorateStatus;
+    /** The inspectorate's comment, such as "authorised for closure on the basis of the re-inspection". */
+    comment: string;
+    /** Where it was read: the register page's name or address. */
+    source: string;
+    /** The day the source was seen showing it. */
+    sourceShownOn?: string | undefined;
+    /** The client that recorded the entry (its API key's client name). */
+    recordedBy: string;
+    /** When the entry was recorded in this service. */
+    recordedAt: string;
+    /** The entry's strong entity tag, as in the ETag header. */
+    etag?: string | undefined;
+}
+
+/** One page of a list, in a stable order, with the cursor that continues it. */
+export interface InspectorateAssessmentPage {
+    /** The records on this page. */
+    items: InspectorateAssessment[];
+    /** How many records match the filters, on every page. */
+    totalCount: number;
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor?: string | undefined;
+}
+
+/** What the inspectorate published about a response, as a force copies it from the register. */
+export interface InspectorateAssessmentRequest {
+    /** The date the inspectorate's entry bears: not in the future, nor before the response's latest assessment. */
+    assessedOn: string;
+    status: InspectorateStatus;
+    /** The inspectorate's comment, as published. */
+    comment: string;
+    /** Where it was read: the register page's name or address. */
+    source: string;
+    /** The day the source was seen showing it: not before assessedOn, nor in the future. */
+    sourceShownOn?: string | undefined;
+}
+
+/** The inspectorate's own status for a force's response, as its public register gives it. */
+export type InspectorateStatus = "AwaitingReview" | "BeingProgressed" | "Complete" | "NoFurtherAction";
+
+/** Responses by the inspectorate's latest assessment, and those it has none recorded for. */
+export interface InspectorateStatusCounts {
+    awaitingReview: number;
+    beingProgressed: number;
+    complete: number;
+    noFurtherAction: number;
+    notRecorded: number;
+}
 
 /** When to read the responses for an issued statement. */
 export interface IssueStatementRequest {
@@ -12229,6 +12675,9 @@ export interface ResponseCounts {
     oldestOverdueDueDate?: string | undefined;
     /** Days past that date on the summary's date; 0 when none is overdue. */
     mostDaysOverdue: number;
+    byInspectorateStatus: InspectorateStatusCounts;
+    /** Responses the force called implemented or closed while the inspectorate's latest assessment was neither Complete nor NoFurtherAction. */
+    disagreeWithInspectorate: number;
 }
 
 /** A response's public statement. */
@@ -12333,6 +12782,11 @@ export interface StatementLine {
     previousRag?: Rag;
     /** The due date on the previous statement. */
     previousDueDate?: string | undefined;
+    inspectorateStatus?: InspectorateStatus;
+    /** The date of that assessment. */
+    inspectorateAssessedOn?: string | undefined;
+    /** The force says implemented, pending sign-off or closed, but the inspectorate's assessment is neither complete nor no further action; false when none was recorded. */
+    disagreesWithInspectorate: boolean;
 }
 
 /** An inspection report a statement's lines come from. */

@@ -30,25 +30,25 @@ namespace ComplianceApi.Client
     public partial interface IActionPlansClient
     {
         /// <summary>
-        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken);
@@ -1653,7 +1653,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ActionPlan> CreateActionPlanAsync(ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1662,7 +1662,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateActionPlanAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ActionPlan> UpdateActionPlanAsync(System.Guid id, ActionPlanRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1671,7 +1671,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreatePlanActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PlanAction> CreatePlanActionAsync(System.Guid planId, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1680,7 +1680,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateActionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PlanAction> UpdateActionAsync(System.Guid id, PlanActionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -1693,19 +1693,19 @@ namespace ComplianceApi.Client
     public partial interface IApiKeysClient
     {
         /// <summary>
-        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ApiKeyIssued> RotateApiKeyAsync(System.Guid id, ApiKeyRotationRequest body, System.Threading.CancellationToken cancellationToken);
@@ -2674,7 +2674,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ApiKeyIssued> CreateApiKeyAsync(ApiKeyRequest body, System.Threading.CancellationToken cancellationToken)
@@ -2683,7 +2683,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RevokeApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task RevokeApiKeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -2692,7 +2692,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RotateApiKeyAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ApiKeyIssued> RotateApiKeyAsync(System.Guid id, ApiKeyRotationRequest body, System.Threading.CancellationToken cancellationToken)
@@ -3385,25 +3385,25 @@ namespace ComplianceApi.Client
     public partial interface ICommitteesClient
     {
         /// <summary>
-        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken);
@@ -4836,7 +4836,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Committee> CreateCommitteeAsync(CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4845,7 +4845,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateCommitteeAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Committee> UpdateCommitteeAsync(System.Guid id, CommitteeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4854,7 +4854,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<CommitteeReport> CreateCommitteeReportAsync(System.Guid committeeId, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
@@ -4863,7 +4863,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateCommitteeReportAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<CommitteeReport> UpdateCommitteeReportAsync(System.Guid id, CommitteeReportRequest body, System.Threading.CancellationToken cancellationToken)
@@ -5182,37 +5182,37 @@ namespace ComplianceApi.Client
     public partial interface IEvidenceClient
     {
         /// <summary>
-        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> AcceptEvidenceAsync(System.Guid id, EvidenceAcceptance body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Evidence> RejectEvidenceAsync(System.Guid id, EvidenceRejection body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<EvidenceFile> UploadEvidenceFileAsync(System.Guid id, FileParameter file, System.Threading.CancellationToken cancellationToken);
@@ -7345,7 +7345,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// AddResponseEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AddResponseEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7354,7 +7354,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// AddActionEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AddActionEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7363,7 +7363,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> UpdateEvidenceAsync(System.Guid id, EvidenceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -7372,7 +7372,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// AcceptEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> AcceptEvidenceAsync(System.Guid id, EvidenceAcceptance body, System.Threading.CancellationToken cancellationToken)
@@ -7381,7 +7381,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RejectEvidenceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Evidence> RejectEvidenceAsync(System.Guid id, EvidenceRejection body, System.Threading.CancellationToken cancellationToken)
@@ -7390,7 +7390,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UploadEvidenceFileAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<EvidenceFile> UploadEvidenceFileAsync(System.Guid id, FileParameter file, System.Threading.CancellationToken cancellationToken)
@@ -7403,25 +7403,25 @@ namespace ComplianceApi.Client
     public partial interface IFindingsClient
     {
         /// <summary>
-        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId, FindingKind? kind, BusinessArea? businessArea, AddresseeKind? addresseeKind, string? forceCode, int? limit, string? cursor, ResponseStatus? status, Rag? rag, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, FindingSort? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken);
@@ -8677,7 +8677,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> CreateFindingAsync(System.Guid inspectionId, FindingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -8686,7 +8686,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ListFindingsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<FindingPage> ListFindingsAsync(System.Guid? inspectionId, FindingKind? kind, BusinessArea? businessArea, AddresseeKind? addresseeKind, string? forceCode, int? limit, string? cursor, ResponseStatus? status, Rag? rag, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, FindingSort? sort, System.Threading.CancellationToken cancellationToken)
@@ -8695,7 +8695,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateFindingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> UpdateFindingAsync(System.Guid id, FindingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -8704,7 +8704,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetFindingTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Finding> SetFindingTagsAsync(System.Guid id, FindingTagsRequest body, System.Threading.CancellationToken cancellationToken)
@@ -8717,13 +8717,13 @@ namespace ComplianceApi.Client
     public partial interface IForcesClient
     {
         /// <summary>
-        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken);
@@ -9498,7 +9498,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Force> CreateForceAsync(ForceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -9507,7 +9507,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateForceAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Force> UpdateForceAsync(string code, ForceRequest body, System.Threading.CancellationToken cancellationToken)
@@ -9520,13 +9520,13 @@ namespace ComplianceApi.Client
     public partial interface IGradingsClient
     {
         /// <summary>
-        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken);
@@ -10340,7 +10340,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Grading> CreateGradingAsync(System.Guid inspectionId, GradingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -10349,7 +10349,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateGradingAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Grading> UpdateGradingAsync(System.Guid id, GradingRequest body, System.Threading.CancellationToken cancellationToken)
@@ -10362,16 +10362,22 @@ namespace ComplianceApi.Client
     public partial interface IInspectionsClient
     {
         /// <summary>
-        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// CirculateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -10412,6 +10418,15 @@ namespace ComplianceApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -11045,6 +11060,186 @@ namespace ComplianceApi.Client
             }
         }
 
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Records the forces a restricted report was circulated to (national admins): only they, and national callers, see it.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, string? ifMatch = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/inspections/{id}/circulation"
+                    urlBuilder_.Append("api/v1/inspections/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/circulation");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Inspection>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -11173,7 +11368,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Inspection> CreateInspectionAsync(InspectionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -11182,12 +11377,558 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<Inspection> UpdateInspectionAsync(System.Guid id, InspectionRequest body, System.Threading.CancellationToken cancellationToken)
         {
             return UpdateInspectionAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// CirculateInspectionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<Inspection> CirculateInspectionAsync(System.Guid id, CirculationRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return CirculateInspectionAsync(id: id, body: body, ifMatch: null, cancellationToken: cancellationToken);
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IInspectorateAssessmentsClient
+    {
+        /// <summary>
+        /// RecordInspectorateAssessmentAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
+        /// </summary>
+        /// <param name="id">The response's id.</param>
+        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
+        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<InspectorateAssessmentPage> ListInspectorateAssessmentsAsync(System.Guid id, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InspectorateAssessmentsClient : ComplianceApiClientBase, IInspectorateAssessmentsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public InspectorateAssessmentsClient(ComplianceApiClientOptions configuration, System.Net.Http.HttpClient httpClient) : base(configuration)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Lists the inspectorate's assessment of a response, oldest entry first, a page at a time.
+        /// </summary>
+        /// <param name="id">The response's id.</param>
+        /// <param name="limit">Records per page, 1 to 200; 50 when omitted.</param>
+        /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<InspectorateAssessmentPage> ListInspectorateAssessmentsAsync(System.Guid id, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/responses/{id}/inspectorate-assessments"
+                    urlBuilder_.Append("api/v1/responses/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/inspectorate-assessments");
+                    urlBuilder_.Append('?');
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<InspectorateAssessmentPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Appends a dated entry of the inspectorate's assessment (as its register published it) to a response (editors and admins of the force, national admins). Entries are append-only (there is no PUT or DELETE): a correction is a new entry; the latest entry in effect on a date is the inspectorate's status then.
+        /// </summary>
+        /// <param name="ifMatch">The record's ETag (or the etag of its view) as last read: the write is made only while the record is unchanged, and otherwise answers 412 with the current tag in the problem's currentEtag. Optional unless the deployment sets Concurrency:RequireIfMatch (then 428 without it).</param>
+        /// <param name="idempotencyKey">A key unique to this request, such as a UUID, sent again unchanged on every retry of it: the first outcome is stored with the write and answered again (marked Idempotent-Replayed) instead of a second write. Keys are the client's own and kept for 24 hours. The same key with another request answers 422; while the first is still running, 409.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, string? ifMatch = null, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+
+                    if (ifMatch != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotencyKey != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/responses/{id}/inspectorate-assessments"
+                    urlBuilder_.Append("api/v1/responses/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/inspectorate-assessments");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<InspectorateAssessment>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ComplianceApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ComplianceApiException<ProblemDetails>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ComplianceApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new ComplianceApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new ComplianceApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+        /// <summary>
+        /// RecordInspectorateAssessmentAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
+        /// </summary>
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        public virtual System.Threading.Tasks.Task<InspectorateAssessment> RecordInspectorateAssessmentAsync(System.Guid id, InspectorateAssessmentRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            return RecordInspectorateAssessmentAsync(id: id, body: body, ifMatch: null, idempotencyKey: null, cancellationToken: cancellationToken);
         }
     }
 
@@ -11195,13 +11936,13 @@ namespace ComplianceApi.Client
     public partial interface IPublicClient
     {
         /// <summary>
-        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PublicProgressSetting> SetPublicProgressAsync(string code, PublicProgressRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken);
@@ -12230,7 +12971,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetPublicProgressAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PublicProgressSetting> SetPublicProgressAsync(string code, PublicProgressRequest body, System.Threading.CancellationToken cancellationToken)
@@ -12239,7 +12980,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetPublicStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ResponsePublicStatement> SetPublicStatementAsync(System.Guid id, PublicStatementRequest body, System.Threading.CancellationToken cancellationToken)
@@ -12561,13 +13302,13 @@ namespace ComplianceApi.Client
     public partial interface IReportResponsesClient
     {
         /// <summary>
-        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ReportResponse> CreateReportResponseAsync(System.Guid inspectionId, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ReportResponse> UpdateReportResponseAsync(System.Guid id, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken);
@@ -13387,7 +14128,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ReportResponse> CreateReportResponseAsync(System.Guid inspectionId, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -13396,7 +14137,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateReportResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ReportResponse> UpdateReportResponseAsync(System.Guid id, ReportResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -13409,55 +14150,55 @@ namespace ComplianceApi.Client
     public partial interface IResponsesClient
     {
         /// <summary>
-        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId, System.Guid? findingId, string? forceCode, ResponseStatus? status, Rag? rag, int? limit, string? cursor, FindingKind? findingKind, AddresseeKind? addresseeKind, BusinessArea? businessArea, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, ResponseSort? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> SignOffForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ProgressUpdate> SendBackForceResponseAsync(System.Guid id, SendBackRequest body, System.Threading.CancellationToken cancellationToken);
@@ -13507,10 +14248,12 @@ namespace ComplianceApi.Client
         /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
         /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="inspectorateStatus">Only responses whose inspectorate's latest assessment on asOf has this status.</param>
+        /// <param name="disagreesWithInspectorate">true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.</param>
         /// <param name="tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, InspectorateStatus? inspectorateStatus = null, bool? disagreesWithInspectorate = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -14007,10 +14750,12 @@ namespace ComplianceApi.Client
         /// <param name="q">Only responses whose finding's text or whose position statement on asOf contains this text (any case).</param>
         /// <param name="asOf">The date to read every response as of; today when omitted. Responses whose history begins later are left out.</param>
         /// <param name="sort">Recorded (the order responses were recorded in; the default), DueDate (earliest first, none last), DaysOverdue (most overdue first, then the rest by due date), Force (by force code, then due date) or Inspection (by inspection reference, then finding reference).</param>
+        /// <param name="inspectorateStatus">Only responses whose inspectorate's latest assessment on asOf has this status.</param>
+        /// <param name="disagreesWithInspectorate">true: only responses the force calls implemented or closed on asOf while the inspectorate's latest assessment is neither Complete nor NoFurtherAction; false: only the others.</param>
         /// <param name="tag">Only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
         /// <returns>OK</returns>
         /// <exception cref="ComplianceApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId = null, System.Guid? findingId = null, string? forceCode = null, ResponseStatus? status = null, Rag? rag = null, int? limit = null, string? cursor = null, FindingKind? findingKind = null, AddresseeKind? addresseeKind = null, BusinessArea? businessArea = null, Rag? derivedRag = null, string? owner = null, bool? overdue = null, int? dueWithinDays = null, System.DateOnly? dueFrom = null, System.DateOnly? dueTo = null, string? q = null, System.DateOnly? asOf = null, ResponseSort? sort = null, InspectorateStatus? inspectorateStatus = null, bool? disagreesWithInspectorate = null, System.Collections.Generic.IEnumerable<string>? tag = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -14101,6 +14846,14 @@ namespace ComplianceApi.Client
                     if (sort != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("sort")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sort, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (inspectorateStatus != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("inspectorateStatus")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(inspectorateStatus, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (disagreesWithInspectorate != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("disagreesWithInspectorate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(disagreesWithInspectorate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (tag != null)
                     {
@@ -16317,7 +17070,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> CreateForceResponseAsync(System.Guid findingId, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16326,16 +17079,16 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ListForceResponsesAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponsePage> ListForceResponsesAsync(System.Guid? inspectionId, System.Guid? findingId, string? forceCode, ResponseStatus? status, Rag? rag, int? limit, string? cursor, FindingKind? findingKind, AddresseeKind? addresseeKind, BusinessArea? businessArea, Rag? derivedRag, string? owner, bool? overdue, int? dueWithinDays, System.DateOnly? dueFrom, System.DateOnly? dueTo, string? q, System.DateOnly? asOf, ResponseSort? sort, System.Threading.CancellationToken cancellationToken)
         {
-            return ListForceResponsesAsync(inspectionId: inspectionId, findingId: findingId, forceCode: forceCode, status: status, rag: rag, limit: limit, cursor: cursor, findingKind: findingKind, addresseeKind: addresseeKind, businessArea: businessArea, derivedRag: derivedRag, owner: owner, overdue: overdue, dueWithinDays: dueWithinDays, dueFrom: dueFrom, dueTo: dueTo, q: q, asOf: asOf, sort: sort, tag: null, cancellationToken: cancellationToken);
+            return ListForceResponsesAsync(inspectionId: inspectionId, findingId: findingId, forceCode: forceCode, status: status, rag: rag, limit: limit, cursor: cursor, findingKind: findingKind, addresseeKind: addresseeKind, businessArea: businessArea, derivedRag: derivedRag, owner: owner, overdue: overdue, dueWithinDays: dueWithinDays, dueFrom: dueFrom, dueTo: dueTo, q: q, asOf: asOf, sort: sort, inspectorateStatus: null, disagreesWithInspectorate: null, tag: null, cancellationToken: cancellationToken);
         }
 
         /// <summary>
-        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> UpdateForceResponseAsync(System.Guid id, ForceResponseRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16344,7 +17097,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SetResponseTagsAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceResponse> SetResponseTagsAsync(System.Guid id, ResponseTagsRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16353,7 +17106,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RecordProgressUpdateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> RecordProgressUpdateAsync(System.Guid id, ProgressUpdateRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16362,7 +17115,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RebaselineTargetDateAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<TargetDateChange> RebaselineTargetDateAsync(System.Guid id, TargetDateChangeRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16371,7 +17124,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ReopenForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> ReopenForceResponseAsync(System.Guid id, ReopenRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16380,7 +17133,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SignOffForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> SignOffForceResponseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -16389,7 +17142,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// SendBackForceResponseAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ProgressUpdate> SendBackForceResponseAsync(System.Guid id, SendBackRequest body, System.Threading.CancellationToken cancellationToken)
@@ -16402,13 +17155,13 @@ namespace ComplianceApi.Client
     public partial interface ISpreadsheetsClient
     {
         /// <summary>
-        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind, SpreadsheetFormat? format, string? forceCode, string? inspectionReference, System.Threading.CancellationToken cancellationToken);
@@ -17037,7 +17790,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ImportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ImportReport> ImportSpreadsheetAsync(SpreadsheetKind? kind, bool? dryRun, FileParameter file, System.Threading.CancellationToken cancellationToken)
@@ -17046,7 +17799,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// ExportSpreadsheetAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<FileResponse> ExportSpreadsheetAsync(SpreadsheetKind? kind, SpreadsheetFormat? format, string? forceCode, string? inspectionReference, System.Threading.CancellationToken cancellationToken)
@@ -17059,7 +17812,7 @@ namespace ComplianceApi.Client
     public partial interface IStatementsClient
     {
         /// <summary>
-        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken);
@@ -18326,7 +19079,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// IssuePositionStatementAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<PositionStatement> IssuePositionStatementAsync(System.Guid reportId, IssueStatementRequest body, System.Threading.CancellationToken cancellationToken)
@@ -18339,7 +19092,7 @@ namespace ComplianceApi.Client
     public partial interface ISummariesClient
     {
         /// <summary>
-        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf, System.Threading.CancellationToken cancellationToken);
@@ -19077,7 +19830,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// GetForceSummaryAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<ForceSummary> GetForceSummaryAsync(string code, System.DateOnly? asOf, System.Threading.CancellationToken cancellationToken)
@@ -19090,31 +19843,31 @@ namespace ComplianceApi.Client
     public partial interface IWebhooksClient
     {
         /// <summary>
-        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscriptionSecret> CreateWebhookSubscriptionAsync(WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscription> UpdateWebhookSubscriptionAsync(System.Guid id, WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task DeleteWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookSubscriptionSecret> RotateWebhookSecretAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         System.Threading.Tasks.Task<WebhookDelivery> PingWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
@@ -20581,7 +21334,7 @@ namespace ComplianceApi.Client
             return result == null ? "" : result;
         }
         /// <summary>
-        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// CreateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscriptionSecret> CreateWebhookSubscriptionAsync(WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -20590,7 +21343,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// UpdateWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscription> UpdateWebhookSubscriptionAsync(System.Guid id, WebhookSubscriptionRequest body, System.Threading.CancellationToken cancellationToken)
@@ -20599,7 +21352,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// DeleteWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task DeleteWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -20608,7 +21361,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// RotateWebhookSecretAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookSubscriptionSecret> RotateWebhookSecretAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -20617,7 +21370,7 @@ namespace ComplianceApi.Client
         }
 
         /// <summary>
-        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0, tag in 1.4.0), with the cancellation token by position as before.
+        /// PingWebhookSubscriptionAsync without the optional arguments added later (If-Match and Idempotency-Key in 1.2.0; tag and the inspectorate filters in 1.4.0), with the cancellation token by position as before.
         /// </summary>
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         public virtual System.Threading.Tasks.Task<WebhookDelivery> PingWebhookSubscriptionAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
@@ -21378,6 +22131,21 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hasMore")]
         public bool HasMore { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The forces a restricted report was circulated to.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CirculationRequest
+    {
+
+        /// <summary>
+        /// Their codes (forces or collaborations); an empty list leaves a restricted report to national callers alone.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("forceCodes")]
+        public System.Collections.Generic.ICollection<string> ForceCodes { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 
@@ -22626,6 +23394,28 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("signOffRequestedBy")]
         public string? SignOffRequestedBy { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("inspectorateStatus")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
+        public InspectorateStatus? InspectorateStatus { get; set; } = default!;
+
+        /// <summary>
+        /// The date that assessment bears.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("inspectorateAssessedOn")]
+        public System.DateOnly? InspectorateAssessedOn { get; set; } = default!;
+
+        /// <summary>
+        /// That assessment's comment.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("inspectorateComment")]
+        public string? InspectorateComment { get; set; } = default!;
+
+        /// <summary>
+        /// True when the force's status is Implemented, PendingSignOff or Closed but the inspectorate's latest assessment is neither Complete nor NoFurtherAction. False when no assessment is recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("disagreesWithInspectorate")]
+        public bool DisagreesWithInspectorate { get; set; } = default!;
+
         /// <summary>
         /// The record's strong entity tag, as in the ETag header: send it in If-Match to write on the condition that nothing changed since. Absent in lists.
         /// </summary>
@@ -23219,6 +24009,9 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("forcesInScope")]
         public System.Collections.Generic.ICollection<string> ForcesInScope { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("circulatedTo")]
+        public System.Collections.Generic.ICollection<string> CirculatedTo { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
@@ -23401,6 +24194,188 @@ namespace ComplianceApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"Other")]
         Other = 7,
+
+    }
+
+    /// <summary>
+    /// A dated entry of the inspectorate's assessment of a response. Entries are never edited or deleted; a correction is a new entry.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InspectorateAssessment
+    {
+
+        /// <summary>
+        /// The entry's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// The response it assesses.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("responseId")]
+        public System.Guid ResponseId { get; set; } = default!;
+
+        /// <summary>
+        /// The force whose response it is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("forceCode")]
+        public string ForceCode { get; set; } = default!;
+
+        /// <summary>
+        /// The date the inspectorate's entry bears: its status stands from then until a later entry.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("assessedOn")]
+        public System.DateOnly AssessedOn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
+        public InspectorateStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The inspectorate's comment, such as "authorised for closure on the basis of the re-inspection".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comment")]
+        public string Comment { get; set; } = default!;
+
+        /// <summary>
+        /// Where it was read: the register page's name or address.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
+        public string Source { get; set; } = default!;
+
+        /// <summary>
+        /// The day the source was seen showing it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sourceShownOn")]
+        public System.DateOnly? SourceShownOn { get; set; } = default!;
+
+        /// <summary>
+        /// The client that recorded the entry (its API key's client name).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recordedBy")]
+        public string RecordedBy { get; set; } = default!;
+
+        /// <summary>
+        /// When the entry was recorded in this service.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recordedAt")]
+        public System.DateTimeOffset RecordedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The entry's strong entity tag, as in the ETag header.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        public string? Etag { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One page of a list, in a stable order, with the cursor that continues it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InspectorateAssessmentPage
+    {
+
+        /// <summary>
+        /// The records on this page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.ICollection<InspectorateAssessment> Items { get; set; } = new System.Collections.ObjectModel.Collection<InspectorateAssessment>();
+
+        /// <summary>
+        /// How many records match the filters, on every page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("totalCount")]
+        public int TotalCount { get; set; } = default!;
+
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What the inspectorate published about a response, as a force copies it from the register.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InspectorateAssessmentRequest
+    {
+
+        /// <summary>
+        /// The date the inspectorate's entry bears: not in the future, nor before the response's latest assessment.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("assessedOn")]
+        public System.DateOnly AssessedOn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
+        public InspectorateStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The inspectorate's comment, as published.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comment")]
+        public string Comment { get; set; } = default!;
+
+        /// <summary>
+        /// Where it was read: the register page's name or address.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
+        public string Source { get; set; } = default!;
+
+        /// <summary>
+        /// The day the source was seen showing it: not before assessedOn, nor in the future.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sourceShownOn")]
+        public System.DateOnly? SourceShownOn { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The inspectorate's own status for a force's response, as its public register gives it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum InspectorateStatus
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"AwaitingReview")]
+        AwaitingReview = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"BeingProgressed")]
+        BeingProgressed = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Complete")]
+        Complete = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"NoFurtherAction")]
+        NoFurtherAction = 3,
+
+    }
+
+    /// <summary>
+    /// Responses by the inspectorate's latest assessment, and those it has none recorded for.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class InspectorateStatusCounts
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("awaitingReview")]
+        public int AwaitingReview { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("beingProgressed")]
+        public int BeingProgressed { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("complete")]
+        public int Complete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("noFurtherAction")]
+        public int NoFurtherAction { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("notRecorded")]
+        public int NotRecorded { get; set; } = default!;
 
     }
 
@@ -24684,6 +25659,15 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("mostDaysOverdue")]
         public int MostDaysOverdue { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("byInspectorateStatus")]
+        public InspectorateStatusCounts ByInspectorateStatus { get; set; } = new InspectorateStatusCounts();
+
+        /// <summary>
+        /// Responses the force called implemented or closed while the inspectorate's latest assessment was neither Complete nor NoFurtherAction.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("disagreeWithInspectorate")]
+        public int DisagreeWithInspectorate { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -25086,6 +26070,22 @@ namespace ComplianceApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("previousDueDate")]
         public System.DateOnly? PreviousDueDate { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("inspectorateStatus")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
+        public InspectorateStatus? InspectorateStatus { get; set; } = default!;
+
+        /// <summary>
+        /// The date of that assessment.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("inspectorateAssessedOn")]
+        public System.DateOnly? InspectorateAssessedOn { get; set; } = default!;
+
+        /// <summary>
+        /// The force says implemented, pending sign-off or closed, but the inspectorate's assessment is neither complete nor no further action; false when none was recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("disagreesWithInspectorate")]
+        public bool DisagreesWithInspectorate { get; set; } = default!;
 
     }
 
