@@ -24,7 +24,8 @@ test("a force's editor tags its responses, a national admin tags a finding, and 
     await editor.setResponseTags(second.id, { tags: ["Vetting"] });
     const finding = await findings.setFindingTags(r8.id, { tags: ["records review"] });
     const both = await editor.listForceResponses(undefined, undefined, code, undefined, undefined, undefined, undefined, undefined, undefined,
-        undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, ["MOPI", "Vetting"]);
+        undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+        ["MOPI", "Vetting"]);
     const summary = await new SummariesClient(configurationWithKey(issued.secret)).getForceSummary(code, undefined, ["vetting"]);
     // Written as against contract 1.3.0: the signal by position where the tag filter now sits.
     const unfiltered = await new SummariesClient(configurationWithKey(issued.secret)).getForceSummary(code, undefined, new AbortController().signal);
