@@ -37,7 +37,8 @@ public static class ResponseFilterValidation
     /// </summary>
     public static void ValidatesTagFilter<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string[]?>> tags)
     {
-        validator.RuleFor(tags).Must(t => t is null || t.Length <= Tags.MaxCount)
+        // A counted rule, not a Must, so the contract states the list's maxItems.
+        validator.RuleFor(tags).MaximumCount(Tags.MaxCount)
             .WithMessage($"Give at most {Tags.MaxCount} tags: a record carries no more.");
         validator.RuleForEach(System.Linq.Expressions.Expression.Lambda<Func<T, IEnumerable<string>>>(tags.Body, tags.Parameters)).NotEmpty().MaximumLength(Tags.MaxLength);
     }

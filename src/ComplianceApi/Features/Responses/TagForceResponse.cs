@@ -18,7 +18,7 @@ public sealed class ResponseTagsRequestValidator : AbstractValidator<ResponseTag
 {
     public ResponseTagsRequestValidator()
     {
-        RuleFor(r => r.Tags).NotNull().Must(t => t.Count <= Domain.Tags.MaxCount * 2)
+        RuleFor(r => r.Tags).NotNull().MaximumCount(Domain.Tags.MaxCount * 2)
             .WithMessage($"Give at most {Domain.Tags.MaxCount} tags.");
         RuleForEach(r => r.Tags).NotNull().MaximumLength(Domain.Tags.MaxLength);
         RuleFor(r => r.Tags).Must(t => Domain.Tags.ProblemWith(t) is null).WithMessage(r => Domain.Tags.ProblemWith(r.Tags) ?? "")
