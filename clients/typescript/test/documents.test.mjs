@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-    CommitteesClient, FindingsClient, ForcesClient, InspectionsClient, ResponsesClient, SpreadsheetsClient, StatementsClient,
+    CommitteesClient, FindingsClient, ForcesClient, InspectionsClient, InspectorateAssessmentsClient, ResponsesClient, SpreadsheetsClient,
+    StatementsClient,
 } from "../dist/index.js";
 import { adminConfiguration, buildingThePicture, cityOfLondonResponse, recommendation, refused, unique, update } from "./support.mjs";
 
@@ -20,11 +21,13 @@ async function issuedStatement() {
     const responses = new ResponsesClient(configuration);
     const response = await responses.createForceResponse(finding.id, cityOfLondonResponse(forceCode));
     await responses.recordProgressUpdate(response.id, update("2015-08-03", "InProgress", "Amber", "Review of the archive under way."));
+    await new InspectorateAssessmentsClient(configuration).recordInspectorateAssessment(response.id,
+        { assessedOn: "2015-10-01", status: "BeingProgressed", comment: "Progress noted.", source: "HMICFRS register" });
     const committees = new CommitteesClient(configuration);
     const committee = await committees.createCommittee({ forceCode, name: "Police and Crime Panel", body: "PoliceAndCrimePanel" });
     const report = await committees.createCommitteeReport(committee.id, { reference: "PCP 2015/12", reportedOn: "2015-12-10" });
     await new StatementsClient(configuration).issuePositionStatement(report.id, { asOf: "2015-12-01" });
-    return { inspection, committee, report };
+    return { inspection, committee, report, response };
 }
 
 async function assertDocument(file, format) {
@@ -56,6 +59,21 @@ test("a position statement is read as CSV, an Excel workbook and HTML, previewed
     // The JSON operations answer JSON, as in 1.0.
     const issued = await statements.getIssuedStatement(report.id);
     assert.equal(issued.reportReference, "PCP 2015/12");
+});
+
+test("a statement line carries the inspectorate's status on the statement's date and flags where the force says implemented but the inspectorate does not", async () => {
+    const { committee, report, response } = await issuedStatement();
+    const configuration = adminConfiguration();
+    const statements = new StatementsClient(configuration);
+    await new ResponsesClient(configuration).recordProgressUpdate(response.id, update("2015-12-05", "Implemented", "Green", "Implemented."));
+
+    const issued = (await statements.getIssuedStatement(report.id)).lines[0];
+    const preview = (await statements.previewPositionStatement(committee.id, "2016-01-01")).lines[0];
+
+    assert.deepEqual([issued.status, issued.inspectorateStatus, issued.inspectorateAssessedOn, issued.disagreesWithInspectorate],
+        ["InProgress", "BeingProgressed", "2015-10-01", false]);
+    assert.deepEqual([preview.status, preview.inspectorateStatus, preview.inspectorateAssessedOn, preview.disagreesWithInspectorate],
+        ["Implemented", "BeingProgressed", "2015-10-01", true]);
 });
 
 test("a statement file in a format the service does not make is refused with a problem", async () => {

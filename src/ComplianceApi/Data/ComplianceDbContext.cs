@@ -622,6 +622,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             line.Property(l => l.OwnerRole).HasMaxLength(Lengths.Name);
             line.Property(l => l.PositionStatement).HasMaxLength(Lengths.LongText);
             line.Ignore(l => l.IsReportedGreen);
+            line.Ignore(l => l.DisagreesWithInspectorate);
         });
 
         modelBuilder.Entity<AuditEvent>(audit =>

@@ -31,7 +31,10 @@ public enum StatementChange
     Closed,
 }
 
-/// <summary>What a statement is made from: a response as it stood on the statement's date, with its finding.</summary>
+/// <summary>
+/// What a statement is made from: a response as it stood on the statement's date, with its finding and the
+/// inspectorate's latest assessment on that date (null when none was recorded by then).
+/// </summary>
 public sealed record StatementCandidate(
     Guid ResponseId,
     string ForceCode,
@@ -43,7 +46,9 @@ public sealed record StatementCandidate(
     Guid InspectionId,
     string InspectionReference,
     string InspectionTitle,
-    ResponseState State);
+    ResponseState State,
+    InspectorateStatus? InspectorateStatus = null,
+    DateOnly? InspectorateAssessedOn = null);
 
 /// <summary>
 /// One line of a position statement. Issued lines are stored as they were printed and never change;
@@ -79,6 +84,8 @@ public sealed class StatementLine
         StatusEffectiveOn = state.StatusEffectiveOn;
         IsOverdue = state.IsOverdue;
         DaysOverdue = state.DaysOverdue;
+        InspectorateStatus = source.InspectorateStatus;
+        InspectorateAssessedOn = source.InspectorateAssessedOn;
         Section = section;
         PreviousStatus = previous?.Status;
         PreviousRag = previous?.Rag;
@@ -87,7 +94,7 @@ public sealed class StatementLine
     }
 
     /// <summary>A line of the previous statement that this one no longer lists: as it was printed then, with today's status when known.</summary>
-    private StatementLine(StatementLine dropped, ResponseState? now)
+    private StatementLine(StatementLine dropped, StatementCandidate? now)
     {
         Id = Guid.CreateVersion7();
         ResponseId = dropped.ResponseId;
@@ -100,16 +107,19 @@ public sealed class StatementLine
         InspectionId = dropped.InspectionId;
         InspectionReference = dropped.InspectionReference;
         InspectionTitle = dropped.InspectionTitle;
-        OwnerName = now?.OwnerName ?? dropped.OwnerName;
-        OwnerRole = now?.OwnerRole ?? dropped.OwnerRole;
-        Status = now?.Status ?? dropped.Status;
-        Rag = now is null ? dropped.Rag : now.Rag;
-        DerivedRag = now is null ? dropped.DerivedRag : now.DerivedRag;
+        var state = now?.State;
+        OwnerName = state?.OwnerName ?? dropped.OwnerName;
+        OwnerRole = state?.OwnerRole ?? dropped.OwnerRole;
+        Status = state?.Status ?? dropped.Status;
+        Rag = state is null ? dropped.Rag : state.Rag;
+        DerivedRag = state is null ? dropped.DerivedRag : state.DerivedRag;
         FindingDueDate = dropped.FindingDueDate;
-        RevisedDueDate = now is null ? dropped.RevisedDueDate : now.RevisedTargetDate;
-        DueDate = now is null ? dropped.DueDate : now.DueDate;
-        PositionStatement = now is null ? dropped.PositionStatement : now.PositionStatement;
-        StatusEffectiveOn = now is null ? dropped.StatusEffectiveOn : now.StatusEffectiveOn;
+        RevisedDueDate = state is null ? dropped.RevisedDueDate : state.RevisedTargetDate;
+        DueDate = state is null ? dropped.DueDate : state.DueDate;
+        PositionStatement = state is null ? dropped.PositionStatement : state.PositionStatement;
+        StatusEffectiveOn = state is null ? dropped.StatusEffectiveOn : state.StatusEffectiveOn;
+        InspectorateStatus = now is null ? dropped.InspectorateStatus : now.InspectorateStatus;
+        InspectorateAssessedOn = now is null ? dropped.InspectorateAssessedOn : now.InspectorateAssessedOn;
         Section = StatementSection.NoLongerReported;
         Change = StatementChange.Closed;
         PreviousStatus = dropped.Status;
@@ -117,7 +127,7 @@ public sealed class StatementLine
         PreviousDueDate = dropped.DueDate;
     }
 
-    public static StatementLine NoLongerReported(StatementLine dropped, ResponseState? now) => new(dropped, now);
+    public static StatementLine NoLongerReported(StatementLine dropped, StatementCandidate? now) => new(dropped, now);
 
     public Guid Id { get; private set; }
     public Guid? StatementId { get; private set; }
@@ -152,6 +162,19 @@ public sealed class StatementLine
     public ResponseStatus? PreviousStatus { get; private set; }
     public Rag? PreviousRag { get; private set; }
     public DateOnly? PreviousDueDate { get; private set; }
+
+    /// <summary>
+    /// The inspectorate's status from its latest assessment on the statement's date; null when none was recorded
+    /// by then (and on lines issued before the column existed). Stored with the line, so an issued statement
+    /// keeps what the inspectorate had said when it was issued, whatever is recorded later.
+    /// </summary>
+    public InspectorateStatus? InspectorateStatus { get; private set; }
+
+    /// <summary>The date of that assessment.</summary>
+    public DateOnly? InspectorateAssessedOn { get; private set; }
+
+    /// <summary>The force says implemented or closed and the inspectorate does not (<see cref="InspectorateRules.Disagrees"/>).</summary>
+    public bool DisagreesWithInspectorate => InspectorateRules.Disagrees(Status, InspectorateStatus);
 
     /// <summary>Reported implemented and green: once issued to a committee, such a line is not repeated to it.</summary>
     public bool IsReportedGreen => Section == StatementSection.Implemented && Rag == Domain.Rag.Green;
@@ -218,11 +241,11 @@ public static class PositionStatements
         IReadOnlySet<Guid> reportedGreen)
     {
         var before = previous?.ToDictionary(l => l.ResponseId) ?? [];
-        var states = new Dictionary<Guid, ResponseState>();
+        var states = new Dictionary<Guid, StatementCandidate>();
         var lines = new List<StatementLine>();
         foreach (var candidate in candidates)
         {
-            states[candidate.ResponseId] = candidate.State;
+            states[candidate.ResponseId] = candidate;
             var section = SectionOf(candidate.State.Status, reportedGreen.Contains(candidate.ResponseId));
             if (section is { } listed)
             {

@@ -24,6 +24,15 @@ public static class Words
         _ => status.ToString(),
     };
 
+    public static string Of(InspectorateStatus status) => status switch
+    {
+        InspectorateStatus.AwaitingReview => "Awaiting review",
+        InspectorateStatus.BeingProgressed => "Being progressed",
+        InspectorateStatus.Complete => "Complete",
+        InspectorateStatus.NoFurtherAction => "No further action",
+        _ => status.ToString(),
+    };
+
     public static string Of(Rag rag) => rag switch
     {
         Rag.Red => "Red",
@@ -78,6 +87,7 @@ public static class Words
     {
         null => "",
         ResponseStatus status => Of(status),
+        InspectorateStatus status => Of(status),
         Rag rag => Of(rag),
         FindingKind kind => Of(kind),
         CommitteeBody body => Of(body),

@@ -10,7 +10,8 @@ public sealed record ProgressReport(string Reference, string Title, DateOnly? Pu
 
 /// <summary>
 /// One finding on a page for people: the printable Appendix A (owner, latest position, change since the
-/// previous statement) or the public page (the force's public statement; no owner, no change).
+/// previous statement) or the public page (the force's public statement; no owner, no change). The
+/// inspectorate's status, where given, is printed under the force's, with a flag where they disagree.
 /// </summary>
 public sealed record ProgressRow(
     ProgressReport Report,
@@ -28,7 +29,10 @@ public sealed record ProgressRow(
     int DaysOverdue,
     string? Position,
     DateOnly? PositionOn,
-    string? Changed);
+    string? Changed,
+    InspectorateStatus? InspectorateStatus = null,
+    DateOnly? InspectorateAssessedOn = null,
+    bool DisagreesWithInspectorate = false);
 
 /// <summary>A part of a page (open findings, implemented ones…), each grouped by report.</summary>
 public sealed record ProgressSection(string Heading, IReadOnlyList<ProgressRow> Rows);
@@ -326,6 +330,17 @@ public static class ProgressPages
             if (row.DerivedRag is { } derived && derived != row.Rag)
             {
                 html.Append(CultureInfo.InvariantCulture, $" <span class=\"small\">(by the rules: {E(Words.Of(derived))})</span>");
+            }
+
+            // In the same cell, so the printed table keeps its columns and widths.
+            if (row.InspectorateStatus is { } inspectorate)
+            {
+                var assessed = row.InspectorateAssessedOn is { } a ? $", {Words.Of(a)}" : "";
+                html.Append(CultureInfo.InvariantCulture, $"<br><span class=\"small\">Inspectorate: {E(Words.Of(inspectorate))}{E(assessed)}</span>");
+                if (row.DisagreesWithInspectorate)
+                {
+                    html.Append("<br><strong class=\"small\">Not closed by the inspectorate</strong>");
+                }
             }
 
             html.Append(CultureInfo.InvariantCulture, $"</td><td data-label=\"Dates\">");

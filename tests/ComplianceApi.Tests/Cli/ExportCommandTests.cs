@@ -68,7 +68,7 @@ public sealed class ExportCommandTests(TestHosts hosts) : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         var sheets = SpreadsheetFiles.ReadXlsx(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
         Assert.Equal([.. SpreadsheetLayouts.All.Select(l => l.SheetName), "Notes"], sheets.Select(s => s.Name));
-        Assert.Equal(SpreadsheetLayouts.Responses.Columns.Select(c => c.Header), sheets[1].Rows[0]);
+        Assert.Equal(SpreadsheetLayouts.Responses.LoadedColumns.Select(c => c.Header), sheets[1].Rows[0]);
     }
 
     private static async Task<string> InspectionWithFindingsAsync(ComplianceApiHost host)

@@ -9,7 +9,8 @@ public sealed record GetImportTemplateQuery : IRequest<byte[]>;
 /// <summary>
 /// Written from <see cref="SpreadsheetLayouts"/> alone: each kind's sheet has the layout's headers and one
 /// row of its example values; the notes sheet has a row per sheet (what it holds and how its rows are
-/// matched) followed by a row per column.
+/// matched) followed by a row per column. Export-only columns are left out: the template is what a force
+/// fills in, and a column whose values a load ignores would invite entries that go nowhere.
 /// </summary>
 public sealed class GetImportTemplateHandler : IRequestHandler<GetImportTemplateQuery, byte[]>
 {
@@ -27,8 +28,8 @@ public sealed class GetImportTemplateHandler : IRequestHandler<GetImportTemplate
             foreach (var layout in SpreadsheetLayouts.All)
             {
                 workbook.StartSheet(layout.SheetName);
-                workbook.WriteTextRow(layout.Columns.Select(c => c.Header));
-                workbook.WriteTextRow(layout.Columns.Select(c => c.Example));
+                workbook.WriteTextRow(layout.LoadedColumns.Select(c => c.Header));
+                workbook.WriteTextRow(layout.LoadedColumns.Select(c => c.Example));
             }
 
             workbook.StartSheet(NotesSheet);
@@ -36,7 +37,7 @@ public sealed class GetImportTemplateHandler : IRequestHandler<GetImportTemplate
             foreach (var layout in SpreadsheetLayouts.All)
             {
                 workbook.WriteTextRow([layout.SheetName, "", "", $"{layout.Description} Rows are matched to stored records on {layout.NaturalKey}.", ""]);
-                foreach (var column in layout.Columns)
+                foreach (var column in layout.LoadedColumns)
                 {
                     workbook.WriteTextRow(
                     [

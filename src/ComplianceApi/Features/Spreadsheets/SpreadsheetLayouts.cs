@@ -9,8 +9,12 @@ public enum SpreadsheetKind { Findings, Responses, ProgressUpdates, Actions, Gra
 /// <summary>
 /// One column of a spreadsheet layout. Files are matched to columns by header, ignoring case, spaces
 /// and punctuation, so "Finding ref" does not match but "finding_reference" and "FINDING REFERENCE" do.
+/// An <paramref name="ExportOnly"/> column is written by exports and accepted, unread, by loads: what it
+/// holds is recorded elsewhere (the inspectorate's assessment has its own endpoint), so a re-loaded export
+/// neither refuses it nor lists it as a column not loaded. The template leaves it out.
 /// </summary>
-public sealed record SpreadsheetColumn(string Header, bool Required, string Description, string Example, IReadOnlyList<string>? AllowedValues = null)
+public sealed record SpreadsheetColumn(
+    string Header, bool Required, string Description, string Example, IReadOnlyList<string>? AllowedValues = null, bool ExportOnly = false)
 {
     public bool Matches(string header) => Normalise(header) == Normalise(Header);
 
@@ -37,6 +41,9 @@ public sealed record SpreadsheetLayout(
 
     /// <summary>Whether an export of it can be filtered by tag: its records carry tags, or, progress updates, their response does.</summary>
     public bool FilteredByTag => CarriesTags || Kind == SpreadsheetKind.ProgressUpdates;
+
+    /// <summary>The columns a load reads and the template offers: all but the export-only ones.</summary>
+    public IEnumerable<SpreadsheetColumn> LoadedColumns => Columns.Where(c => !c.ExportOnly);
 }
 
 /// <summary>
@@ -154,6 +161,24 @@ public static class SpreadsheetLayouts
         + " Leave the column out to keep the stored tags; a blank cell removes them.",
         "MoPI; vetting");
 
+    private const string ExportOnlyNote =
+        " Written by exports for reading beside the force's status; a load ignores it (record the inspectorate's assessment"
+        + " with POST /api/v1/responses/{id}/inspectorate-assessments).";
+
+    public static readonly SpreadsheetColumn InspectorateStatusColumn = new(
+        "Inspectorate status", false,
+        "The inspectorate's status from its latest assessment on the export's date; blank when none is recorded." + ExportOnlyNote,
+        "BeingProgressed", SpreadsheetValues.Names<InspectorateStatus>(), ExportOnly: true);
+
+    public static readonly SpreadsheetColumn InspectorateAssessedOn = new(
+        "Inspectorate assessed on", false, "The date of that assessment." + ExportOnlyNote, "2016-03-04", ExportOnly: true);
+
+    public static readonly SpreadsheetColumn DisagreesWithInspectorate = new(
+        "Disagrees with inspectorate", false,
+        "Yes where the force says implemented, pending sign-off or closed but the inspectorate's latest assessment is neither "
+        + "complete nor no further action; No otherwise, and where none is recorded." + ExportOnlyNote,
+        "No", ExportOnly: true);
+
     public static readonly SpreadsheetColumn PlanTitle = new("Plan title", true, "The action plan's title; unique within the force.", "Crime data integrity action plan");
 
     public static readonly SpreadsheetColumn PlanInspectionReference = new(
@@ -195,7 +220,7 @@ public static class SpreadsheetLayouts
         [
             ForceCode, InspectionReference, FindingReference, OwnerName, OwnerRole, GovernanceBoard, Constraints, TargetDate,
             TargetDateChangeReason, NextReviewOn, DetailsEffectiveOn, Status with { Required = false }, RagRating, PositionStatement, StatusEffectiveOn,
-            Tags,
+            Tags, InspectorateStatusColumn, InspectorateAssessedOn, DisagreesWithInspectorate,
         ]);
 
     public static readonly SpreadsheetLayout ProgressUpdates = new(

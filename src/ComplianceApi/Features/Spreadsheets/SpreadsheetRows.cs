@@ -93,13 +93,19 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
     private IAsyncEnumerable<ResponseRecord> Responses()
     {
         var codes = filter.ForceCodes;
+        // The inspectorate's entry standing today, as the response views read it: the latest dated, then the latest recorded.
+        var today = db.Today;
+        var assessments = db.InspectorateAssessments.AsNoTracking().Where(a => a.AssessedOn <= today)
+            .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt);
         return TaggedResponses()
             .Where(r => codes == null || codes.Contains(r.ForceCode))
             .Where(r => filter.InspectionId == null || r.Finding.InspectionId == filter.InspectionId)
             .OrderBy(r => r.ForceCode).ThenBy(r => r.Finding.Inspection.Reference).ThenBy(r => r.Finding.Reference)
             .Select(r => new ResponseRecord(
                 r.ForceCode, r.Finding.Inspection.Reference, r.Finding.Reference, r.OwnerName, r.OwnerRole, r.GovernanceBoard, r.Constraints,
-                r.TargetDate, r.NextReviewOn, r.DetailsEffectiveOn, r.Status, r.Rag, r.PositionStatement, r.StatusEffectiveOn, r.TagText))
+                r.TargetDate, r.NextReviewOn, r.DetailsEffectiveOn, r.Status, r.Rag, r.PositionStatement, r.StatusEffectiveOn, r.TagText,
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => (InspectorateStatus?)a.Status).FirstOrDefault(),
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault()))
             .AsAsyncEnumerable();
     }
 
@@ -177,7 +183,7 @@ internal sealed record FindingRecord(
 internal sealed record ResponseRecord(
     string ForceCode, string InspectionReference, string FindingReference, string? OwnerName, string? OwnerRole, string? GovernanceBoard,
     string? Constraints, DateOnly? TargetDate, DateOnly? NextReviewOn, DateOnly? DetailsEffectiveOn, ResponseStatus Status, Rag? Rag,
-    string? PositionStatement, DateOnly? StatusEffectiveOn, string Tags);
+    string? PositionStatement, DateOnly? StatusEffectiveOn, string Tags, InspectorateStatus? InspectorateStatus, DateOnly? InspectorateAssessedOn);
 
 internal sealed record ProgressRecord(
     string ForceCode, string InspectionReference, string FindingReference, DateOnly EffectiveOn, ResponseStatus Status, Rag? Rag,
@@ -283,7 +289,10 @@ internal static class ExportCells
         (SpreadsheetLayouts.RagRating, r => SpreadsheetValues.Format(r.Rag)),
         (SpreadsheetLayouts.PositionStatement, r => Text(r.PositionStatement)),
         (SpreadsheetLayouts.StatusEffectiveOn, r => SpreadsheetValues.Format(r.StatusEffectiveOn)),
-        (SpreadsheetLayouts.Tags, r => r.Tags));
+        (SpreadsheetLayouts.Tags, r => r.Tags),
+        (SpreadsheetLayouts.InspectorateStatusColumn, r => SpreadsheetValues.Format(r.InspectorateStatus)),
+        (SpreadsheetLayouts.InspectorateAssessedOn, r => SpreadsheetValues.Format(r.InspectorateAssessedOn)),
+        (SpreadsheetLayouts.DisagreesWithInspectorate, r => SpreadsheetValues.Format(InspectorateRules.Disagrees(r.Status, r.InspectorateStatus))));
 
     public static readonly LayoutRow<ProgressRecord> ProgressUpdates = new(
         SpreadsheetLayouts.ProgressUpdates,

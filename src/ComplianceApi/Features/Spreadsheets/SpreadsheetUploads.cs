@@ -289,7 +289,7 @@ public static class SpreadsheetUploads
         return buffer.AsSpan(0, read).Contains((byte)0);
     }
 
-    private static string Headers(SpreadsheetLayout layout) => string.Join(", ", layout.Columns.Select(c => c.Required ? $"{c.Header} (required)" : c.Header));
+    private static string Headers(SpreadsheetLayout layout) => string.Join(", ", layout.LoadedColumns.Select(c => c.Required ? $"{c.Header} (required)" : c.Header));
 
     private static FluentValidation.ValidationException FileFault(string message) => Invalid.Field(FileField, message);
 
@@ -327,6 +327,12 @@ public static class SpreadsheetUploads
                 if (column.c is null)
                 {
                     _ignored.Add(header);
+                    continue;
+                }
+
+                // Matched, so not listed as a column not loaded, but never read: its cells cannot reject a row.
+                if (column.c.ExportOnly)
+                {
                     continue;
                 }
 

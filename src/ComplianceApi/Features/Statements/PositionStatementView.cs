@@ -122,6 +122,9 @@ public sealed record StatementChangeCountsView(int New, int Moved, int NewlyGree
 /// <param name="PreviousStatus">The status on the previous statement.</param>
 /// <param name="PreviousRag">The recorded RAG rating on the previous statement.</param>
 /// <param name="PreviousDueDate">The due date on the previous statement.</param>
+/// <param name="InspectorateStatus">The inspectorate's status from its latest assessment dated on or before the statement's date; absent when none was recorded by then. An issued statement keeps what it was when issued.</param>
+/// <param name="InspectorateAssessedOn">The date of that assessment.</param>
+/// <param name="DisagreesWithInspectorate">The force says implemented, pending sign-off or closed, but the inspectorate's assessment is neither complete nor no further action; false when none was recorded.</param>
 public sealed record StatementLineView(
     StatementSection Section,
     StatementChange? Change,
@@ -149,9 +152,14 @@ public sealed record StatementLineView(
     int DaysOverdue,
     ResponseStatus? PreviousStatus,
     Rag? PreviousRag,
-    DateOnly? PreviousDueDate);
+    DateOnly? PreviousDueDate,
+    InspectorateStatus? InspectorateStatus,
+    DateOnly? InspectorateAssessedOn,
+    bool DisagreesWithInspectorate);
 
 public sealed class StatementLineViewMapping : IRegister
 {
-    public void Register(TypeAdapterConfig config) => config.NewConfig<StatementLine, StatementLineView>();
+    public void Register(TypeAdapterConfig config) => config.NewConfig<StatementLine, StatementLineView>()
+        // The rule, not the line's property: issued lines are projected in SQL, where the property is no column.
+        .Map(v => v.DisagreesWithInspectorate, l => InspectorateRules.Disagrees(l.Status, l.InspectorateStatus));
 }

@@ -57,6 +57,9 @@ public static class StatementDocuments
         ("Previous status", l => l.PreviousStatus),
         ("Previous RAG", l => l.PreviousRag),
         ("Previous due date", l => l.PreviousDueDate),
+        ("Inspectorate status", l => l.InspectorateStatus),
+        ("Inspectorate assessed on", l => l.InspectorateAssessedOn),
+        ("Disagrees with inspectorate", l => l.DisagreesWithInspectorate),
     ];
 
     /// <summary>The format asked for: <c>format</c> when given, else the first document type the Accept header names, else JSON.</summary>
@@ -100,7 +103,7 @@ public static class StatementDocuments
     {
         const string sheet = "Position statement";
         // Widths in characters, one per column: the texts wide and wrapped, the codes and dates narrow.
-        double[] widths = [16, 12, 14, 40, 18, 20, 60, 24, 22, 22, 14, 9, 12, 22, 16, 16, 9, 9, 60, 16, 14, 12, 16];
+        double[] widths = [16, 12, 14, 40, 18, 20, 60, 24, 22, 22, 14, 9, 12, 22, 16, 16, 9, 9, 60, 16, 14, 12, 16, 18, 16, 12];
         using var buffer = new MemoryStream();
         using (var workbook = new XlsxWorkbookWriter(buffer, [sheet]))
         {
@@ -147,7 +150,8 @@ public static class StatementDocuments
             l.FindingReference, l.FindingKind, l.FindingText, l.DeadlineText,
             string.Join(", ", new[] { l.OwnerName, l.OwnerRole }.Where(o => !string.IsNullOrWhiteSpace(o))),
             l.Status, l.Rag, l.DerivedRag, l.FindingDueDate, l.RevisedDueDate, l.DaysOverdue, l.PositionStatement, l.StatusEffectiveOn,
-            hasPrevious ? ChangeInWords(l) : null);
+            hasPrevious ? ChangeInWords(l) : null,
+            l.InspectorateStatus, l.InspectorateAssessedOn, l.DisagreesWithInspectorate);
 
         var sections = new[]
             {
@@ -169,6 +173,12 @@ public static class StatementDocuments
             ("Report", statement.ReportReference is null ? "Preview, not issued" : $"{statement.ReportReference}, meeting of {(statement.ReportedOn is { } on ? Words.Of(on) : "")}"),
             ("Since", statement.PreviousReportReference is null ? "No earlier statement issued" : $"{statement.PreviousReportReference} (position as of {(statement.PreviousAsOf is { } p ? Words.Of(p) : "")})"),
         ];
+        var disagreeing = statement.Lines.Count(l => l.Section != StatementSection.NoLongerReported && l.DisagreesWithInspectorate);
+        if (disagreeing > 0)
+        {
+            facts.Add(("Inspectorate", $"{disagreeing} {(disagreeing == 1 ? "finding" : "findings")} reported implemented or closed that the inspectorate has not closed"));
+        }
+
         if (hasPrevious)
         {
             var c = statement.Changes;

@@ -57,9 +57,21 @@ public static class StatementSources
                 r.Finding.InspectionId, r.Finding.Inspection.Reference, r.Finding.Inspection.Title),
             on, cancellationToken);
 
-        var candidates = responses.Where(r => !ResponseRules.Unrated.Contains(r.State.Status)).Select(r => new StatementCandidate(
-            r.Id, r.Details.ForceCode, r.Details.FindingId, r.Details.FindingKind, r.Details.FindingReference, r.Details.FindingText,
-            r.Details.DeadlineText, r.Details.InspectionId, r.Details.InspectionReference, r.Details.InspectionTitle, r.State));
+        // The inspectorate's entries dated by then, one query for the force: its latest on the date stands beside the force's status.
+        var assessments = (await db.InspectorateAssessments.AsNoTracking()
+                .Where(a => codes.Contains(a.ForceCode) && a.AssessedOn <= on)
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => a.ResponseId)
+            .ToDictionary(g => g.Key, g => InspectorateRules.LatestOn(g, on));
+
+        var candidates = responses.Where(r => !ResponseRules.Unrated.Contains(r.State.Status)).Select(r =>
+        {
+            var inspectorate = assessments.GetValueOrDefault(r.Id);
+            return new StatementCandidate(
+                r.Id, r.Details.ForceCode, r.Details.FindingId, r.Details.FindingKind, r.Details.FindingReference, r.Details.FindingText,
+                r.Details.DeadlineText, r.Details.InspectionId, r.Details.InspectionReference, r.Details.InspectionTitle, r.State,
+                inspectorate?.Status, inspectorate?.AssessedOn);
+        });
         var lines = PositionStatements.Compose(candidates, previousLines, reportedGreen);
         if (lines.Count > PositionStatementView.MostLines)
         {

@@ -12,7 +12,7 @@ public sealed class DocumentsClientTests(TestHosts hosts)
     [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
     public async Task A_position_statement_is_read_as_csv_a_workbook_and_html_previewed_and_as_issued(Transport transport)
     {
-        var (statements, committee, report, _) = await IssuedStatementAsync(transport);
+        var (statements, committee, report, _, _) = await IssuedStatementAsync(transport);
 
         foreach (var format in Enum.GetValues<StatementDocumentFormat>())
         {
@@ -29,7 +29,7 @@ public sealed class DocumentsClientTests(TestHosts hosts)
     [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
     public async Task A_statement_file_of_an_unknown_report_is_a_problem(Transport transport)
     {
-        var (statements, _, _, _) = await IssuedStatementAsync(transport);
+        var (statements, _, _, _, _) = await IssuedStatementAsync(transport);
 
         // The client asks for text/csv; the problem comes as JSON all the same.
         var missing = await Assert.ThrowsAsync<ComplianceApiException<ProblemDetails>>(
@@ -41,7 +41,7 @@ public sealed class DocumentsClientTests(TestHosts hosts)
     [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
     public async Task Exports_in_both_formats_and_the_import_template_are_read_as_streams(Transport transport)
     {
-        var (_, _, _, spreadsheets) = await IssuedStatementAsync(transport);
+        var (_, _, _, spreadsheets, _) = await IssuedStatementAsync(transport);
         var admin = await AdminAsync(hosts, transport);
         var inspection = await admin.Inspections.CreateInspectionAsync(BuildingThePicture(), cancellationToken: Ct);
         await admin.Findings.CreateFindingAsync(inspection.Id, Recommendation8(), cancellationToken: Ct);
@@ -54,7 +54,24 @@ public sealed class DocumentsClientTests(TestHosts hosts)
         Assert.Equal("PK"u8.ToArray(), (await ReadAsync(template))[..2]);
     }
 
-    private async Task<(StatementsClient Statements, Committee Committee, CommitteeReport Report, SpreadsheetsClient Spreadsheets)> IssuedStatementAsync(Transport transport)
+    [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
+    public async Task A_statement_line_carries_the_inspectorates_status_on_its_date_and_flags_where_the_force_says_implemented_and_it_does_not(Transport transport)
+    {
+        var (statements, committee, report, _, response) = await IssuedStatementAsync(transport);
+        var admin = await AdminAsync(hosts, transport);
+        await admin.Responses.RecordProgressUpdateAsync(response.Id,
+            Update(new DateOnly(2015, 12, 5), ResponseStatus.Implemented, Rag.Green, "Implemented."), cancellationToken: Ct);
+
+        var issued = Assert.Single((await statements.GetIssuedStatementAsync(report.Id, cancellationToken: Ct)).Lines);
+        var preview = Assert.Single((await statements.PreviewPositionStatementAsync(committee.Id, new DateOnly(2016, 1, 1), cancellationToken: Ct)).Lines);
+
+        Assert.Equal((ResponseStatus.InProgress, (InspectorateStatus?)InspectorateStatus.BeingProgressed, (DateOnly?)new DateOnly(2015, 10, 1), false),
+            (issued.Status, issued.InspectorateStatus, issued.InspectorateAssessedOn, issued.DisagreesWithInspectorate));
+        Assert.Equal((ResponseStatus.Implemented, (InspectorateStatus?)InspectorateStatus.BeingProgressed, true),
+            (preview.Status, preview.InspectorateStatus, preview.DisagreesWithInspectorate));
+    }
+
+    private async Task<(StatementsClient Statements, Committee Committee, CommitteeReport Report, SpreadsheetsClient Spreadsheets, ForceResponse Response)> IssuedStatementAsync(Transport transport)
     {
         var admin = await AdminAsync(hosts, transport);
         var options = new ComplianceApiClientOptions { ApiKey = ComplianceApiHost.AdminKey };
@@ -64,6 +81,10 @@ public sealed class DocumentsClientTests(TestHosts hosts)
         var response = await admin.Responses.CreateForceResponseAsync(finding.Id, Response(forceCode), cancellationToken: Ct);
         await admin.Responses.RecordProgressUpdateAsync(response.Id,
             Update(new DateOnly(2015, 8, 3), ResponseStatus.InProgress, Rag.Amber, "Review of the archive under way."), cancellationToken: Ct);
+        await admin.InspectorateAssessments.RecordInspectorateAssessmentAsync(response.Id, new InspectorateAssessmentRequest
+        {
+            AssessedOn = new DateOnly(2015, 10, 1), Status = InspectorateStatus.BeingProgressed, Comment = "Progress noted.", Source = "HMICFRS register",
+        }, cancellationToken: Ct);
         var committees = new CommitteesClient(options, admin.Http);
         var committee = await committees.CreateCommitteeAsync(
             new CommitteeRequest { ForceCode = forceCode, Name = "Police and Crime Panel", Body = CommitteeBody.PoliceAndCrimePanel }, cancellationToken: Ct);
@@ -71,7 +92,7 @@ public sealed class DocumentsClientTests(TestHosts hosts)
             new CommitteeReportRequest { Reference = "PCP 2015/12", ReportedOn = new DateOnly(2015, 12, 10) }, cancellationToken: Ct);
         var statements = new StatementsClient(options, admin.Http);
         await statements.IssuePositionStatementAsync(report.Id, new IssueStatementRequest { AsOf = new DateOnly(2015, 12, 1) }, cancellationToken: Ct);
-        return (statements, committee, report, new SpreadsheetsClient(options, admin.Http));
+        return (statements, committee, report, new SpreadsheetsClient(options, admin.Http), response);
     }
 
     private static async Task AssertDocumentAsync(FileResponse file, StatementDocumentFormat format)

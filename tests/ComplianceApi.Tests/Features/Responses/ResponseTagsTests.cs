@@ -120,7 +120,8 @@ public sealed class ResponseTagsTests(TestHosts hosts)
         Assert.Equal(4, (await editor.GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary?asOf=2016-01-07")).Totals.Total);
 
         var csv = SpreadsheetFiles.ReadCsv(await editor.DownloadAsync($"/api/v1/exports?kind=Responses&format=Csv&forceCode={scenario.ForceCode}&tag=vetting", "text/csv"));
-        Assert.Equal(["MoPI; vetting", "Vetting"], csv.Skip(1).Select(row => row[^1]).Order(StringComparer.Ordinal));
+        var tags = csv[0].IndexOf("Tags");
+        Assert.Equal(["MoPI; vetting", "Vetting"], csv.Skip(1).Select(row => row[tags]).Order(StringComparer.Ordinal));
         var updates = SpreadsheetFiles.ReadCsv(await editor.DownloadAsync($"/api/v1/exports?kind=ProgressUpdates&format=Csv&forceCode={scenario.ForceCode}&tag=mopi&tag=vetting", "text/csv"));
         Assert.Single(updates.Skip(1));
 

@@ -2,6 +2,7 @@ using System.Net;
 using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Findings;
+using ComplianceApi.Features.InspectorateAssessments;
 using ComplianceApi.Features.Responses;
 using ComplianceApi.Features.Spreadsheets;
 using ComplianceApi.Tests.Infrastructure;
@@ -181,6 +182,10 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
             await (await admin.PutJsonAsync($"/api/v1/findings/{r8.Id}/tags", new FindingTagsRequest(["MoPI", "Vetting"]))).ReadAsync<FindingView>();
             await (await admin.PutJsonAsync($"/api/v1/responses/{lancashireResponse.Id}/tags", new ResponseTagsRequest(["CDI plan", "MoPI"])))
                 .ReadAsync<ForceResponseView>();
+            // The inspectorate has not closed what Lancashire says it implemented: the export flags it.
+            await (await admin.PostJsonAsync($"/api/v1/responses/{lancashireResponse.Id}/inspectorate-assessments", new InspectorateAssessmentRequest(
+                    new DateOnly(2016, 1, 15), InspectorateStatus.BeingProgressed, "Being progressed.", "HMICFRS register", new DateOnly(2016, 1, 15))))
+                .ReadAsync<InspectorateAssessmentView>(HttpStatusCode.Created);
             var served = new TestFinding(r8.Id, inspection.Id, r8.Reference);
             await host.CreateActionAsync(Lancashire, served);
             await host.CreateActionAsync(CityOfLondon, served);
@@ -193,10 +198,10 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
                 $"{CityOfLondon}; {Lancashire}",
             ];
             var owner = Response();
-            string[] Details(string force, string status, string rag, string position, string effective, string tags) =>
+            string[] Details(string force, string status, string rag, string position, string effective, string tags, string[] inspectorate) =>
             [
                 force, reference, "Recommendation 8", owner.OwnerName!, owner.OwnerRole!, owner.GovernanceBoard!, owner.Constraints!,
-                "2016-03-31", "", "2016-03-01", "", status, rag, position, effective, tags,
+                "2016-03-31", "", "2016-03-01", "", status, rag, position, effective, tags, .. inspectorate,
             ];
             string[] Action(string force) =>
             [
@@ -219,8 +224,8 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
                 ],
                 [SpreadsheetKind.Responses] =
                 [
-                    [.. Details(CityOfLondon, "Superseded", "", "Superseded by Recommendation 9", "2015-08-15", "")],
-                    [.. Details(Lancashire, "Implemented", "Green", "Done", "2015-09-01", "CDI plan; MoPI")],
+                    [.. Details(CityOfLondon, "Superseded", "", "Superseded by Recommendation 9", "2015-08-15", "", ["", "", "No"])],
+                    [.. Details(Lancashire, "Implemented", "Green", "Done", "2015-09-01", "CDI plan; MoPI", ["BeingProgressed", "2016-01-15", "Yes"])],
                 ],
                 [SpreadsheetKind.ProgressUpdates] =
                 [

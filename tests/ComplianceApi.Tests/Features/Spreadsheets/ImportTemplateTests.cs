@@ -18,9 +18,14 @@ public sealed class ImportTemplateTests(TestHosts hosts)
         {
             var rows = workbook.Single(s => s.Name == layout.SheetName).Rows;
             Assert.Equal(2, rows.Count);
-            Assert.Equal(layout.Columns.Select(c => c.Header), rows[0]);
-            Assert.Equal(layout.Columns.Select(c => c.Example), rows[1]);
+            Assert.Equal(layout.LoadedColumns.Select(c => c.Header), rows[0]);
+            Assert.Equal(layout.LoadedColumns.Select(c => c.Example), rows[1]);
         }
+
+        // The inspectorate's columns are export-only: a form to fill in does not offer what a load ignores.
+        Assert.DoesNotContain("Inspectorate status", workbook.Single(s => s.Name == "Responses").Rows[0]);
+        Assert.Equal(["Inspectorate status", "Inspectorate assessed on", "Disagrees with inspectorate"],
+            SpreadsheetLayouts.Responses.Columns.Where(c => c.ExportOnly).Select(c => c.Header));
     }
 
     [Fact]
@@ -34,7 +39,7 @@ public sealed class ImportTemplateTests(TestHosts hosts)
         Assert.Equal(["Sheet", "Header", "Required", "Description", "Allowed values"], notes[0]);
         var columns = notes.Skip(1).Where(r => r[1] != "").ToList();
         Assert.Equal(
-            SpreadsheetLayouts.All.SelectMany(l => l.Columns.Select(c => new List<string>
+            SpreadsheetLayouts.All.SelectMany(l => l.LoadedColumns.Select(c => new List<string>
             {
                 l.SheetName, c.Header, c.Required ? "Yes" : "No", c.Description, string.Join("; ", c.AllowedValues ?? []),
             })),

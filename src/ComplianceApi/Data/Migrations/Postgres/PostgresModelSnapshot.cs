@@ -1427,6 +1427,13 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<DateOnly?>("InspectorateAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InspectorateStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool>("IsOverdue")
                         .HasColumnType("boolean");
 

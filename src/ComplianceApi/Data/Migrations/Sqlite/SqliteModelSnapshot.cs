@@ -1420,6 +1420,13 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("InspectorateAssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorateStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsOverdue")
                         .HasColumnType("INTEGER");
 
