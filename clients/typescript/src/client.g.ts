@@ -12782,6 +12782,11 @@ export interface StatementLine {
     previousRag?: Rag;
     /** The due date on the previous statement. */
     previousDueDate?: string | undefined;
+    inspectorateStatus?: InspectorateStatus;
+    /** The date of that assessment. */
+    inspectorateAssessedOn?: string | undefined;
+    /** The force says implemented, pending sign-off or closed, but the inspectorate's assessment is neither complete nor no further action; false when none was recorded. */
+    disagreesWithInspectorate: boolean;
 }
 
 /** An inspection report a statement's lines come from. */

@@ -26071,6 +26071,22 @@ namespace ComplianceApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("previousDueDate")]
         public System.DateOnly? PreviousDueDate { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("inspectorateStatus")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(TolerantStringEnumConverter<InspectorateStatus>))]
+        public InspectorateStatus? InspectorateStatus { get; set; } = default!;
+
+        /// <summary>
+        /// The date of that assessment.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("inspectorateAssessedOn")]
+        public System.DateOnly? InspectorateAssessedOn { get; set; } = default!;
+
+        /// <summary>
+        /// The force says implemented, pending sign-off or closed, but the inspectorate's assessment is neither complete nor no further action; false when none was recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("disagreesWithInspectorate")]
+        public bool DisagreesWithInspectorate { get; set; } = default!;
+
     }
 
     /// <summary>
