@@ -482,6 +482,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.HasIndex("ResponseId", "ReviewState", "ExpiresOn", "Date", "RecordedAt")
                         .HasDatabaseName("IX_Evidence_ResponseId_Counting");
 
+                    b.HasIndex("ForceCode", "ResponseId", "ReviewState", "ExpiresOn", "Date", "RecordedAt")
+                        .HasDatabaseName("IX_Evidence_Force_Counting");
+
                     b.ToTable("Evidence");
                 });
 
@@ -1362,6 +1365,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
 
                     b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt");
 
+                    b.HasIndex("ForceCode", "ResponseId", "EffectiveOn", "RecordedAt", "OwnerName", "OwnerRole", "TargetDate")
+                        .HasDatabaseName("IX_ResponseRevisions_Force_Fold");
+
                     b.ToTable("ResponseRevisions");
                 });
 
@@ -1537,6 +1543,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt");
+
+                    b.HasIndex("ForceCode", "ResponseId", "EffectiveOn", "RecordedAt", "NewTargetDate")
+                        .HasDatabaseName("IX_TargetDateChanges_Force_Fold");
 
                     b.ToTable("TargetDateChanges");
                 });

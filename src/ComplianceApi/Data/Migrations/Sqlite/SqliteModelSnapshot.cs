@@ -475,6 +475,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.HasIndex("ResponseId", "ReviewState", "ExpiresOn", "Date", "RecordedAt")
                         .HasDatabaseName("IX_Evidence_ResponseId_Counting");
 
+                    b.HasIndex("ForceCode", "ResponseId", "ReviewState", "ExpiresOn", "Date", "RecordedAt")
+                        .HasDatabaseName("IX_Evidence_Force_Counting");
+
                     b.ToTable("Evidence");
                 });
 
@@ -1355,6 +1358,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
                     b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt");
 
+                    b.HasIndex("ForceCode", "ResponseId", "EffectiveOn", "RecordedAt", "OwnerName", "OwnerRole", "TargetDate")
+                        .HasDatabaseName("IX_ResponseRevisions_Force_Fold");
+
                     b.ToTable("ResponseRevisions");
                 });
 
@@ -1530,6 +1536,9 @@ namespace ComplianceApi.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ResponseId", "EffectiveOn", "RecordedAt");
+
+                    b.HasIndex("ForceCode", "ResponseId", "EffectiveOn", "RecordedAt", "NewTargetDate")
+                        .HasDatabaseName("IX_TargetDateChanges_Force_Fold");
 
                     b.ToTable("TargetDateChanges");
                 });
