@@ -416,6 +416,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             revision.HasQueryFilter(v => ForceScope == null || (ForceScopes.Contains(v.ForceCode) && !Hidden.Contains(v.Id)));
             revision.Property(v => v.ForceCode).HasMaxLength(Lengths.Code);
             revision.HasIndex(v => new { v.ResponseId, v.EffectiveOn, v.RecordedAt });
+
+            // A force's statement folds every response's details: one range of this index holds all of them, where
+            // the index above scatters them over the file by response id (migration ForceHistoryIndexes).
+            revision.HasIndex(v => new { v.ForceCode, v.ResponseId, v.EffectiveOn, v.RecordedAt, v.OwnerName, v.OwnerRole, v.TargetDate })
+                .HasDatabaseName("IX_ResponseRevisions_Force_Fold");
             revision.Property(v => v.OwnerName).HasMaxLength(Lengths.Name);
             revision.Property(v => v.OwnerRole).HasMaxLength(Lengths.Name);
             revision.Property(v => v.GovernanceBoard).HasMaxLength(Lengths.Name);
@@ -428,6 +433,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             change.HasQueryFilter(c => ForceScope == null || (ForceScopes.Contains(c.ForceCode) && !Hidden.Contains(c.Id)));
             change.Property(c => c.ForceCode).HasMaxLength(Lengths.Code);
             change.HasIndex(c => new { c.ResponseId, c.EffectiveOn, c.RecordedAt });
+
+            // As the revisions' force index: a force's folds read one range.
+            change.HasIndex(c => new { c.ForceCode, c.ResponseId, c.EffectiveOn, c.RecordedAt, c.NewTargetDate })
+                .HasDatabaseName("IX_TargetDateChanges_Force_Fold");
             change.Property(c => c.Reason).HasMaxLength(Lengths.LongText);
             change.Property(c => c.ChangedBy).HasMaxLength(Lengths.Name);
         });
@@ -498,6 +507,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             // Whether evidence counts for a response on a date, read from the index alone (summaries, statements).
             evidence.HasIndex(e => new { e.ResponseId, e.ReviewState, e.ExpiresOn, e.Date, e.RecordedAt })
                 .HasDatabaseName("IX_Evidence_ResponseId_Counting");
+
+            // And for a force's folds, one range of what counts (migration ForceHistoryIndexes).
+            evidence.HasIndex(e => new { e.ForceCode, e.ResponseId, e.ReviewState, e.ExpiresOn, e.Date, e.RecordedAt })
+                .HasDatabaseName("IX_Evidence_Force_Counting");
             evidence.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Restrict);
             evidence.Property(e => e.Title).HasMaxLength(Lengths.Title);
             evidence.Property(e => e.Reference).HasMaxLength(Lengths.Name);

@@ -117,10 +117,10 @@ public static class ResponseHistories
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var codes = string.Join(", ", forceCodes.Select((code, i) => AddParameter(command, $"@force{i}", code)));
             AddParameter(command, "@on", on);
-            // The forces' responses through the (ForceCode, Id) index; as an IN list SQLite then seeks each
-            // response's rows through the history's (ResponseId, EffectiveOn, RecordedAt) index in order, so
-            // ORDER BY costs no sort (a JOIN made it sort every response's rows).
-            var ofTheForces = $"""h."ResponseId" IN (SELECT r."Id" FROM "ForceResponses" AS r WHERE r."ForceCode" IN ({codes}))""";
+            // Every history row carries its response's force: the details, re-baselinings and evidence of the forces
+            // are each one range of a (ForceCode, ResponseId, ...) index holding what the fold reads (migration
+            // ForceHistoryIndexes). Seeking them by response id instead read a scattered page a response.
+            var ofTheForces = $"""h."ForceCode" IN ({codes})""";
             // Of the updates only the one in effect on the date counts: one seek a response, latest first
             // through the same index, so the cost follows the responses shown, not the length of their
             // histories (reading every update, ten a response on the national data set, cost most of a
@@ -153,7 +153,7 @@ public static class ResponseHistories
                     """)}
                 SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."NewTargetDate" FROM "TargetDateChanges" AS h
                   WHERE {ofTheForces} AND h."EffectiveOn" <= @on;
-                SELECT h."ResponseId", h."Date", h."RecordedAt", h."ReviewState", h."ExpiresOn" FROM "Evidence" AS h WHERE {ofTheForces};
+                SELECT h."ResponseId", h."Date", h."RecordedAt", h."ReviewState", h."ExpiresOn" FROM "Evidence" AS h WHERE {ofTheForces} AND h."ResponseId" IS NOT NULL;
                 """;
 
             // One update a response, the one that stands (the fold still judges it).
