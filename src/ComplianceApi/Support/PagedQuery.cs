@@ -128,7 +128,7 @@ public sealed class KeysetOrder<TRow>
             Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Bound.Parameter(typeof(List<Guid>), ids), id.Body),
             id.Parameters);
         var rows = await query.Where(isOneOf).ToListAsync(cancellationToken);
-        var compiledId = id.Compile();
+        var compiledId = id.Compile(preferInterpretation: true);
         var position = ids.Select((value, index) => (value, index)).ToDictionary(p => p.value, p => p.index);
         var fetched = rows.OrderBy(r => position[compiledId(r)]).ToList();
         var hasMore = fetched.Count > limit;
@@ -213,7 +213,8 @@ internal sealed class KeysetKey<TRow>
         _selector = selector;
         _type = selector.ReturnType;
         _descending = descending;
-        var compiled = selector.Compile();
+        // Read once a page (the cursor's last row): interpreting costs less than emitting code each request.
+        var compiled = selector.Compile(preferInterpretation: true);
         _read = row => compiled.DynamicInvoke(row)!;
         if (_type != typeof(Guid) && _type != typeof(DateOnly) && _type != typeof(int) && _type != typeof(string))
         {
