@@ -197,7 +197,8 @@ public sealed class WebhookDispatcher(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return events.Count;
+        // A full page is worth another round at once, even when every event on it was left out.
+        return page.HasMore ? Math.Max(events.Count, 1) : events.Count;
     }
 
     /// <summary>
