@@ -112,6 +112,10 @@ public static class RestrictedReports
         var hidden = view.HiddenRecordIds;
         return hidden.Length == 0 ? events : events.Where(a => !hidden.Contains(a.RecordId));
     }
+
+    /// <inheritdoc cref="NotAbout(IQueryable{AuditEvent}, RestrictedView)"/>
+    public static IEnumerable<AuditEvent> NotAbout(this IEnumerable<AuditEvent> events, RestrictedView view) =>
+        view.HiddenRecordIds.Length == 0 ? events : events.Where(a => !view.HiddenRecordIdSet.Contains(a.RecordId));
 }
 
 /// <summary>What <see cref="RestrictedReports"/> answered for one caller.</summary>
@@ -124,6 +128,11 @@ public sealed class RestrictedView(Guid[] hidden, IReadOnlyDictionary<Guid, Guid
 
     /// <summary>The same ids as an audit event names its record.</summary>
     public string[] HiddenRecordIds { get; } = [.. hidden.Select(id => id.ToString())];
+
+    /// <summary>The same, to test events already read against (compared as the database compares them: ordinally).</summary>
+    public IReadOnlySet<string> HiddenRecordIdSet => _hiddenRecordIdSet ??= HiddenRecordIds.ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _hiddenRecordIdSet;
 
     /// <summary>The restricted reports, findings and responses the caller may read: a read of one is audited.</summary>
     public IReadOnlySet<Guid> Readable { get; } = readable.Keys.ToHashSet();

@@ -53,9 +53,14 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
             throw new IdempotencyKeyInUseException();
         }
 
+        // A streamed upload is hashed as the handler reads it, so its body comes off the connection once; any
+        // other body is buffered (small, and read by binding) and hashed before the handler runs.
+        using var hashing = key is null ? null : new RequestFingerprint(context.Request);
         try
         {
-            var fingerprint = key is null ? null : await FingerprintAsync(context.Request, context.RequestAborted);
+            var fingerprint = hashing is null ? null
+                : endpoint.Metadata.GetMetadata<StreamedFileUpload>() is not null ? hashing.HashWhileRead()
+                : await hashing.OfBufferedBodyAsync(context.RequestAborted);
             await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
             if (key is not null)
             {
@@ -66,6 +71,7 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
 
                 if (await db.FindAsync(client, key, clock.GetUtcNow(), context.RequestAborted) is { } stored)
                 {
+                    fingerprint ??= await hashing!.OfRestAsync(context.RequestAborted);
                     if (stored.Fingerprint != fingerprint)
                     {
                         throw new IdempotencyKeyReusedException(stored.Request);
@@ -95,7 +101,8 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
                     {
                         // What the handler tracked and did not save was never meant to be written (a dry-run load's rows).
                         db.ChangeTracker.Clear();
-                        db.IdempotencyRecords.Add(Outcome(context, client, key, fingerprint!, StoredAnswers.Seal(buffer.ToArray(), CallerSecret(context), key)));
+                        fingerprint ??= await hashing!.OfRestAsync(context.RequestAborted);
+                        db.IdempotencyRecords.Add(Outcome(context, client, key, fingerprint, StoredAnswers.Seal(buffer.ToArray(), CallerSecret(context), key)));
                         await db.SaveChangesAsync(context.RequestAborted);
                     }
 
@@ -145,55 +152,6 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
         {
             throw new PreconditionFailedException(tag);
         }
-    }
-
-    /// <summary>The request as the key must always mean it: method, path, query and body.</summary>
-    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        request.EnableBuffering();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        // A multipart body's boundary is new for every request (the generated clients draw a GUID), so an upload
-        // sent again would differ from its first attempt by nothing else; the fingerprint leaves it out.
-        var boundary = MultipartBoundary(request.ContentType);
-        var chunk = new byte[81920];
-        var carried = 0;
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk.AsMemory(carried), cancellationToken)) > 0)
-        {
-            var filled = carried + read;
-            var hashed = AppendWithout(hash, chunk.AsSpan(0, filled), boundary, final: false);
-            carried = filled - hashed;
-            chunk.AsSpan(hashed, carried).CopyTo(chunk);
-        }
-
-        AppendWithout(hash, chunk.AsSpan(0, carried), boundary, final: true);
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static byte[] MultipartBoundary(string? contentType) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
-        && type.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
-        && Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 } boundary
-            ? Encoding.ASCII.GetBytes(boundary.ToString())
-            : [];
-
-    // Hashes the data without the boundary's occurrences. Unless it is the last of the body, the end that could
-    // be the start of an occurrence is left unhashed, to go in front of the next read; returns the bytes used.
-    private static int AppendWithout(IncrementalHash hash, ReadOnlySpan<byte> data, ReadOnlySpan<byte> boundary, bool final)
-    {
-        var used = 0;
-        int at;
-        while (!boundary.IsEmpty && (at = data[used..].IndexOf(boundary)) >= 0)
-        {
-            hash.AppendData(data.Slice(used, at));
-            used += at + boundary.Length;
-        }
-
-        var kept = final || boundary.IsEmpty ? 0 : Math.Min(boundary.Length - 1, data.Length - used);
-        hash.AppendData(data[used..^kept]);
-        return data.Length - kept;
     }
 
     private IdempotencyRecord Outcome(HttpContext context, string client, string key, string fingerprint, byte[] body)

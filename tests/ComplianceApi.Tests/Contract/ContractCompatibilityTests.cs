@@ -49,6 +49,61 @@ public sealed partial class ContractCompatibilityTests(TestHosts hosts)
     public async Task The_generated_clients_tolerate_enum_values_they_do_not_know() =>
         Assert.Empty(await IntolerantEnumReadersAsync(TestContext.Current.CancellationToken));
 
+    /// <summary>
+    /// The generated clients keep an operation's earlier call shape by this mark (their codegen templates), so
+    /// a parameter added to a released operation without it costs callers who pass the cancellation token or
+    /// signal by position their build. Parameters added in 1.1.0 and 1.3.0 went without (before the mark, and
+    /// the clients' surface stays as released), so the rule holds from here on: a mark names the release that
+    /// added the parameter to operations released before it, and a parameter new to a released operation has one.
+    /// </summary>
+    [Fact]
+    public async Task A_parameter_added_to_a_released_operation_carries_x_since_the_version_that_added_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var releases = new List<(Version Version, Dictionary<string, HashSet<string>> Operations)>();
+        foreach (var path in Directory.GetFiles(Path.Combine(Repository.Root, "openapi", "released"), "compliance-api-*.json"))
+        {
+            var match = ReleasedName().Match(Path.GetFileName(path));
+            if (match.Success)
+            {
+                releases.Add((Version.Parse(match.Groups[1].Value), ParametersByOperation(JsonNode.Parse(await File.ReadAllTextAsync(path, ct))!)));
+            }
+        }
+
+        releases.Sort((a, b) => a.Version.CompareTo(b.Version));
+        var served = JsonNode.Parse(await (await hosts.For(Provider.Sqlite)).ServedContractAsync())!;
+        var version = Version.Parse((string)served["info"]!["version"]!);
+        var wrong = new List<string>();
+        foreach (var (operation, parameter, since) in MarkedParameters(served))
+        {
+            var taken = releases.Where(r => r.Operations.ContainsKey(operation)).ToList();
+            var added = taken.FirstOrDefault(r => r.Operations[operation].Contains(parameter)).Version ?? version;
+            var newInThisVersion = taken.Count > 0 && added == version;
+            var markedLater = since is not null && taken.Count > 0 && taken[0].Version < Version.Parse(since);
+            if ((newInThisVersion || markedLater) && since != added.ToString(3))
+            {
+                wrong.Add($"{operation} {parameter}: x-since {since ?? "missing"}, added in {added.ToString(3)}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Record each in Http/Contract/AddedParametersOperationFilter.cs:" + Environment.NewLine + string.Join(Environment.NewLine, wrong));
+    }
+
+    private static Dictionary<string, HashSet<string>> ParametersByOperation(JsonNode document) =>
+        Operations(document).ToDictionary(o => (string)o["operationId"]!, o => Parameters(o).Select(p => (string)p["name"]!).ToHashSet(StringComparer.Ordinal));
+
+    private static IEnumerable<(string Operation, string Parameter, string? Since)> MarkedParameters(JsonNode document) =>
+        from operation in Operations(document)
+        from parameter in Parameters(operation)
+        select ((string)operation["operationId"]!, (string)parameter["name"]!, (string?)parameter["x-since"]);
+
+    private static IEnumerable<JsonObject> Operations(JsonNode document) =>
+        document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject())
+            .Select(o => o.Value as JsonObject).OfType<JsonObject>().Where(o => o["operationId"] is not null);
+
+    private static IEnumerable<JsonNode> Parameters(JsonObject operation) =>
+        operation["parameters"]?.AsArray().OfType<JsonNode>() ?? [];
+
     [Fact]
     public async Task The_last_released_contract_is_named_after_its_version()
     {

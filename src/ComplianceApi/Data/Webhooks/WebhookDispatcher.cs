@@ -125,17 +125,18 @@ public sealed class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DisabledAt == null).Select(s => s.Id).ToListAsync(cancellationToken);
+        var views = new Dictionary<string, SeenRestricted>(StringComparer.Ordinal);
         var made = 0;
         foreach (var id in subscriptions)
         {
-            made += await FanOutAsync(db, id, cancellationToken);
+            made += await FanOutAsync(db, id, views, cancellationToken);
             db.ChangeTracker.Clear();
         }
 
         return made;
     }
 
-    private async Task<int> FanOutAsync(ComplianceDbContext db, Guid id, CancellationToken cancellationToken)
+    private async Task<int> FanOutAsync(ComplianceDbContext db, Guid id, Dictionary<string, SeenRestricted> views, CancellationToken cancellationToken)
     {
         var postgres = db.Database.IsNpgsql();
 
@@ -158,10 +159,9 @@ public sealed class WebhookDispatcher(
         // A collaboration's subscription receives its member forces' changes, as its keys read them, and a
         // force's subscription hears nothing of a restricted report not circulated to it (nor to its members).
         var forces = subscription.ForceCode is { } force ? await db.CodesActingForAsync(force, cancellationToken) : null;
-        var restricted = forces is null ? RestrictedView.None : await RestrictedReports.ForAsync(db, forces, cancellationToken);
         var page = await db.ReadAsync(subscription.FeedPosition, events =>
             {
-                events = forces is null ? events : events.SeenBy(forces).NotAbout(restricted);
+                events = forces is null ? events : events.SeenBy(forces);
                 return kinds.Length == 0 ? events : events.Where(a => kinds.Contains(a.Kind));
             }, EventsPerRound, cancellationToken);
         if (page.Next == subscription.FeedPosition)
@@ -169,8 +169,23 @@ public sealed class WebhookDispatcher(
             return 0;
         }
 
+        // What is restricted is worked out only when there are events to leave out, and once a round for
+        // each set of forces, unless a later subscription's page reaches past the events it was worked out with.
+        var events = page.Events;
+        if (forces is not null && events.Count > 0)
+        {
+            var key = string.Join(',', forces.Order(StringComparer.Ordinal));
+            if (!views.TryGetValue(key, out var seen) || page.Next > seen.UpTo)
+            {
+                seen = new SeenRestricted(await RestrictedReports.ForAsync(db, forces, cancellationToken), page.Next);
+                views[key] = seen;
+            }
+
+            events = [.. events.NotAbout(seen.View)];
+        }
+
         var now = clock.GetUtcNow();
-        db.WebhookDeliveries.AddRange(page.Events.Select(e => new WebhookDelivery(id, e.Sequence, e.Kind, WebhookMessages.BodyOf(e), now)));
+        db.WebhookDeliveries.AddRange(events.Select(e => new WebhookDelivery(id, e.Sequence, e.Kind, WebhookMessages.BodyOf(e), now)));
         await db.SaveChangesAsync(cancellationToken);
         var moved = await db.WebhookSubscriptions.Where(s => s.Id == id && s.FeedPosition == subscription.FeedPosition)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.FeedPosition, page.Next), cancellationToken);
@@ -182,8 +197,16 @@ public sealed class WebhookDispatcher(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return page.Events.Count;
+        // A full page is worth another round at once, even when every event on it was left out.
+        return page.HasMore ? Math.Max(events.Count, 1) : events.Count;
     }
+
+    /// <summary>
+    /// A force set's restricted view, worked out in a snapshot that held every event numbered up to
+    /// <paramref name="UpTo"/>. Events are numbered in commit order (<see cref="ChangeFeed"/>), so applying it
+    /// to a later page that ends at or before that number gives what a fan-out in that snapshot would have.
+    /// </summary>
+    private sealed record SeenRestricted(RestrictedView View, long UpTo);
 
     /// <summary>Takes due deliveries for this instance for <see cref="WebhookOptions.LeaseFor"/>.</summary>
     private async Task<List<Claimed>> ClaimAsync(CancellationToken cancellationToken)

@@ -57,6 +57,7 @@ public static class OpenApi
             });
             // First: the rate-limit filter adds its headers to every answer, including the problems this one declares.
             options.OperationFilter<WriteHeadersOperationFilter>();
+            options.OperationFilter<AddedParametersOperationFilter>();
             options.OperationFilter<AccessAndRateLimitFilter>();
             options.SchemaFilter<ContractBoundsSchemaFilter>();
             options.OperationFilter<ListLimitOperationFilter>();

@@ -29,6 +29,13 @@ public sealed class EvidenceFilesTests(TestHosts hosts)
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid evidenceId, byte[] bytes, string fileName, string declaredType = "application/octet-stream") =>
         client.PostAsync($"/api/v1/evidence/{evidenceId}/files", Form(bytes, fileName, declaredType), Ct);
 
+    private static async Task<HttpResponseMessage> UploadWithKeyAsync(HttpClient client, Guid evidenceId, byte[] bytes, string fileName, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evidence/{evidenceId}/files") { Content = Form(bytes, fileName) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return await client.SendAsync(request, Ct);
+    }
+
     private static async Task<List<EvidenceFileView>> VersionsAsync(HttpClient client, Guid evidenceId) =>
         await client.GetAsync<List<EvidenceFileView>>($"/api/v1/evidence/{evidenceId}/files");
 
@@ -161,12 +168,53 @@ public sealed class EvidenceFilesTests(TestHosts hosts)
 
         var tooLarge = await (await UploadAsync(editor, evidence.Id, Pdf(300_001), "large.pdf")).ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("300,000", tooLarge.Detail);
+        await (await UploadWithKeyAsync(editor, evidence.Id, Pdf(300_001), "large.pdf", Guid.NewGuid().ToString())).ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         await (await UploadAsync(editor, evidence.Id, Pdf(290_000), "first.pdf")).ReadAsync<EvidenceFileView>(HttpStatusCode.Created);
         var overTotal = await (await UploadAsync(editor, evidence.Id, Pdf(250_000), "second.pdf")).ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
         Assert.Contains("500,000", overTotal.Detail);
         Assert.Equal([1], (await VersionsAsync(editor, evidence.Id)).Select(v => v.Version));
         await host.WithDatabaseAsync(async db => Assert.Equal(2, await db.EvidenceFileChunks.CountAsync(Ct)));
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task An_upload_sent_again_with_its_key_is_stored_once_and_the_key_with_one_byte_changed_is_refused_with_422(Provider provider)
+    {
+        var (host, editor, evidence) = await LancashireEvidenceAsync(provider);
+        var key = Guid.NewGuid().ToString();
+        var pdf = Pdf(300_000);
+        var changed = pdf.ToArray();
+        changed[^1] ^= 1;
+
+        using var first = await UploadWithKeyAsync(editor, evidence.Id, pdf, "minutes.pdf", key);
+        var firstBody = await first.Content.ReadAsStringAsync(Ct);
+        Assert.True(first.StatusCode == HttpStatusCode.Created, firstBody);
+        // Each form has a boundary of its own: the retry differs from the first in that alone.
+        using var again = await UploadWithKeyAsync(editor, evidence.Id, pdf, "minutes.pdf", key);
+        Assert.Equal((HttpStatusCode.Created, firstBody), (again.StatusCode, await again.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal("true", Assert.Single(again.Headers.GetValues("Idempotent-Replayed")));
+        using var other = await UploadWithKeyAsync(editor, evidence.Id, changed, "minutes.pdf", key);
+        await other.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal([1], (await VersionsAsync(editor, evidence.Id)).Select(v => v.Version));
+        await host.WithDatabaseAsync(async db => Assert.Equal(
+            Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            (await db.EvidenceFiles.AsNoTracking().SingleAsync(f => f.EvidenceId == evidence.Id, Ct)).Sha256));
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task An_upload_refused_with_415_under_a_key_leaves_the_key_free_for_the_corrected_file(Provider provider)
+    {
+        var (_, editor, evidence) = await LancashireEvidenceAsync(provider);
+        var key = Guid.NewGuid().ToString();
+
+        using var refused = await UploadWithKeyAsync(editor, evidence.Id, Executable(), "minutes.pdf", key);
+        await refused.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        using var corrected = await UploadWithKeyAsync(editor, evidence.Id, Pdf(1_000), "minutes.pdf", key);
+
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        Assert.False(corrected.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal([1], (await VersionsAsync(editor, evidence.Id)).Select(v => v.Version));
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
