@@ -5,7 +5,9 @@ using ComplianceApi.Domain;
 using ComplianceApi.Features.Audit;
 using ComplianceApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using ComplianceApi.Tests.Features.Evidence;
 using static ComplianceApi.Tests.Features.Inspections.RestrictedReportsTests;
+using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
 
 namespace ComplianceApi.Tests.Features.Inspections;
 
@@ -34,6 +36,10 @@ public sealed class RestrictedDocumentReadsTests(TestHosts hosts)
                 .ReadAsync<ComplianceApi.Features.Committees.CommitteeView>(HttpStatusCode.Created);
             var paper = await ForceScenario.CreateReportAsync(editor, committee.Id, Unique.Slug("Pol"), new DateOnly(2016, 1, 21));
             await ForceScenario.IssueAsync(editor, paper.Id, new DateOnly(2016, 1, 7));
+            var answered = holdsIt ? report.CirculatedResponse.Id : (await editor.CreateResponseAsync((await host.CreateFindingAsync()).Id, Response(force))).Id;
+            var evidence = await editor.AddEvidenceAsync($"/api/v1/responses/{answered}/evidence", Strategy());
+            await (await editor.PostAsync($"/api/v1/evidence/{evidence.Id}/files", EvidenceFileSamples.Form(EvidenceFileSamples.Pdf(2_000), "minutes.pdf"), Ct))
+                .ReadAsync<ComplianceApi.Features.Evidence.EvidenceFileView>(HttpStatusCode.Created);
 
             string[] documents =
             [
@@ -50,6 +56,7 @@ public sealed class RestrictedDocumentReadsTests(TestHosts hosts)
                 $"/api/v1/exports?kind=Responses&format=Csv&forceCode={force}",
                 $"/api/v1/exports?kind=ProgressUpdates&format=Csv&forceCode={force}",
                 $"/api/v1/exports?format=Xlsx&forceCode={force}",
+                $"/api/v1/evidence/{evidence.Id}/files/latest",
             ];
             foreach (var url in documents)
             {
