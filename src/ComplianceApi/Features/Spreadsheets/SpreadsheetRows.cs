@@ -131,7 +131,9 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
                 r.ForceCode, r.Finding.Inspection.Reference, r.Finding.Reference, r.OwnerName, r.OwnerRole, r.GovernanceBoard, r.Constraints,
                 r.TargetDate, r.NextReviewOn, r.DetailsEffectiveOn, r.Status, r.Rag, r.PositionStatement, r.StatusEffectiveOn, r.TagText,
                 assessments.Where(a => a.ResponseId == r.Id).Select(a => (InspectorateStatus?)a.Status).FirstOrDefault(),
-                assessments.Where(a => a.ResponseId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault(), r.Id))
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault(),
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => a.Comment).FirstOrDefault(),
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => a.Source).FirstOrDefault(), r.Id))
             .AsAsyncEnumerable();
     }
 
@@ -211,7 +213,7 @@ internal sealed record ResponseRecord(
     string ForceCode, string InspectionReference, string FindingReference, string? OwnerName, string? OwnerRole, string? GovernanceBoard,
     string? Constraints, DateOnly? TargetDate, DateOnly? NextReviewOn, DateOnly? DetailsEffectiveOn, ResponseStatus Status, Rag? Rag,
     string? PositionStatement, DateOnly? StatusEffectiveOn, string Tags, InspectorateStatus? InspectorateStatus, DateOnly? InspectorateAssessedOn,
-    Guid ResponseId);
+    string? InspectorateComment, string? InspectorateSource, Guid ResponseId);
 
 internal sealed record ProgressRecord(
     string ForceCode, string InspectionReference, string FindingReference, DateOnly EffectiveOn, ResponseStatus Status, Rag? Rag,
@@ -321,6 +323,8 @@ internal static class ExportCells
         (SpreadsheetLayouts.Tags, r => r.Tags),
         (SpreadsheetLayouts.InspectorateStatusColumn, r => SpreadsheetValues.Format(r.InspectorateStatus)),
         (SpreadsheetLayouts.InspectorateAssessedOn, r => SpreadsheetValues.Format(r.InspectorateAssessedOn)),
+        (SpreadsheetLayouts.InspectorateComment, r => Text(r.InspectorateComment)),
+        (SpreadsheetLayouts.InspectorateSource, r => Text(r.InspectorateSource)),
         (SpreadsheetLayouts.DisagreesWithInspectorate, r => SpreadsheetValues.Format(InspectorateRules.Disagrees(r.Status, r.InspectorateStatus))));
 
     public static readonly LayoutRow<ProgressRecord> ProgressUpdates = new(
