@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,11 +61,8 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
     {
         var codes = filter.ForceCodes;
         var findings = db.Findings.AsNoTracking()
-            .Where(f => filter.InspectionId == null || f.InspectionId == filter.InspectionId);
-        foreach (var key in filter.TagKeys ?? [])
-        {
-            findings = findings.Where(f => f.TagKeys.Contains(key));
-        }
+            .Where(f => filter.InspectionId == null || f.InspectionId == filter.InspectionId)
+            .CarryingEveryTag(f => f.TagKeys, filter.TagKeys);
 
         if (codes is not null)
         {
@@ -105,16 +103,7 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
     }
 
     /// <summary>The responses the filter keeps, for their rows and their progress updates' rows.</summary>
-    private IQueryable<ForceResponse> TaggedResponses()
-    {
-        var responses = db.ForceResponses.AsNoTracking();
-        foreach (var key in filter.TagKeys ?? [])
-        {
-            responses = responses.Where(r => r.TagKeys.Contains(key));
-        }
-
-        return responses;
-    }
+    private IQueryable<ForceResponse> TaggedResponses() => db.ForceResponses.AsNoTracking().CarryingEveryTag(r => r.TagKeys, filter.TagKeys);
 
     private IAsyncEnumerable<ResponseRecord> Responses()
     {
