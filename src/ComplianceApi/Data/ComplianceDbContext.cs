@@ -727,7 +727,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             record.HasIndex(r => r.ExpiresAt);
         });
 
-        foreach (var loaded in new[] { typeof(Inspection), typeof(Finding), typeof(ForceResponse), typeof(ProgressUpdate), typeof(ResponseRevision), typeof(TargetDateChange), typeof(Grading), typeof(ActionPlan), typeof(PlanAction) })
+        foreach (var loaded in new[] { typeof(Inspection), typeof(Finding), typeof(ForceResponse), typeof(ProgressUpdate), typeof(ResponseRevision), typeof(TargetDateChange), typeof(Grading), typeof(ActionPlan), typeof(PlanAction), typeof(InspectorateAssessment) })
         {
             modelBuilder.Entity(loaded).Property<Guid?>(LoadIdColumn);
         }
