@@ -73,6 +73,10 @@ public sealed class SpreadsheetInspectorateTests(TestHosts hosts)
         var loads = await admin.GetAsync<Page<AuditEventView>>("/api/v1/audit-events?kind=import.loaded&limit=200");
         var load = loads.Items.Last(e => e.Changes.Any(c => c.Field == "fileName" && c.New == "tracker.csv"));
         Assert.Equal("2", load.Changes.Single(c => c.Field == "inspectorateAssessments.recorded").New);
+        var named = 0;
+        await host.WithDatabaseAsync(async db => named = await db.InspectorateAssessments
+            .CountAsync(a => EF.Property<Guid?>(a, "LoadId") == Guid.Parse(load.RecordId), TestContext.Current.CancellationToken));
+        Assert.Equal(2, named);
 
         // The export shows them, and no longer flags Lancashire; loaded back, it adds nothing.
         var after = ReadCsv(await admin.DownloadAsync(scenario.Url("kind=Responses&format=Csv"), SpreadsheetDocuments.Csv));
