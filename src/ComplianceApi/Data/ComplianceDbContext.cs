@@ -623,7 +623,13 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
         modelBuilder.Entity<StatementLine>(line =>
         {
-            // Lines are reached through their statement, whose filter hides other forces' statements.
+            // Lines are reached through their statement, whose filter hides other forces' statements. An issued
+            // statement is frozen, but who may read a restricted report is not: a force taken off its circulation
+            // after issue no longer reads the lines about its findings, as it no longer reads the findings. Its
+            // counts (by status, changes, the summary's RAG split) are worked out from the lines on reading, so
+            // they are those of the lines it reads: a statement that said lines were withheld would tell the
+            // force that a report it is not to know of exists, which is what the 404s elsewhere keep from it.
+            line.HasQueryFilter(l => ForceScope == null || !Hidden.Contains(l.InspectionId));
             line.HasIndex(l => new { l.StatementId, l.Position });
             line.Property(l => l.ForceCode).HasMaxLength(Lengths.Code);
             line.Property(l => l.FindingReference).HasMaxLength(Lengths.Reference);
@@ -734,7 +740,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             record.HasIndex(r => r.ExpiresAt);
         });
 
-        foreach (var loaded in new[] { typeof(Inspection), typeof(Finding), typeof(ForceResponse), typeof(ProgressUpdate), typeof(ResponseRevision), typeof(TargetDateChange), typeof(Grading), typeof(ActionPlan), typeof(PlanAction) })
+        foreach (var loaded in new[] { typeof(Inspection), typeof(Finding), typeof(ForceResponse), typeof(ProgressUpdate), typeof(ResponseRevision), typeof(TargetDateChange), typeof(Grading), typeof(ActionPlan), typeof(PlanAction), typeof(InspectorateAssessment) })
         {
             modelBuilder.Entity(loaded).Property<Guid?>(LoadIdColumn);
         }

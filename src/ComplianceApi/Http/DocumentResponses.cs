@@ -41,6 +41,21 @@ public static class DocumentResponses
 }
 
 /// <summary>
+/// A document answer (CSV, XLSX, HTML) and the view its rows were written from, so what it holds is known
+/// without reading its bytes: <see cref="RestrictedReads"/> recognises a read of restricted records in it as
+/// in a JSON answer. It writes exactly what it wraps; the caches see through it to the result it wraps.
+/// </summary>
+public sealed class DocumentResult(IResult document, object writtenFrom) : IResult, INestedHttpResult
+{
+    public IResult Result => document;
+
+    /// <summary>The view the document's rows were written from.</summary>
+    public object WrittenFrom => writtenFrom;
+
+    public Task ExecuteAsync(HttpContext httpContext) => document.ExecuteAsync(httpContext);
+}
+
+/// <summary>
 /// Adds each document type an endpoint declares to its 200 response: text types as strings, others as
 /// binary (all binary when the endpoint answers only documents). A document is bounded only by what one response can carry.
 /// </summary>

@@ -17,8 +17,9 @@ namespace ComplianceApi.Http;
 /// names the reports read and the request; it is bookkeeping for the data versions (the trail is), so it
 /// leaves cached pages standing, and pages holding restricted records are never cached, so each read of
 /// one reaches the handler and is recorded. A read is recognised by the ids of the reports, findings and
-/// responses in a JSON answer (any property holding one of them); documents (CSV, XLSX, PDF, HTML) are not
-/// inspected.
+/// responses in the answer (any property holding one of them): a JSON answer's value, or the view a document
+/// (CSV, XLSX, HTML) was written from (<see cref="DocumentResult"/>), never its bytes. An export, whose rows
+/// are read as they are sent, notes the ids of those it writes and is recorded once it is sent.
 /// </remarks>
 public static class RestrictedReads
 {
@@ -46,35 +47,45 @@ public static class RestrictedReads
         {
             var result = await next(invocation);
             var http = invocation.HttpContext;
-            var caller = http.RequestServices.GetRequiredService<Caller>();
-            if (!HttpMethods.IsGet(http.Request.Method) || caller.Restricted is not { Readable.Count: > 0 } view)
+            if (!HttpMethods.IsGet(http.Request.Method))
             {
                 return result;
             }
 
+            // A JSON answer is read from its value, a document from the view it was written from.
             var answer = result;
-            while (answer is INestedHttpResult nested)
+            object? read = null;
+            while (read is null && answer is INestedHttpResult nested)
             {
+                read = (answer as DocumentResult)?.WrittenFrom;
                 answer = nested.Result;
             }
 
-            if (answer is not IValueHttpResult { Value: { } value })
-            {
-                return result;
-            }
-
-            var read = new List<Guid>();
-            Collect(value, view.Readable, read, depth: 0);
-            if (read.Count > 0)
-            {
-                await RecordAsync(http, caller, view, read);
-            }
-
+            await RecordAsync(http, read ?? (answer as IValueHttpResult)?.Value, http.RequestAborted);
             return result;
         });
 
-    private static async Task RecordAsync(HttpContext http, Caller caller, RestrictedView view, List<Guid> read)
+    /// <summary>
+    /// Records one <c>restricted.read</c> event when <paramref name="answer"/> (a view, or the ids of the
+    /// records written) holds restricted records the caller may read; nothing otherwise. The one place a
+    /// read is recorded: the filter above for answers known when the handler returns, and the writers of
+    /// documents whose rows are read while they are sent (exports), once they are sent.
+    /// </summary>
+    public static async Task RecordAsync(HttpContext http, object? answer, CancellationToken cancellationToken)
     {
+        var caller = http.RequestServices.GetRequiredService<Caller>();
+        if (answer is null || caller.Restricted is not { Readable.Count: > 0 } view)
+        {
+            return;
+        }
+
+        var read = new List<Guid>();
+        Collect(answer, view.Readable, read, depth: 0);
+        if (read.Count == 0)
+        {
+            return;
+        }
+
         var records = read.Distinct().ToList();
         var reports = records.Select(view.ReportOf).Distinct().ToList();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -87,7 +98,7 @@ public static class RestrictedReads
         ]);
         var db = http.RequestServices.GetRequiredService<ComplianceDbContext>();
         db.AuditEvents.Add(audit);
-        await db.SaveChangesAsync(http.RequestAborted);
+        await db.SaveChangesAsync(cancellationToken);
         http.Items[RecordedKey] = true;
     }
 

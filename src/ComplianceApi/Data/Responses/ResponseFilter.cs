@@ -58,6 +58,25 @@ public static class ResponseFilterValidation
     /// <summary>What the stored tag keys must each contain for the record to carry every tag of a filter.</summary>
     public static IReadOnlyList<string> TagFilterKeys(IReadOnlyList<string>? tags) =>
         tags is null ? [] : [.. tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(Tags.FilterKey).Distinct()];
+
+    private static readonly System.Reflection.MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+
+    /// <summary>
+    /// The records carrying every tag of a filter: their stored keys (<paramref name="tagKeys"/>: a finding's, a
+    /// response's, a snapshot's) contain each of <paramref name="filterKeys"/> (<see cref="TagFilterKeys"/>). The
+    /// one home of the test for every kind of record that carries tags, translated to SQL.
+    /// </summary>
+    public static IQueryable<T> CarryingEveryTag<T>(this IQueryable<T> records, Expression<Func<T, string>> tagKeys, IReadOnlyList<string>? filterKeys)
+    {
+        foreach (var key in filterKeys ?? [])
+        {
+            // Read from a closure, as in a lambda written out, so that EF sends the key as a parameter, not a literal.
+            Expression<Func<string>> value = () => key;
+            records = records.Where(Expression.Lambda<Func<T, bool>>(Expression.Call(tagKeys.Body, StringContains, value.Body), tagKeys.Parameters));
+        }
+
+        return records;
+    }
 }
 
 /// <summary>
@@ -185,12 +204,7 @@ public sealed record ResponseFilter(
                 : rows.Where(Expression.Lambda<Func<ResponseSnapshot, bool>>(Expression.Not(rule.Body), rule.Parameters));
         }
 
-        foreach (var key in ResponseFilterValidation.TagFilterKeys(Tags))
-        {
-            rows = rows.Where(s => s.TagKeys.Contains(key));
-        }
-
-        return rows;
+        return rows.CarryingEveryTag(s => s.TagKeys, ResponseFilterValidation.TagFilterKeys(Tags));
     }
 #pragma warning restore CA1304, CA1311, CA1862
 }

@@ -8,8 +8,8 @@ namespace ComplianceApi.Features.Evidence;
 /// <summary>A version of an evidence's file; the latest when <paramref name="Version"/> is null.</summary>
 public sealed record DownloadEvidenceFileQuery(Guid EvidenceId, int? Version) : IRequest<EvidenceFileContent>;
 
-/// <summary>A version's row and its bytes, read from the database as they are sent.</summary>
-public sealed record EvidenceFileContent(Domain.EvidenceFile File, Stream Content);
+/// <summary>A version's row and its bytes, read from the database as they are sent, and the response it is evidence for, if any.</summary>
+public sealed record EvidenceFileContent(Domain.EvidenceFile File, Stream Content, Guid? ResponseId);
 
 public sealed class DownloadEvidenceFileHandler(ComplianceDbContext db) : IRequestHandler<DownloadEvidenceFileQuery, EvidenceFileContent>
 {
@@ -34,6 +34,7 @@ public sealed class DownloadEvidenceFileHandler(ComplianceDbContext db) : IReque
                 + "it is quarantined and never served. Upload the file again as a new version.");
         }
 
-        return new EvidenceFileContent(file, StoredFileStream.Of(db, file));
+        var responseId = await db.Evidence.AsNoTracking().Where(e => e.Id == file.EvidenceId).Select(e => e.ResponseId).SingleAsync(cancellationToken);
+        return new EvidenceFileContent(file, StoredFileStream.Of(db, file), responseId);
     }
 }

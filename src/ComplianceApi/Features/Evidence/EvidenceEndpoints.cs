@@ -97,15 +97,18 @@ public static class EvidenceEndpoints
 
     /// <summary>
     /// Streams the version from the database as an attachment, never to be rendered in the service's origin:
-    /// ETag is its hash (so If-None-Match answers 304), Range answers 206 or 416.
+    /// ETag is its hash (so If-None-Match answers 304), Range answers 206 or 416. Evidence for a response is
+    /// a read of that response (RestrictedReads records it when the response is of a restricted report).
     /// </summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Download(EvidenceFileContent download, HttpResponse response)
+    private static DocumentResult Download(EvidenceFileContent download, HttpResponse response)
     {
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         var file = download.File;
-        return TypedResults.Stream(download.Content, file.ContentType, file.FileName, file.UploadedAt,
-            new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+        return new DocumentResult(
+            TypedResults.Stream(download.Content, file.ContentType, file.FileName, file.UploadedAt,
+                new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true),
+            new[] { download.ResponseId });
     }
 
     private static RouteHandlerBuilder DownloadsEvidenceFile(this RouteHandlerBuilder endpoint) =>

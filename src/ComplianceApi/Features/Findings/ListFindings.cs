@@ -83,10 +83,7 @@ public sealed class ListFindingsHandler(ComplianceDbContext db, TimeProvider clo
             .Where(f => query.AddresseeKind == null || f.Addressees.Any(a => a.Kind == query.AddresseeKind))
             .Where(f => query.DueFrom == null || f.DueDate >= query.DueFrom)
             .Where(f => query.DueTo == null || f.DueDate <= query.DueTo);
-        foreach (var key in ResponseFilterValidation.TagFilterKeys(query.Tag))
-        {
-            findings = findings.Where(f => f.TagKeys.Contains(key));
-        }
+        findings = findings.CarryingEveryTag(f => f.TagKeys, ResponseFilterValidation.TagFilterKeys(query.Tag));
 
         if (codes is not null)
         {

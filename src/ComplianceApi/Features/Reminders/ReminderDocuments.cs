@@ -35,12 +35,12 @@ public static class ReminderDocuments
     public static ReminderFormat Negotiate(ReminderFormat? format, HttpRequest request) =>
         DocumentResponses.Negotiate(format, request, Offered, ReminderFormat.Json);
 
-    public static Results<Ok<ReminderDigestView>, FileContentHttpResult, ContentHttpResult> Render(ReminderDigestView digest, ReminderFormat format) =>
+    public static Results<Ok<ReminderDigestView>, DocumentResult> Render(ReminderDigestView digest, ReminderFormat format) =>
         format switch
         {
-            ReminderFormat.Csv => TypedResults.File(DocumentTables.ToCsv(Columns, Rows(digest)), $"{DocumentTables.Csv}; charset=utf-8",
-                $"reminders-{digest.ForceCode ?? "all-forces"}-{digest.AsOf:yyyy-MM-dd}.csv"),
-            ReminderFormat.Html => TypedResults.Content(ToHtml(digest), $"{DocumentTables.Html}; charset=utf-8", Encoding.UTF8),
+            ReminderFormat.Csv => new DocumentResult(TypedResults.File(DocumentTables.ToCsv(Columns, Rows(digest)), $"{DocumentTables.Csv}; charset=utf-8",
+                $"reminders-{digest.ForceCode ?? "all-forces"}-{digest.AsOf:yyyy-MM-dd}.csv"), digest),
+            ReminderFormat.Html => new DocumentResult(TypedResults.Content(ToHtml(digest), $"{DocumentTables.Html}; charset=utf-8", Encoding.UTF8), digest),
             _ => TypedResults.Ok(digest),
         };
 

@@ -21,8 +21,12 @@ public sealed record ExportSpreadsheetQuery(
     string? InspectionReference,
     string[]? Tag = null) : IRequest<SpreadsheetExport>;
 
-/// <summary>An export ready to be written: its format, file name and sheets, whose rows are read while they are written.</summary>
-public sealed record SpreadsheetExport(SpreadsheetFormat Format, string FileName, IReadOnlyList<SpreadsheetExportSheet> Sheets);
+/// <summary>
+/// An export ready to be written: its format, file name and sheets, whose rows are read while they are
+/// written, and the restricted records among those written so far (for the audit trail, once it is sent).
+/// </summary>
+public sealed record SpreadsheetExport(
+    SpreadsheetFormat Format, string FileName, IReadOnlyList<SpreadsheetExportSheet> Sheets, IReadOnlyCollection<Guid> RestrictedRead);
 
 public sealed class ExportSpreadsheetValidator : AbstractValidator<ExportSpreadsheetQuery>
 {
@@ -58,7 +62,8 @@ public sealed class ExportSpreadsheetHandler(ComplianceDbContext db, Caller call
         }
 
         var tagKeys = ResponseFilterValidation.TagFilterKeys(query.Tag);
-        var rows = new SpreadsheetRows(db, new SpreadsheetExportFilter(caller.ForceCodes, forceCodes, inspectionId, tagKeys));
+        var rows = new SpreadsheetRows(db, new SpreadsheetExportFilter(caller.ForceCodes, forceCodes, inspectionId, tagKeys),
+            caller.Restricted?.Readable ?? RestrictedView.None.Readable);
         var layouts = query.Kind is { } kind ? [SpreadsheetLayouts.For(kind)]
             : tagKeys.Count > 0 ? [.. SpreadsheetLayouts.All.Where(l => l.FilteredByTag)]
             : SpreadsheetLayouts.All;
@@ -69,7 +74,8 @@ public sealed class ExportSpreadsheetHandler(ComplianceDbContext db, Caller call
         return new SpreadsheetExport(
             format,
             $"{name}-{today:yyyy-MM-dd}.{(format == SpreadsheetFormat.Csv ? "csv" : "xlsx")}",
-            [.. layouts.Select(l => new SpreadsheetExportSheet(l, rows.For(l.Kind)))]);
+            [.. layouts.Select(l => new SpreadsheetExportSheet(l, rows.For(l.Kind)))],
+            rows.RestrictedRead);
     }
 
     private static string Safe(string part) => new([.. part.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);

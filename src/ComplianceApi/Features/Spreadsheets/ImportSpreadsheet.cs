@@ -41,7 +41,7 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
         }
 
         var now = clock.GetUtcNow();
-        var import = new SpreadsheetImport(db, caller, now);
+        var import = new SpreadsheetImport(db, caller, now, command.File.FileName);
         await import.LoadAsync(sheets, cancellationToken);
         if (!command.DryRun)
         {
@@ -68,7 +68,7 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
         var applied = !command.DryRun && counts.Rejected == 0;
         if (applied)
         {
-            db.AuditEvents.Add(await LoadEventAsync(command, db.LoadId!.Value, rows, now, cancellationToken));
+            db.AuditEvents.Add(await LoadEventAsync(command, db.LoadId!.Value, rows, import.AssessmentsRecorded, now, cancellationToken));
             await import.WriteAsync(cancellationToken);
         }
         else
@@ -85,7 +85,8 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
     /// The load's one audit event: the file, by name and SHA-256, so the very file can be told from another
     /// of the same name, and how many records of each kind it created and updated.
     /// </summary>
-    private async Task<AuditEvent> LoadEventAsync(ImportSpreadsheetCommand command, Guid loadId, List<ImportRowReport> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<AuditEvent> LoadEventAsync(
+        ImportSpreadsheetCommand command, Guid loadId, List<ImportRowReport> rows, int assessments, DateTimeOffset now, CancellationToken cancellationToken)
     {
         byte[] sha256;
         await using (var file = command.File.OpenReadStream())
@@ -107,6 +108,12 @@ public sealed class ImportSpreadsheetHandler(ComplianceDbContext db, Caller call
                 changes.Add(new($"{name}.{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(outcome.ToString())}", null,
                     kind.Count(r => r.Outcome == outcome).ToString(CultureInfo.InvariantCulture)));
             }
+        }
+
+        // Entries of the inspectorate's assessment ride on Responses rows (updated or created): counted apart, as the endpoint records each.
+        if (assessments > 0)
+        {
+            changes.Add(new("inspectorateAssessments.recorded", null, assessments.ToString(CultureInfo.InvariantCulture)));
         }
 
         loaded.Record(changes);

@@ -8,7 +8,8 @@ namespace ComplianceApi.Features.Spreadsheets;
 /// <summary>
 /// Rows of the Responses sheet: a force's response to a finding. Changed details are a revision, a moved
 /// target date a re-baselining (which needs its reason), and a changed status, RAG or position a progress
-/// update, all through the domain, exactly as the API records them.
+/// update, and an inspectorate status and date not already the response's latest assessment a new entry of
+/// it, all through the domain, exactly as the API records them.
 /// </summary>
 public static class ResponseRows
 {
@@ -29,6 +30,7 @@ public static class ResponseRows
         var position = row.Text(PositionStatement, Lengths.LongText);
         var statusEffectiveOn = row.Date(StatusEffectiveOn);
         var tags = row.Tags(SpreadsheetLayouts.Tags);
+        var assessment = Assessment(row);
         if (row.IsRejected || force is null || finding is null)
         {
             return null;
@@ -47,6 +49,11 @@ public static class ResponseRows
             if (tags is not null)
             {
                 response.Retag(tags, import.Now);
+            }
+
+            if (assessment is { } given && import.Assessed(row, response, given.Status, given.On, given.Comment, given.Source) is null)
+            {
+                return null;
             }
 
             import.Added(response);
@@ -108,13 +115,43 @@ public static class ResponseRows
             changed = true;
         }
 
+        // An entry appended to the inspectorate's assessment updates the row, not the response's own record.
+        var assessed = assessment is { } entry ? import.Assessed(row, response, entry.Status, entry.On, entry.Comment, entry.Source) : false;
+        if (assessed is null)
+        {
+            return null;
+        }
+
         if (!changed)
         {
-            return ImportOutcome.Unchanged;
+            return assessed.Value ? ImportOutcome.Updated : ImportOutcome.Unchanged;
         }
 
         import.Changed(response);
         return ImportOutcome.Updated;
+    }
+
+    /// <summary>The inspectorate's status the row gives, with its date (both or neither), comment and source; null when none.</summary>
+    private static (InspectorateStatus Status, DateOnly On, string? Comment, string? Source)? Assessment(ImportRow row)
+    {
+        var status = row.Choice<InspectorateStatus>(InspectorateStatusColumn);
+        var on = row.Date(InspectorateAssessedOn);
+        var comment = row.Text(InspectorateComment, Lengths.LongText);
+        var source = row.Text(InspectorateSource, Lengths.Url);
+        if (row.Raw(InspectorateStatusColumn) is null && row.Raw(InspectorateAssessedOn) is not null)
+        {
+            row.Problem(InspectorateStatusColumn, $"'{InspectorateAssessedOn.Header}' is the date of an inspectorate status: give the status too, or neither.");
+        }
+        else if (row.Raw(InspectorateStatusColumn) is not null && row.Raw(InspectorateAssessedOn) is null)
+        {
+            row.Problem(InspectorateAssessedOn, "An inspectorate status is recorded with the date its entry bears on the register: give it.");
+        }
+        else if (row.Raw(InspectorateStatusColumn) is null && (comment ?? source) is not null)
+        {
+            row.Problem(InspectorateStatusColumn, "An inspectorate comment or source is recorded with the status and date it goes with: give them, or clear it.");
+        }
+
+        return status is { } given && on is { } date ? (given, date, comment, source) : null;
     }
 
     /// <summary>A status, RAG or position other than the response's is recorded as a progress update, which needs a position statement.</summary>

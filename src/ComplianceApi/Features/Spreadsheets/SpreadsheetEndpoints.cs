@@ -40,13 +40,25 @@ public static class SpreadsheetEndpoints
 
         var exports = api.MapGroup("/exports").WithTags("Spreadsheets").WithCommonProblems();
 
-        exports.MapGet("", async ([AsParameters] ExportSpreadsheetQuery query, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        exports.MapGet("", async ([AsParameters] ExportSpreadsheetQuery query, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
-                var export = await mediator.Send(query with { Format = SpreadsheetDocuments.Negotiate(query.Format, request) }, ct);
+                var export = await mediator.Send(query with { Format = SpreadsheetDocuments.Negotiate(query.Format, http.Request) }, ct);
                 return TypedResults.Stream(
-                    body => export.Format == SpreadsheetFormat.Csv
-                        ? SpreadsheetDocuments.WriteCsvAsync(export.Sheets.Single(), body, ct)
-                        : SpreadsheetDocuments.WriteXlsxAsync(export.Sheets, body, ct),
+                    async body =>
+                    {
+                        try
+                        {
+                            await (export.Format == SpreadsheetFormat.Csv
+                                ? SpreadsheetDocuments.WriteCsvAsync(export.Sheets.Single(), body, ct)
+                                : SpreadsheetDocuments.WriteXlsxAsync(export.Sheets, body, ct));
+                        }
+                        finally
+                        {
+                            // Its rows are read as they are sent, so the read is recorded once they are; a download cut
+                            // short was still read as far as it went.
+                            await RestrictedReads.RecordAsync(http, export.RestrictedRead, CancellationToken.None);
+                        }
+                    },
                     SpreadsheetDocuments.MediaType(export.Format),
                     export.FileName);
             })

@@ -15,7 +15,7 @@ namespace ComplianceApi.Features.Spreadsheets;
 /// their histories, which a load brings by the ten thousand, are read untracked and written with one
 /// prepared statement per table (<see cref="BulkRowWriter"/>).
 /// </summary>
-public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, DateTimeOffset now)
+public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, DateTimeOffset now, string fileName)
 {
     private readonly Dictionary<string, Force> _forces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Inspection> _inspections = new(StringComparer.Ordinal);
@@ -29,6 +29,10 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
     private readonly Dictionary<Guid, object?[]> _storedRows = [];
     private readonly HashSet<ForceResponse> _newResponses = [];
     private readonly HashSet<ForceResponse> _changedResponses = [];
+
+    // Each response's latest inspectorate assessment, as a row's status and date are compared with it, and the entries the load appends.
+    private readonly Dictionary<Guid, (DateOnly AssessedOn, InspectorateStatus Status)> _latestAssessments = [];
+    private readonly List<InspectorateAssessment> _assessments = [];
     private readonly Dictionary<(string Force, string Title), ActionPlan> _plans = [];
     private readonly Dictionary<(Guid Plan, string Title), PlanAction> _actions = [];
 
@@ -106,6 +110,11 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
                     _responses[(response.ForceCode, response.FindingId)] = response;
                     _storedRows[response.Id] = BulkRowWriter.Snapshot(db, response);
                 }
+            }
+
+            if (responseSheets.Any(s => s.Layout.Kind == SpreadsheetKind.Responses && s.Has(InspectorateStatusColumn)))
+            {
+                await LoadLatestAssessmentsAsync(cancellationToken);
             }
         }
 
@@ -186,6 +195,49 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
             }
         }
     }
+
+    private async Task LoadLatestAssessmentsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var chunk in _responses.Values.Select(r => r.Id).Chunk(Storage.IdsPerQuery))
+        {
+            var entries = await db.InspectorateAssessments.AsNoTracking().Where(a => chunk.Contains(a.ResponseId))
+                .Select(a => new { a.ResponseId, a.AssessedOn, a.RecordedAt, a.Status }).ToListAsync(cancellationToken);
+            foreach (var latest in entries.GroupBy(a => a.ResponseId).Select(g => g.OrderBy(a => a.AssessedOn).ThenBy(a => a.RecordedAt).Last()))
+            {
+                _latestAssessments[latest.ResponseId] = (latest.AssessedOn, latest.Status);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends the inspectorate's status a row gives to the response's assessment, unless it is already the
+    /// latest entry (the same status on the same date: an export loaded back adds nothing). The domain refuses
+    /// an entry dated before the latest, which is then the row's problem. Null when refused; whether appended.
+    /// </summary>
+    public bool? Assessed(ImportRow row, ForceResponse response, InspectorateStatus status, DateOnly assessedOn, string? comment, string? source)
+    {
+        var latest = _latestAssessments.TryGetValue(response.Id, out var stored) ? stored : ((DateOnly, InspectorateStatus)?)null;
+        if (latest == (assessedOn, status))
+        {
+            return false;
+        }
+
+        // A sheet that does not say where its status was read is said to be the source: the file, by name.
+        source ??= $"spreadsheet {fileName}";
+        var entry = new AssessmentEntry(assessedOn, status, comment ?? "", source.Length > Lengths.Url ? source[..Lengths.Url] : source, null);
+        var assessment = row.Domain(InspectorateAssessedOn, () => InspectorateAssessment.Record(response, entry, latest?.Item1, Author, now));
+        if (assessment is null)
+        {
+            return null;
+        }
+
+        _assessments.Add(assessment);
+        _latestAssessments[response.Id] = (assessedOn, status);
+        return true;
+    }
+
+    /// <summary>How many entries the rows appended to responses' inspectorate assessments.</summary>
+    public int AssessmentsRecorded => _assessments.Count;
 
     public bool ForceExists(string code) => _forces.ContainsKey(code);
 
@@ -379,7 +431,8 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
     /// <summary>
     /// Writes everything in the caller's transaction: tracked records first (responses refer to findings),
-    /// then new responses whole, then each changed stored response and the entries added to its history.
+    /// then new responses whole, then each changed stored response and the entries added to its history,
+    /// then the inspectorate's assessments the rows appended.
     /// A stored response changed by someone else since it was read fails the load (409), as the API does.
     /// </summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
@@ -391,6 +444,26 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
 
         await ResponsesFollowMovedDueDatesAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        WriteResponses();
+
+        // After the responses they refer to, which may be new; few, so through EF (whose save moves the data version).
+        if (_assessments.Count > 0)
+        {
+            db.InspectorateAssessments.AddRange(_assessments);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // The rows above go around SaveChanges, which changes the data version only for what it saved;
+        // without this a load of progress updates alone would leave cached first pages in place.
+        if (_newResponses.Count > 0 || _changedResponses.Count > 0)
+        {
+            await db.MarkChangedAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>New responses whole, then each changed stored response and the entries added to its history.</summary>
+    private void WriteResponses()
+    {
         using var writer = BulkRowWriter.KeepingIds(db);
         foreach (var response in _newResponses)
         {
@@ -419,13 +492,6 @@ public sealed class SpreadsheetImport(ComplianceDbContext db, Caller caller, Dat
                     writer.Write(update);
                 }
             }
-        }
-
-        // The rows above go around SaveChanges, which changes the data version only for what it saved;
-        // without this a load of progress updates alone would leave cached first pages in place.
-        if (_newResponses.Count > 0 || _changedResponses.Count > 0)
-        {
-            await db.MarkChangedAsync(cancellationToken);
         }
     }
 

@@ -10,8 +10,8 @@ public enum SpreadsheetKind { Findings, Responses, ProgressUpdates, Actions, Gra
 /// One column of a spreadsheet layout. Files are matched to columns by header, ignoring case, spaces
 /// and punctuation, so "Finding ref" does not match but "finding_reference" and "FINDING REFERENCE" do.
 /// An <paramref name="ExportOnly"/> column is written by exports and accepted, unread, by loads: what it
-/// holds is recorded elsewhere (the inspectorate's assessment has its own endpoint), so a re-loaded export
-/// neither refuses it nor lists it as a column not loaded. The template leaves it out.
+/// holds follows from other columns (whether the force disagrees with the inspectorate), so a re-loaded
+/// export neither refuses it nor lists it as a column not loaded. The template leaves it out.
 /// </summary>
 public sealed record SpreadsheetColumn(
     string Header, bool Required, string Description, string Example, IReadOnlyList<string>? AllowedValues = null, bool ExportOnly = false)
@@ -161,22 +161,35 @@ public static class SpreadsheetLayouts
         + " Leave the column out to keep the stored tags; a blank cell removes them.",
         "MoPI; vetting");
 
-    private const string ExportOnlyNote =
-        " Written by exports for reading beside the force's status; a load ignores it (record the inspectorate's assessment"
-        + " with POST /api/v1/responses/{id}/inspectorate-assessments).";
+    // Forces keep the inspectorate's register status in their own trackers, so a sheet loads it: a status and
+    // date other than the response's latest entry append an entry, as POST .../inspectorate-assessments does.
+    private const string AssessmentNote =
+        " With the date, a status that is not already the response's latest assessment is recorded as a new entry of the inspectorate's"
+        + " assessment (never dated before the latest); blank leaves the assessment alone.";
 
     public static readonly SpreadsheetColumn InspectorateStatusColumn = new(
         "Inspectorate status", false,
-        "The inspectorate's status from its latest assessment on the export's date; blank when none is recorded." + ExportOnlyNote,
-        "BeingProgressed", SpreadsheetValues.Names<InspectorateStatus>(), ExportOnly: true);
+        "The inspectorate's status as its register gives it; exports write its latest assessment on the export's date, blank when none is recorded."
+        + AssessmentNote,
+        "BeingProgressed", SpreadsheetValues.Names<InspectorateStatus>());
 
     public static readonly SpreadsheetColumn InspectorateAssessedOn = new(
-        "Inspectorate assessed on", false, "The date of that assessment." + ExportOnlyNote, "2016-03-04", ExportOnly: true);
+        "Inspectorate assessed on", false, "The date the inspectorate's entry bears; required with an inspectorate status.", "2016-03-04");
+
+    public static readonly SpreadsheetColumn InspectorateComment = new(
+        "Inspectorate comment", false, "The inspectorate's comment with that status, as published; optional.",
+        "Authorised for closure on the basis of the re-inspection");
+
+    public static readonly SpreadsheetColumn InspectorateSource = new(
+        "Inspectorate source", false,
+        "Where the status was read: the register page's name or address. Blank records \"spreadsheet\" and the file's name.",
+        "HMICFRS recommendations register");
 
     public static readonly SpreadsheetColumn DisagreesWithInspectorate = new(
         "Disagrees with inspectorate", false,
         "Yes where the force says implemented, pending sign-off or closed but the inspectorate's latest assessment is neither "
-        + "complete nor no further action; No otherwise, and where none is recorded." + ExportOnlyNote,
+        + "complete nor no further action; No otherwise, and where none is recorded. Written by exports for reading beside the "
+        + "force's status; a load ignores it, as it follows from the statuses.",
         "No", ExportOnly: true);
 
     public static readonly SpreadsheetColumn PlanTitle = new("Plan title", true, "The action plan's title; unique within the force.", "Crime data integrity action plan");
@@ -220,7 +233,7 @@ public static class SpreadsheetLayouts
         [
             ForceCode, InspectionReference, FindingReference, OwnerName, OwnerRole, GovernanceBoard, Constraints, TargetDate,
             TargetDateChangeReason, NextReviewOn, DetailsEffectiveOn, Status with { Required = false }, RagRating, PositionStatement, StatusEffectiveOn,
-            Tags, InspectorateStatusColumn, InspectorateAssessedOn, DisagreesWithInspectorate,
+            Tags, InspectorateStatusColumn, InspectorateAssessedOn, InspectorateComment, InspectorateSource, DisagreesWithInspectorate,
         ]);
 
     public static readonly SpreadsheetLayout ProgressUpdates = new(

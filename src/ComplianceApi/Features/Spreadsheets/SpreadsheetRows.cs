@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ComplianceApi.Data;
+using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,28 +19,50 @@ public sealed record SpreadsheetExportFilter(
 /// Every kind's records as rows of cell texts in its layout, read from the database as they are written:
 /// no-tracking projections streamed a row at a time. Each kind names its cells by the layout's columns,
 /// and <see cref="LayoutRow{TRecord}"/> puts them in the layout's order, so the layout alone decides it.
+/// Each row written of a restricted report the caller may read (<paramref name="restricted"/>) is noted in
+/// <see cref="RestrictedRead"/> by its report's or response's id, so that the export is recorded as a read of it.
 /// </summary>
-public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFilter filter)
+public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFilter filter, IReadOnlySet<Guid> restricted)
 {
+    private readonly HashSet<Guid> _restrictedRead = [];
+
+    /// <summary>The restricted records written so far (only those: an export of a million rows notes a few ids).</summary>
+    public IReadOnlyCollection<Guid> RestrictedRead => _restrictedRead;
+
     public IAsyncEnumerable<string[]> For(SpreadsheetKind kind) => kind switch
     {
         SpreadsheetKind.Findings => Findings(),
-        SpreadsheetKind.Responses => ExportCells.Responses.Rows(Responses()),
-        SpreadsheetKind.ProgressUpdates => ExportCells.ProgressUpdates.Rows(ProgressUpdates()),
-        SpreadsheetKind.Actions => ExportCells.Actions.Rows(Actions()),
-        SpreadsheetKind.Gradings => ExportCells.Gradings.Rows(Gradings()),
+        SpreadsheetKind.Responses => ExportCells.Responses.Rows(Noting(Responses(), r => r.ResponseId)),
+        SpreadsheetKind.ProgressUpdates => ExportCells.ProgressUpdates.Rows(Noting(ProgressUpdates(), u => u.ResponseId)),
+        SpreadsheetKind.Actions => ExportCells.Actions.Rows(Noting(Actions(), a => a.PlanInspectionId)),
+        SpreadsheetKind.Gradings => ExportCells.Gradings.Rows(Noting(Gradings(), g => g.InspectionId)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    private void Note(Guid? id)
+    {
+        if (id is { } read && restricted.Contains(read))
+        {
+            _restrictedRead.Add(read);
+        }
+    }
+
+    private async IAsyncEnumerable<TRecord> Noting<TRecord>(
+        IAsyncEnumerable<TRecord> records, Func<TRecord, Guid?> id, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            Note(id(record));
+            yield return record;
+        }
+    }
 
     private async IAsyncEnumerable<string[]> Findings([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var codes = filter.ForceCodes;
         var findings = db.Findings.AsNoTracking()
-            .Where(f => filter.InspectionId == null || f.InspectionId == filter.InspectionId);
-        foreach (var key in filter.TagKeys ?? [])
-        {
-            findings = findings.Where(f => f.TagKeys.Contains(key));
-        }
+            .Where(f => filter.InspectionId == null || f.InspectionId == filter.InspectionId)
+            .CarryingEveryTag(f => f.TagKeys, filter.TagKeys);
 
         if (codes is not null)
         {
@@ -74,21 +97,13 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
 
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
+            Note(record.InspectionId);
             yield return ExportCells.Findings.Row(record with { ForcesInScope = scopes.GetValueOrDefault(record.InspectionId, "") });
         }
     }
 
     /// <summary>The responses the filter keeps, for their rows and their progress updates' rows.</summary>
-    private IQueryable<ForceResponse> TaggedResponses()
-    {
-        var responses = db.ForceResponses.AsNoTracking();
-        foreach (var key in filter.TagKeys ?? [])
-        {
-            responses = responses.Where(r => r.TagKeys.Contains(key));
-        }
-
-        return responses;
-    }
+    private IQueryable<ForceResponse> TaggedResponses() => db.ForceResponses.AsNoTracking().CarryingEveryTag(r => r.TagKeys, filter.TagKeys);
 
     private IAsyncEnumerable<ResponseRecord> Responses()
     {
@@ -105,7 +120,9 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
                 r.ForceCode, r.Finding.Inspection.Reference, r.Finding.Reference, r.OwnerName, r.OwnerRole, r.GovernanceBoard, r.Constraints,
                 r.TargetDate, r.NextReviewOn, r.DetailsEffectiveOn, r.Status, r.Rag, r.PositionStatement, r.StatusEffectiveOn, r.TagText,
                 assessments.Where(a => a.ResponseId == r.Id).Select(a => (InspectorateStatus?)a.Status).FirstOrDefault(),
-                assessments.Where(a => a.ResponseId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault()))
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault(),
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => a.Comment).FirstOrDefault(),
+                assessments.Where(a => a.ResponseId == r.Id).Select(a => a.Source).FirstOrDefault(), r.Id))
             .AsAsyncEnumerable();
     }
 
@@ -126,7 +143,7 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
                 orderby u.ResponseId, u.EffectiveOn, u.RecordedAt
                 select new ProgressRecord(
                     u.ForceCode, r.Finding.Inspection.Reference, r.Finding.Reference, u.EffectiveOn, u.Status, u.Rag, u.Narrative, u.Author,
-                    u.SignedOffBy, s == null ? null : s.Inspection.Reference, s == null ? null : s.Reference))
+                    u.SignedOffBy, s == null ? null : s.Inspection.Reference, s == null ? null : s.Reference, u.ResponseId))
             .AsAsyncEnumerable();
     }
 
@@ -147,7 +164,8 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
                     (from l in a.Findings
                      join f in db.Findings on l.FindingId equals f.Id
                      orderby f.Inspection.Reference, f.Reference
-                     select new FindingKeyRecord(f.Inspection.Reference, f.Reference)).ToList()))
+                     select new FindingKeyRecord(f.Inspection.Reference, f.Reference)).ToList(),
+                    p.InspectionId))
             .AsAsyncEnumerable();
     }
 
@@ -162,7 +180,7 @@ public sealed class SpreadsheetRows(ComplianceDbContext db, SpreadsheetExportFil
                 where codes == null || codes.Contains(g.ForceCode)
                 where filter.InspectionId == null || g.InspectionId == filter.InspectionId
                 orderby i.Reference, g.ForceCode, g.Area
-                select new GradingRecord(g.ForceCode, i.Reference, g.Area, g.Grade, g.GivenOn))
+                select new GradingRecord(g.ForceCode, i.Reference, g.Area, g.Grade, g.GivenOn, g.InspectionId))
             .AsAsyncEnumerable();
     }
 }
@@ -183,17 +201,19 @@ internal sealed record FindingRecord(
 internal sealed record ResponseRecord(
     string ForceCode, string InspectionReference, string FindingReference, string? OwnerName, string? OwnerRole, string? GovernanceBoard,
     string? Constraints, DateOnly? TargetDate, DateOnly? NextReviewOn, DateOnly? DetailsEffectiveOn, ResponseStatus Status, Rag? Rag,
-    string? PositionStatement, DateOnly? StatusEffectiveOn, string Tags, InspectorateStatus? InspectorateStatus, DateOnly? InspectorateAssessedOn);
+    string? PositionStatement, DateOnly? StatusEffectiveOn, string Tags, InspectorateStatus? InspectorateStatus, DateOnly? InspectorateAssessedOn,
+    string? InspectorateComment, string? InspectorateSource, Guid ResponseId);
 
 internal sealed record ProgressRecord(
     string ForceCode, string InspectionReference, string FindingReference, DateOnly EffectiveOn, ResponseStatus Status, Rag? Rag,
-    string Narrative, string Author, string? SignedOffBy, string? SupersedingInspectionReference, string? SupersedingFindingReference);
+    string Narrative, string Author, string? SignedOffBy, string? SupersedingInspectionReference, string? SupersedingFindingReference,
+    Guid ResponseId);
 
 internal sealed record ActionRecord(
     string ForceCode, string PlanTitle, string? PlanInspectionReference, string ActionTitle, string? OwnerName, string? OwnerRole,
-    DateOnly? DueOn, ActionStatus Status, DateOnly? CompletedOn, List<FindingKeyRecord> Serves);
+    DateOnly? DueOn, ActionStatus Status, DateOnly? CompletedOn, List<FindingKeyRecord> Serves, Guid? PlanInspectionId);
 
-internal sealed record GradingRecord(string ForceCode, string InspectionReference, string Area, Grade Grade, DateOnly GivenOn);
+internal sealed record GradingRecord(string ForceCode, string InspectionReference, string Area, Grade Grade, DateOnly GivenOn, Guid InspectionId);
 
 /// <summary>
 /// A kind's cells, each named by its layout column; rows come out in the layout's column order. A layout
@@ -292,6 +312,8 @@ internal static class ExportCells
         (SpreadsheetLayouts.Tags, r => r.Tags),
         (SpreadsheetLayouts.InspectorateStatusColumn, r => SpreadsheetValues.Format(r.InspectorateStatus)),
         (SpreadsheetLayouts.InspectorateAssessedOn, r => SpreadsheetValues.Format(r.InspectorateAssessedOn)),
+        (SpreadsheetLayouts.InspectorateComment, r => Text(r.InspectorateComment)),
+        (SpreadsheetLayouts.InspectorateSource, r => Text(r.InspectorateSource)),
         (SpreadsheetLayouts.DisagreesWithInspectorate, r => SpreadsheetValues.Format(InspectorateRules.Disagrees(r.Status, r.InspectorateStatus))));
 
     public static readonly LayoutRow<ProgressRecord> ProgressUpdates = new(

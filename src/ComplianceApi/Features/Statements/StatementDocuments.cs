@@ -66,29 +66,28 @@ public static class StatementDocuments
     public static StatementFormat Negotiate(StatementFormat? format, HttpRequest request) =>
         DocumentResponses.Negotiate(format, request, Offered, StatementFormat.Json);
 
-    public static Results<Ok<PositionStatementView>, FileContentHttpResult, ContentHttpResult> Render(
-        PositionStatementView statement, StatementFormat format) =>
+    public static Results<Ok<PositionStatementView>, DocumentResult> Render(PositionStatementView statement, StatementFormat format) =>
         format switch
         {
             StatementFormat.Csv => File(statement, StatementDocumentFormat.Csv),
             StatementFormat.Xlsx => File(statement, StatementDocumentFormat.Xlsx),
             // Asked for as a page (format or Accept), HTML is shown inline rather than downloaded.
-            StatementFormat.Html => TypedResults.Content(ToHtml(statement), $"{Html}; charset=utf-8", Encoding.UTF8),
+            StatementFormat.Html => new DocumentResult(TypedResults.Content(ToHtml(statement), $"{Html}; charset=utf-8", Encoding.UTF8), statement),
             _ => TypedResults.Ok(statement),
         };
 
     /// <summary>The summary alone, on A4 portrait.</summary>
-    public static ContentHttpResult Summary(PositionStatementView statement) =>
-        TypedResults.Content(ToHtml(statement, summaryOnly: true), $"{Html}; charset=utf-8", Encoding.UTF8);
+    public static DocumentResult Summary(PositionStatementView statement) =>
+        new(TypedResults.Content(ToHtml(statement, summaryOnly: true), $"{Html}; charset=utf-8", Encoding.UTF8), statement);
 
     /// <summary>The statement as a file in every format, HTML included, so that the answer is always a download.</summary>
-    public static FileContentHttpResult File(PositionStatementView statement, StatementDocumentFormat format) => format switch
+    public static DocumentResult File(PositionStatementView statement, StatementDocumentFormat format) => new(format switch
     {
         StatementDocumentFormat.Csv => TypedResults.File(ToCsv(statement), $"{Csv}; charset=utf-8", FileName(statement, "csv")),
         StatementDocumentFormat.Xlsx => TypedResults.File(ToXlsx(statement), Xlsx, FileName(statement, "xlsx")),
         StatementDocumentFormat.Html => TypedResults.File(Encoding.UTF8.GetBytes(ToHtml(statement)), $"{Html}; charset=utf-8", FileName(statement, "html")),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-    };
+    }, statement);
 
     private static string FileName(PositionStatementView statement, string extension)
     {

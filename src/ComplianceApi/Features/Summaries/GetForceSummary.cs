@@ -63,11 +63,8 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
 
         var on = query.AsOf ?? clock.Today();
         List<string> codes = [force.Code, .. force.Members.Select(m => m.MemberCode)];
-        var responses = db.ForceResponses.Where(r => codes.Contains(r.ForceCode));
-        foreach (var key in ResponseFilterValidation.TagFilterKeys(query.Tag))
-        {
-            responses = responses.Where(r => r.TagKeys.Contains(key));
-        }
+        var responses = db.ForceResponses.Where(r => codes.Contains(r.ForceCode))
+            .CarryingEveryTag(r => r.TagKeys, ResponseFilterValidation.TagFilterKeys(query.Tag));
 
         Expression<Func<ForceResponse, ResponseInspection>> inspection = r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference);
         var states = query.AsOf is null

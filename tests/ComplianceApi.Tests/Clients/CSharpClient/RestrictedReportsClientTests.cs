@@ -1,3 +1,4 @@
+using System.Text;
 using ComplianceApi.Client;
 using ComplianceApi.Tests.Infrastructure;
 using static ComplianceApi.Tests.Clients.CSharpClient.ClientTestData;
@@ -31,5 +32,46 @@ public sealed class RestrictedReportsClientTests(TestHosts hosts)
         Assert.DoesNotContain(report.Id, listed.Items.Select(i => i.Id));
         var audited = Assert.Single(reads.Items);
         Assert.Equal(("GetInspection", "inspection"), (audited.Operation, audited.RecordType));
+    }
+
+    [Theory, MemberData(nameof(Transports), MemberType = typeof(GeneratedClients))]
+    public async Task A_document_holding_a_restricted_reports_records_read_through_the_client_is_audited_and_one_holding_none_is_not(Transport transport)
+    {
+        var admin = await AdminAsync(hosts, transport);
+        var request = CrimeDataIntegrity(Lancashire);
+        request.PublicationStatus = PublicationStatus.Restricted;
+        var created = await admin.Inspections.CreateInspectionAsync(request, cancellationToken: Ct);
+        var report = await admin.Inspections.CirculateInspectionAsync(created.Id, new CirculationRequest { ForceCodes = [Lancashire] }, cancellationToken: Ct);
+        await admin.Findings.CreateFindingAsync(report.Id, Recommendation8(), cancellationToken: Ct);
+        var lancashireKey = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "C# client test, a restricted export", Role = ApiKeyRole.Reader, ForceCode = Lancashire }, cancellationToken: Ct);
+        var kentKey = await admin.ApiKeys.CreateApiKeyAsync(new ApiKeyRequest { ClientName = "C# client test, no restricted export", Role = ApiKeyRole.Reader, ForceCode = "kent" }, cancellationToken: Ct);
+
+        SpreadsheetsClient Spreadsheets(ApiKeyIssued key) => new(new ComplianceApiClientOptions { ApiKey = key.Secret }, admin.Http);
+        using (var csv = await Spreadsheets(lancashireKey).ExportSpreadsheetAsync(
+            SpreadsheetKind.Findings, SpreadsheetFormat.Csv, inspectionReference: report.Reference, cancellationToken: Ct))
+        {
+            Assert.Contains("Recommendation 8", Encoding.UTF8.GetString(await ReadAsync(csv)));
+        }
+
+        // To Kent the report does not exist: asked for, it is refused; its own findings are exported without it.
+        var refused = await Assert.ThrowsAsync<ComplianceApiException<HttpValidationProblemDetails>>(() => Spreadsheets(kentKey).ExportSpreadsheetAsync(
+            SpreadsheetKind.Findings, SpreadsheetFormat.Csv, inspectionReference: report.Reference, cancellationToken: Ct));
+        Assert.Equal(400, refused.StatusCode);
+        using (var csv = await Spreadsheets(kentKey).ExportSpreadsheetAsync(SpreadsheetKind.Findings, SpreadsheetFormat.Csv, forceCode: "kent", cancellationToken: Ct))
+        {
+            Assert.DoesNotContain(report.Reference, Encoding.UTF8.GetString(await ReadAsync(csv)));
+        }
+
+        var read = await admin.Audit.ListAuditEventsAsync(kind: "restricted.read", clientId: lancashireKey.Id.ToString(), cancellationToken: Ct);
+        var audited = Assert.Single(read.Items);
+        Assert.Equal(("ExportSpreadsheet", report.Id.ToString()), (audited.Operation, audited.RecordId));
+        Assert.Empty((await admin.Audit.ListAuditEventsAsync(kind: "restricted.read", clientId: kentKey.Id.ToString(), cancellationToken: Ct)).Items);
+    }
+
+    private static async Task<byte[]> ReadAsync(FileResponse file)
+    {
+        using var buffer = new MemoryStream();
+        await file.Stream.CopyToAsync(buffer, Ct);
+        return buffer.ToArray();
     }
 }

@@ -45,7 +45,7 @@ public sealed class RestrictedReportsTests(TestHosts hosts)
 
         await (await other.GetAsync($"/api/v1/responses/{report.OtherResponse.Id}", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/v1/responses/{report.OtherResponse.Id}/updates", Ct)).ReadProblemAsync(HttpStatusCode.NotFound);
-        Assert.DoesNotContain(report.Report.Id, (await other.GetAsync<Page<InspectionView>>($"/api/v1/inspections?forceCode={report.Other}&limit=200")).Items.Select(i => i.Id));
+        Assert.DoesNotContain(report.Report.Id, (await other.GetAsync<Page<InspectionView>>($"/api/v1/inspections?forceCode={report.Other}&publicationStatus=Restricted&limit=200")).Items.Select(i => i.Id));
         Assert.Empty((await other.GetAsync<Page<FindingView>>($"/api/v1/findings?inspectionId={report.Report.Id}")).Items);
         Assert.Empty((await other.GetAsync<Page<ForceResponseView>>($"/api/v1/responses?forceCode={report.Other}")).Items);
         Assert.Equal(0, (await other.GetAsync<ForceSummaryView>($"/api/v1/forces/{report.Other}/summary")).Totals.Total);
@@ -60,7 +60,7 @@ public sealed class RestrictedReportsTests(TestHosts hosts)
             }
 
             Assert.Equal([report.Circulated], (await reader.GetAsync<InspectionView>($"/api/v1/inspections/{report.Report.Id}")).CirculatedTo);
-            Assert.Contains(report.Report.Id, (await reader.GetAsync<Page<InspectionView>>($"/api/v1/inspections?forceCode={report.Circulated}&limit=200")).Items.Select(i => i.Id));
+            Assert.Contains(report.Report.Id, (await reader.GetAsync<Page<InspectionView>>($"/api/v1/inspections?forceCode={report.Circulated}&publicationStatus=Restricted&limit=200")).Items.Select(i => i.Id));
             Assert.Equal(2, (await reader.GetAsync<Page<FindingView>>($"/api/v1/findings?inspectionId={report.Report.Id}")).Items.Count);
             Assert.Equal(report.CirculatedResponses.Select(r => r.Id).Order(), (await reader.GetAsync<Page<ForceResponseView>>($"/api/v1/responses?forceCode={report.Circulated}")).Items.Select(r => r.Id).Order());
             Assert.Equal(2, (await reader.GetAsync<ForceSummaryView>($"/api/v1/forces/{report.Circulated}/summary")).Totals.Total);

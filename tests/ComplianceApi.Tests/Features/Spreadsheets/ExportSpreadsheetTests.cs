@@ -224,8 +224,8 @@ public sealed class ExportSpreadsheetTests(TestHosts hosts)
                 ],
                 [SpreadsheetKind.Responses] =
                 [
-                    [.. Details(CityOfLondon, "Superseded", "", "Superseded by Recommendation 9", "2015-08-15", "", ["", "", "No"])],
-                    [.. Details(Lancashire, "Implemented", "Green", "Done", "2015-09-01", "CDI plan; MoPI", ["BeingProgressed", "2016-01-15", "Yes"])],
+                    [.. Details(CityOfLondon, "Superseded", "", "Superseded by Recommendation 9", "2015-08-15", "", ["", "", "", "", "No"])],
+                    [.. Details(Lancashire, "Implemented", "Green", "Done", "2015-09-01", "CDI plan; MoPI", ["BeingProgressed", "2016-01-15", "Being progressed.", "HMICFRS register", "Yes"])],
                 ],
                 [SpreadsheetKind.ProgressUpdates] =
                 [

@@ -22,10 +22,11 @@ public sealed class ImportTemplateTests(TestHosts hosts)
             Assert.Equal(layout.LoadedColumns.Select(c => c.Example), rows[1]);
         }
 
-        // The inspectorate's columns are export-only: a form to fill in does not offer what a load ignores.
-        Assert.DoesNotContain("Inspectorate status", workbook.Single(s => s.Name == "Responses").Rows[0]);
-        Assert.Equal(["Inspectorate status", "Inspectorate assessed on", "Disagrees with inspectorate"],
-            SpreadsheetLayouts.Responses.Columns.Where(c => c.ExportOnly).Select(c => c.Header));
+        // The inspectorate's status loads (forces keep it in their trackers); whether the force disagrees with it follows
+        // from the statuses, so it is export-only: a form to fill in does not offer what a load ignores.
+        Assert.Equal(["Inspectorate status", "Inspectorate assessed on", "Inspectorate comment", "Inspectorate source"],
+            workbook.Single(s => s.Name == "Responses").Rows[0][^4..]);
+        Assert.Equal(["Disagrees with inspectorate"], SpreadsheetLayouts.Responses.Columns.Where(c => c.ExportOnly).Select(c => c.Header));
     }
 
     [Fact]

@@ -1028,6 +1028,9 @@ namespace ComplianceApi.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<Guid?>("LoadId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
