@@ -213,9 +213,10 @@ internal sealed class KeysetKey<TRow>
         _selector = selector;
         _type = selector.ReturnType;
         _descending = descending;
-        // Read once a page (the cursor's last row): interpreting costs less than emitting code each request.
-        var compiled = selector.Compile(preferInterpretation: true);
-        _read = row => compiled.DynamicInvoke(row)!;
+        // Read once a page, for the cursor's last row: compiled then, not for every order built. (The
+        // interpreter would be cheaper, but it fails on lifted comparisons of a nullable DateOnly.)
+        var compiled = new Lazy<Delegate>(() => selector.Compile());
+        _read = row => compiled.Value.DynamicInvoke(row)!;
         if (_type != typeof(Guid) && _type != typeof(DateOnly) && _type != typeof(int) && _type != typeof(string))
         {
             throw new NotSupportedException($"A keyset key is a Guid, DateOnly, int or string, not {_type.Name}.");
