@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,6 +117,38 @@ public static class RestrictedReports
     /// <inheritdoc cref="NotAbout(IQueryable{AuditEvent}, RestrictedView)"/>
     public static IEnumerable<AuditEvent> NotAbout(this IEnumerable<AuditEvent> events, RestrictedView view) =>
         view.HiddenRecordIds.Length == 0 ? events : events.Where(a => !view.HiddenRecordIdSet.Contains(a.RecordId));
+}
+
+/// <summary>
+/// <see cref="RestrictedReports.ForAsync"/> once per scope while the data it reads stands: the answer depends on
+/// national records (reports, their circulation, findings, gradings) and the scope's own, so it is kept with the
+/// stamps of those (<see cref="DataStamps.VersionOf"/>) and worked out again when a fresh read of them differs, on
+/// any instance. Every authenticated request needs it before anything reads, and working it out (a query through
+/// the context even when no report is restricted) cost more than a cached page's whole answer.
+/// </summary>
+public sealed class RestrictedViews(DataVersionReader versions)
+{
+    // One entry per scope that has asked (a force, a collaboration with its members, national): a few dozen.
+    private readonly ConcurrentDictionary<string, (PageVersion Version, RestrictedView View)> _views = new(StringComparer.Ordinal);
+
+    /// <param name="db">The database, read when the kept answer is not current.</param>
+    /// <param name="forceCode">The caller's force (a collaboration's code stands for its members too); null for national.</param>
+    /// <param name="scope">The forces the caller acts for (<see cref="Caller.ForceCodes"/>); null for national.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<RestrictedView> ForAsync(ComplianceDbContext db, string? forceCode, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
+    {
+        // Read before the data, as for a cached page: an answer kept under these stamps is at least as new as they are.
+        var version = (await versions.CurrentAsync(cancellationToken)).VersionOf(scope is null ? null : forceCode);
+        var key = scope is null ? "" : string.Join(',', scope);
+        if (_views.TryGetValue(key, out var kept) && kept.Version.Equals(version))
+        {
+            return kept.View;
+        }
+
+        var view = await RestrictedReports.ForAsync(db, scope, cancellationToken);
+        _views[key] = (version, view);
+        return view;
+    }
 }
 
 /// <summary>What <see cref="RestrictedReports"/> answered for one caller.</summary>

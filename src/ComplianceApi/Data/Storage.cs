@@ -29,6 +29,7 @@ public static class Storage
         services.AddSingleton(_ => string.IsNullOrWhiteSpace(postgres)
             ? new DataVersionReader(SqliteFactory.Instance, sqlite)
             : new DataVersionReader(Npgsql.NpgsqlFactory.Instance, postgres));
+        services.AddSingleton<RestrictedViews>();
         services.AddDbContext<ComplianceDbContext>(options =>
         {
             // A failed save is an exception its caller answers: the HTTP pipeline turns a unique violation

@@ -35,7 +35,8 @@ public static class RestrictedReads
         {
             var caller = context.RequestServices.GetRequiredService<Caller>();
             var db = context.RequestServices.GetRequiredService<ComplianceDbContext>();
-            caller.Restricted = await RestrictedReports.ForAsync(db, caller.ForceCodes, context.RequestAborted);
+            caller.Restricted = await context.RequestServices.GetRequiredService<RestrictedViews>()
+                .ForAsync(db, caller.ForceCode, caller.ForceCodes, context.RequestAborted);
         }
 
         await next(context);
