@@ -377,8 +377,10 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
 
             // A force's responses page by id; this reads a page in order instead of sorting all of them. It also
             // holds what a force's summary counts today and what the as-of fold starts from, so those read a
-            // range of it and none of the rows, which are wide and scattered (migration ComputedViewIndexes).
-            response.HasIndex(r => new { r.ForceCode, r.Id, r.TrackedSince, r.FindingId, r.Status, r.Rag, r.RevisedTargetDate })
+            // range of it and none of the rows, which are wide and scattered (migration ComputedViewIndexes), and
+            // when its latest update took effect, which spares the fold the histories of responses that have not
+            // changed since the date it is folded to (migration LatestUpdateInIndex).
+            response.HasIndex(r => new { r.ForceCode, r.Id, r.TrackedSince, r.FindingId, r.Status, r.Rag, r.RevisedTargetDate, r.StatusEffectiveOn })
                 .HasDatabaseName("IX_ForceResponses_ForceCode_Id_State");
 
             // A force's overdue and due-between lists: a range of this index, holding the status that tells open

@@ -9,8 +9,8 @@ using static ComplianceApi.Tests.Infrastructure.ResponseTestData;
 namespace ComplianceApi.Tests.Data;
 
 /// <summary>
-/// The summaries' and statements' fast path (the update in effect on a date sought through the index, one a
-/// response) gives what the domain's rule-by-rule fold of the whole history gives, on generated histories
+/// The summaries' and statements' fast path (the update in effect on a date taken from the response's own row
+/// when its latest took effect by then, else sought through the index, one a response) gives what the domain's rule-by-rule fold of the whole history gives, on generated histories
 /// the domain accepts: updates of every status on one day or weeks apart, re-baselinings, closings and
 /// reopenings, supersessions, and dates before, on, between and after the entries; and today's state, read
 /// from the response's own columns for today's summary, counts as the fold on today does.
@@ -29,7 +29,7 @@ public sealed class ResponseHistoriesTests(TestHosts hosts)
     public sealed record GeneratedStep(int DaysAfter, StepKind Kind, ResponseStatus Status, Rag? Rag, int TargetInDays);
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
-    public async Task The_latest_update_sought_through_the_index_folds_to_the_same_state_as_the_whole_history_on_any_date(Provider provider)
+    public async Task The_update_in_effect_read_from_the_row_or_the_index_folds_to_the_same_state_as_the_whole_history_on_any_date(Provider provider)
     {
         var host = await hosts.For(provider);
         var superseding = await host.CreateFindingAsync("Recommendation 1");

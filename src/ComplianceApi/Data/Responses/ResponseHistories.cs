@@ -10,7 +10,8 @@ namespace ComplianceApi.Data.Responses;
 public sealed record ResponseOnDate<T>(Guid Id, T Details, ResponseState State);
 
 /// <summary>What the fold needs of a response besides its history, and the caller's details, in one row.</summary>
-public sealed record ResponseToFold<T>(Guid Id, string ForceCode, DateOnly TrackedSince, DateOnly? FindingDueDate, T Details);
+public sealed record ResponseToFold<T>(
+    Guid Id, string ForceCode, DateOnly TrackedSince, DateOnly? FindingDueDate, DateOnly? LatestOn, ResponseStatus Status, Rag? Rag, string? Narrative, T Details);
 
 public static class ResponseHistories
 {
@@ -39,13 +40,20 @@ public static class ResponseHistories
         CancellationToken cancellationToken,
         bool counting = false)
     {
-        var heads = await responses.AsNoTracking().Where(r => r.TrackedSince <= on).Select(ToFold(details)).ToListAsync(cancellationToken);
+        var heads = await responses.AsNoTracking().Where(r => r.TrackedSince <= on).Select(ToFold(details, counting)).ToListAsync(cancellationToken);
         if (heads.Count == 0)
         {
             return [];
         }
 
+        // A response whose latest update took effect by the date takes it from its own row; only the others
+        // seek theirs, so the cost follows what changed since the date, not the length of the histories.
         var folds = heads.ToDictionary(h => h.Id, h => new ResponseFold(on, h.TrackedSince, h.FindingDueDate));
+        foreach (var head in heads)
+        {
+            folds[head.Id].TakeLatest(head.LatestOn, head.Status, head.Rag, head.Narrative);
+        }
+
         await ReadHistoriesAsync(db, [.. heads.Select(h => h.ForceCode).Distinct()], on, counting, folds, cancellationToken);
         return [.. heads.Select(h => new ResponseOnDate<T>(h.Id, h.Details, folds[h.Id].State!))];
     }
@@ -82,8 +90,11 @@ public static class ResponseHistories
             today, r.Status, r.Rag, null, null, null, null, null, r.RevisedTargetDate, r.FindingDueDate, r.HasEvidence)))];
     }
 
-    /// <summary><c>r => new ResponseToFold&lt;T&gt;(r.Id, r.ForceCode, r.TrackedSince, r.Finding.DueDate, details(r))</c>, one projection EF translates.</summary>
-    private static Expression<Func<ForceResponse, ResponseToFold<T>>> ToFold<T>(Expression<Func<ForceResponse, T>> details)
+    /// <summary>
+    /// <c>r => new ResponseToFold&lt;T&gt;(r.Id, r.ForceCode, r.TrackedSince, r.Finding.DueDate, r.StatusEffectiveOn, r.Status, r.Rag,
+    /// r.PositionStatement, details(r))</c>, one projection EF translates; without the narrative when counting.
+    /// </summary>
+    private static Expression<Func<ForceResponse, ResponseToFold<T>>> ToFold<T>(Expression<Func<ForceResponse, T>> details, bool counting)
     {
         var response = details.Parameters[0];
         var finding = Expression.Property(response, nameof(ForceResponse.Finding));
@@ -94,6 +105,10 @@ public static class ResponseHistories
                 Expression.Property(response, nameof(ForceResponse.ForceCode)),
                 Expression.Property(response, nameof(ForceResponse.TrackedSince)),
                 Expression.Property(finding, nameof(Finding.DueDate)),
+                Expression.Property(response, nameof(ForceResponse.StatusEffectiveOn)),
+                Expression.Property(response, nameof(ForceResponse.Status)),
+                Expression.Property(response, nameof(ForceResponse.Rag)),
+                counting ? Expression.Constant(null, typeof(string)) : Expression.Property(response, nameof(ForceResponse.PositionStatement)),
                 details.Body),
             response);
     }
@@ -121,9 +136,11 @@ public static class ResponseHistories
             // are each one range of a (ForceCode, ResponseId, ...) index holding what the fold reads (migration
             // ForceHistoryIndexes). Seeking them by response id instead read a scattered page a response.
             var ofTheForces = $"""h."ForceCode" IN ({codes})""";
-            // Of the updates only the one in effect on the date counts: one seek a response, latest first
-            // through the same index, so the cost follows the responses shown, not the length of their
-            // histories (reading every update, ten a response on the national data set, cost most of a
+            // Of the updates only the one in effect on the date counts, and only responses whose latest update
+            // took effect after the date need to look for it (the others took it from their own row; a row that
+            // does not say, as rows written before the column was kept may not, seeks too): one seek
+            // each, latest first through the same index, so the cost follows the responses shown, not the length
+            // of their histories (reading every update, ten a response on the national data set, cost most of a
             // summary's time, and grew with each update recorded). The index holds the status and RAG, so
             // without the narrative no row is read; with it, one row a response. The rows are scattered over
             // the table, and reading each page of them, not the seeks, was most of the cost.
@@ -137,13 +154,13 @@ public static class ResponseHistories
                 ? $"""
                     SELECT h.* FROM "ForceResponses" AS r CROSS JOIN LATERAL (
                       SELECT l."ResponseId", l."EffectiveOn", l."RecordedAt", l."Status", l."Rag"{narrative.Replace("h.", "l.", StringComparison.Ordinal)} {Latest}) AS h
-                      WHERE r."ForceCode" IN ({codes})
+                      WHERE r."ForceCode" IN ({codes}) AND (r."StatusEffectiveOn" IS NULL OR r."StatusEffectiveOn" > @on)
                     """
                 : $"""
                     SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."Status", h."Rag"{narrative}
                       FROM "ForceResponses" AS r
                       JOIN "ProgressUpdates" AS h ON (h."ResponseId", h."EffectiveOn", h."RecordedAt") = (SELECT l."ResponseId", l."EffectiveOn", l."RecordedAt" {Latest})
-                      WHERE r."ForceCode" IN ({codes})
+                      WHERE r."ForceCode" IN ({codes}) AND (r."StatusEffectiveOn" IS NULL OR r."StatusEffectiveOn" > @on)
                     """;
             command.CommandText = $"""
                 {updateInEffect};

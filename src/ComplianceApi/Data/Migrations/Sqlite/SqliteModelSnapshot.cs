@@ -855,7 +855,7 @@ namespace ComplianceApi.Data.Migrations.Sqlite
 
                     b.HasIndex("ForceCode", "DueOn", "Status", "Id");
 
-                    b.HasIndex("ForceCode", "Id", "TrackedSince", "FindingId", "Status", "Rag", "RevisedTargetDate")
+                    b.HasIndex("ForceCode", "Id", "TrackedSince", "FindingId", "Status", "Rag", "RevisedTargetDate", "StatusEffectiveOn")
                         .HasDatabaseName("IX_ForceResponses_ForceCode_Id_State");
 
                     b.ToTable("ForceResponses");
