@@ -109,7 +109,6 @@ public sealed class KeysetOrder<TRow>
         CancellationToken cancellationToken)
     {
         var limit = paging.Limit ?? Paging.DefaultLimit;
-        var total = await query.CountAsync(cancellationToken);
         var page = query;
         if (paging.Cursor is not null)
         {
@@ -124,6 +123,9 @@ public sealed class KeysetOrder<TRow>
         // Two steps: find the page's ids with only what filtering and sorting need, then read the full
         // rows of those alone; the costly columns of a past date's state are then computed for one page.
         var ids = await Sorted(page).Take(limit + 1).Select(id).ToListAsync(cancellationToken);
+
+        // A first page that holds the whole list (a finding's responses, one a force) has counted it already.
+        var total = paging.Cursor is null && ids.Count <= limit ? ids.Count : await query.CountAsync(cancellationToken);
         var isOneOf = Expression.Lambda<Func<TRow, bool>>(
             Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Bound.Parameter(typeof(List<Guid>), ids), id.Body),
             id.Parameters);

@@ -113,7 +113,7 @@ public sealed class ResponseHistoriesTests(TestHosts hosts)
 
             // Today's summary reads the response's own columns: what counting needs equals the fold on today.
             var today = db.Today;
-            var current = await db.StatesTodayAsync(db.ForceResponses.Where(r => r.Id == created.Id), r => r.Id, today, ct);
+            var current = await db.StatesTodayAsync(db.ForceResponses.Where(r => r.Id == created.Id), [stored.ForceCode], r => r.Id, today, ct);
             Assert.Equal(
                 history.StateOn(today)! with { PositionStatement = null, StatusEffectiveOn = null, OwnerName = null, OwnerRole = null, TargetDate = null },
                 current.Single().State);

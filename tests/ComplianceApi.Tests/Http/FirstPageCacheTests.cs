@@ -103,8 +103,14 @@ public sealed class FirstPageCacheTests(TestHosts hosts)
         var statement = $"/api/v1/committees/{committee.Id}/statement?asOf=2016-01-07";
         var first = await admin.GetStringAsync(statement, ct);
 
-        await host.WithDatabaseAsync(db => db.Database.ExecuteSqlAsync(
-            $"""UPDATE "ProgressUpdates" SET "Narrative" = 'Rewritten around the service' WHERE "ResponseId" = {scenario.R5.Id}""", ct));
+        // Behind the service's back, as its latest update and the response's own copy of it would both read.
+        await host.WithDatabaseAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "ProgressUpdates" SET "Narrative" = 'Rewritten around the service' WHERE "ResponseId" = {scenario.R5.Id}""", ct);
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "ForceResponses" SET "PositionStatement" = 'Rewritten around the service' WHERE "Id" = {scenario.R5.Id}""", ct);
+        });
         Assert.Equal(first, await admin.GetStringAsync(statement, ct));
 
         await host.WithDatabaseAsync(async db =>

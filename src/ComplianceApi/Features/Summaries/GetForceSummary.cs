@@ -68,7 +68,7 @@ public sealed class GetForceSummaryHandler(ComplianceDbContext db, Caller caller
 
         Expression<Func<ForceResponse, ResponseInspection>> inspection = r => new ResponseInspection(r.Finding.InspectionId, r.Finding.Inspection.Reference);
         var states = query.AsOf is null
-            ? await db.StatesTodayAsync(responses, inspection, on, cancellationToken)
+            ? await db.StatesTodayAsync(responses, codes, inspection, on, cancellationToken)
             : await db.StatesOnAsync(responses, inspection, on, cancellationToken, counting: true);
         var assessed = (await db.InspectorateAssessments.AsNoTracking().Where(a => codes.Contains(a.ForceCode) && a.AssessedOn <= on).ToListAsync(cancellationToken))
             .GroupBy(a => a.ResponseId).ToDictionary(g => g.Key, g => InspectorateRules.LatestOn(g, on)?.Status);

@@ -49,6 +49,23 @@ public sealed class SummariesTests(TestHosts hosts)
     }
 
     [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task Todays_force_summary_counts_what_the_summary_as_of_today_counts_accepted_evidence_included(Provider provider)
+    {
+        var host = await hosts.For(provider);
+        var scenario = await ForceScenario.CreateAsync(host);
+        var admin = host.AdminClient();
+
+        // Today's counts come from the responses' own columns and the forces' evidence read at once; a date's
+        // from each response's history. The implemented response with accepted evidence is derived green.
+        var today = await admin.GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary");
+        var folded = await admin.GetAsync<ForceSummaryView>($"/api/v1/forces/{scenario.ForceCode}/summary?asOf={today.AsOf:yyyy-MM-dd}");
+
+        Assert.Equal(1, today.Totals.ByDerivedRag.Green);
+        Assert.Equal(folded.Totals, today.Totals);
+        Assert.Equal(folded.Inspections, today.Inspections);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
     public async Task A_collaborations_summary_counts_its_members_responses(Provider provider)
     {
         var host = await hosts.For(provider);
