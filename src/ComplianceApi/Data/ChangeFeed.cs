@@ -50,7 +50,7 @@ public static class ChangeFeed
     /// The statement that takes the lock under which events are numbered, inside the writing transaction, until
     /// it ends: a transaction-scoped advisory lock, a lock on no row, released by the commit or the rollback.
     /// Null on SQLite, where a writing transaction holds the database's one write lock already. The context runs
-    /// it in the same round trip as the save's data stamps (<see cref="DataVersions.MarkChangedAsync(ComplianceDbContext, DataScope, string?, CancellationToken)"/>).
+    /// it just before the save's data stamps, in the same round trip (<see cref="DataVersions.MarkChangedAsync(ComplianceDbContext, DataScope, string?, CancellationToken)"/>).
     /// </summary>
     public static string? OrderLockStatement(this ComplianceDbContext db) =>
         db.Database.IsNpgsql() ? "SELECT pg_advisory_xact_lock(7273494301951)" : null;

@@ -107,13 +107,16 @@ public sealed class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     /// to change, and this refuses any change that reaches the database another way.
     /// </summary>
     /// <remarks>
-    /// The audit event is written last, after the stamps, and on PostgreSQL under the change feed's
-    /// transaction lock (<see cref="ChangeFeed.OrderLockStatement"/>), held until commit: writers take it one
-    /// after another, so an event numbered while holding it is numbered in commit order, which the change
-    /// feed relies on. It is a lock on no row, taken only by writes that make an event, for the event's
-    /// insert and the commit; the stamps are per force, so writers of different forces do not wait on each
-    /// other's rows. Taking a lock before the data instead would make a writer wait for a record's lock while
-    /// holding it, against one that holds the record (If-Match) and waits for the lock: a deadlock.
+    /// The audit event is written last, and on PostgreSQL under the change feed's transaction lock
+    /// (<see cref="ChangeFeed.OrderLockStatement"/>), held until commit: writers take it one after another, so
+    /// an event numbered while holding it is numbered in commit order, which the change feed relies on. It is
+    /// a lock on no row, taken only by writes that make an event, after their data and just before their
+    /// stamps, in the same command. Taking it before the data would make a writer wait for a record's lock
+    /// while holding it, against one that holds the record (If-Match) and waits for the lock: a deadlock.
+    /// Taking it after the stamps made one too, with a transaction that saves again after its event (a
+    /// spreadsheet load's national stamp, a second save's force): that one waits, holding the lock, for a
+    /// stamp row held by a writer that waits for the lock. A writer that makes an event now changes stamps
+    /// only while holding the lock, so it never waits for a stamp row, only for the lock.
     /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -201,7 +204,7 @@ public sealed class ComplianceDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>
     /// What the save must still do before its events are written: the stamps of what it wrote (none when this
     /// transaction has changed the national one already), and the change feed's order lock when it has events
-    /// and the transaction does not hold the lock yet. Both go in one command, stamps first.
+    /// and the transaction does not hold the lock yet. Both go in one command, the lock first.
     /// </summary>
     private (DataScope Stamps, string? OrderLock) StampsAndOrderLock(DataScope scope, List<AuditEvent> events, object transaction) =>
         (ReferenceEquals(_versionChangedIn, transaction) ? DataScope.Nothing : scope,

@@ -153,34 +153,34 @@ public static class DataVersions
 
     /// <summary>Changes the national stamp when <paramref name="scope"/> is national, else each of its forces' stamps, inside the current transaction.</summary>
     public static Task MarkChangedAsync(this ComplianceDbContext db, DataScope scope, CancellationToken cancellationToken) =>
-        db.MarkChangedAsync(scope, then: null, cancellationToken);
+        db.MarkChangedAsync(scope, first: null, cancellationToken);
 
     /// <summary>
-    /// Changes the stamps <paramref name="scope"/> names, then runs <paramref name="then"/> (if any), in one command:
+    /// Runs <paramref name="first"/> (if any), then changes the stamps <paramref name="scope"/> names, in one command:
     /// one round trip to PostgreSQL, where each statement sent on its own costs a wait on the server and then
     /// on the thread pool, more than the statements themselves.
     /// </summary>
-    public static async Task MarkChangedAsync(this ComplianceDbContext db, DataScope scope, string? then, CancellationToken cancellationToken)
+    public static async Task MarkChangedAsync(this ComplianceDbContext db, DataScope scope, string? first, CancellationToken cancellationToken)
     {
-        if (StampStatements(db, scope, then) is var (sql, parameters) && sql.Length > 0)
+        if (StampStatements(db, scope, first) is var (sql, parameters) && sql.Length > 0)
         {
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
 
     /// <inheritdoc cref="MarkChangedAsync(ComplianceDbContext, DataScope, string?, CancellationToken)"/>
-    public static void MarkChanged(this ComplianceDbContext db, DataScope scope, string? then)
+    public static void MarkChanged(this ComplianceDbContext db, DataScope scope, string? first)
     {
-        if (StampStatements(db, scope, then) is var (sql, parameters) && sql.Length > 0)
+        if (StampStatements(db, scope, first) is var (sql, parameters) && sql.Length > 0)
         {
             db.Database.ExecuteSqlRaw(sql, parameters);
         }
     }
 
-    private static (string Sql, object[] Parameters) StampStatements(ComplianceDbContext db, DataScope scope, string? then)
+    private static (string Sql, object[] Parameters) StampStatements(ComplianceDbContext db, DataScope scope, string? first)
     {
         RequireTransaction(db);
-        var statements = new List<string>();
+        var statements = first is null ? new List<string>() : [first];
         var parameters = new List<object>();
         if (scope.National)
         {
@@ -200,11 +200,6 @@ public static class DataVersions
                 parameters.Add(code);
                 parameters.Add(NewStampParameter(db));
             }
-        }
-
-        if (then is not null)
-        {
-            statements.Add(then);
         }
 
         return (string.Join(";\n", statements), [.. parameters]);

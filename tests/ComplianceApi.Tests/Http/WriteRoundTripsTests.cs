@@ -39,11 +39,11 @@ public sealed class WriteRoundTripsTests(TestHosts hosts)
         var transaction = fromKeyLock[..(fromKeyLock.IndexOf("COMMIT") + 1)];
         Assert.NotEmpty(transaction);
         Assert.DoesNotContain(transaction, s => s.StartsWith("SAVEPOINT", StringComparison.Ordinal) || s.StartsWith("RELEASE", StringComparison.Ordinal));
-        // The stamps of the data written and the change feed's order lock, stamps first, in one command.
-        Assert.Contains(transaction, s => s.Contains("\"ForceDataVersions\"", StringComparison.Ordinal)
-            && s.IndexOf("\"ForceDataVersions\"", StringComparison.Ordinal) < s.IndexOf("pg_advisory_xact_lock(", StringComparison.Ordinal));
-        // The key's lock, its stored outcome, the response, the update and the response's new state, the stamps
-        // and the order lock, the audit event, the key's outcome, the commit.
+        // The change feed's order lock and the stamps of the data written, the lock first, in one command.
+        Assert.Contains(transaction, s => s.Contains("pg_advisory_xact_lock(", StringComparison.Ordinal)
+            && s.IndexOf("pg_advisory_xact_lock(", StringComparison.Ordinal) < s.IndexOf("\"ForceDataVersions\"", StringComparison.Ordinal));
+        // The key's lock, its stored outcome, the response, the update and the response's new state, the order
+        // lock and the stamps, the audit event, the key's outcome, the commit.
         Assert.True(transaction.Count <= 8, string.Join("\n---\n", transaction));
     }
 
