@@ -13,7 +13,7 @@ namespace ComplianceApi.Data;
 /// </summary>
 /// <remarks>
 /// Two things make a position safe to keep. Every event is numbered while its transaction holds the feed's
-/// order lock (<see cref="TakeOrderLockAsync"/>), which it keeps until it commits (<see cref="ComplianceDbContext"/>):
+/// order lock (<see cref="OrderLockStatement"/>), which it keeps until it commits (<see cref="ComplianceDbContext"/>):
 /// writers take it one after another, so numbers follow commit order, and an event visible to a reader has every lower
 /// number committed before it. On SQLite writers are serialized anyway (IMMEDIATE transactions). On
 /// PostgreSQL, as a second guard for any writer that numbers an event without that lock, the feed reads in
@@ -46,29 +46,14 @@ public static class ChangeFeed
     public static IQueryable<AuditEvent> SeenBy(this IQueryable<AuditEvent> events, IReadOnlyList<string> forces) =>
         events.Where(a => (a.ForceCode != null && forces.Contains(a.ForceCode)) || (a.ForceCode == null && NationalRecordsForcesSee.Contains(a.RecordType)));
 
-    // A transaction-scoped advisory lock: a lock on no row, released by the commit or the rollback.
-    private const string OrderLockSql = "SELECT pg_advisory_xact_lock(7273494301951)";
-
     /// <summary>
-    /// Takes the lock under which events are numbered, inside the writing transaction, until it ends. On
-    /// SQLite a writing transaction holds the database's one write lock already.
+    /// The statement that takes the lock under which events are numbered, inside the writing transaction, until
+    /// it ends: a transaction-scoped advisory lock, a lock on no row, released by the commit or the rollback.
+    /// Null on SQLite, where a writing transaction holds the database's one write lock already. The context runs
+    /// it just before the save's data stamps, in the same round trip (<see cref="DataVersions.MarkChangedAsync(ComplianceDbContext, DataScope, string?, CancellationToken)"/>).
     /// </summary>
-    public static async Task TakeOrderLockAsync(this ComplianceDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync(OrderLockSql, cancellationToken);
-        }
-    }
-
-    /// <inheritdoc cref="TakeOrderLockAsync"/>
-    public static void TakeOrderLock(this ComplianceDbContext db)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            db.Database.ExecuteSqlRaw(OrderLockSql);
-        }
-    }
+    public static string? OrderLockStatement(this ComplianceDbContext db) =>
+        db.Database.IsNpgsql() ? "SELECT pg_advisory_xact_lock(7273494301951)" : null;
 
     private const string OldestRunningTransactionSql = """SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS "Value" """;
 

@@ -10,20 +10,36 @@ using System.Text.Json;
 
 namespace ComplianceApi.Data;
 
-public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller, TimeProvider? clock = null) : DbContext(options), IDataProtectionKeyContext
+public sealed class ComplianceDbContext : DbContext, IDataProtectionKeyContext
 {
+    private readonly Caller _caller;
+    private readonly TimeProvider? _clock;
+
+    public ComplianceDbContext(DbContextOptions<ComplianceDbContext> options, Caller caller, TimeProvider? clock = null)
+        : base(options)
+    {
+        _caller = caller;
+        _clock = clock;
+
+        // EF wraps each save inside a transaction in a savepoint, so that a caller could go on in the transaction
+        // after the save failed. None does: a failed save fails its request (or its day's reminder run), whose
+        // transaction then rolls back. On PostgreSQL each savepoint is two more round trips per save, and a
+        // write saves up to three times (its data, its audit event, its Idempotency-Key's outcome).
+        Database.AutoSavepointsEnabled = false;
+    }
+
     // Read per query by the filters below, so one model serves callers of every scope. A property, not a
     // field set at construction: the authentication handler resolves this (scoped) context before the
     // request's user is known, so a value captured then would be null, and hide nothing, for every caller.
     // The null check on a nullable parameter lets EF drop the filter from a national caller's SQL.
-    private string? ForceScope => caller.ForceCode;
+    private string? ForceScope => _caller.ForceCode;
 
     // The forces a scoped caller acts for: its own, or a collaboration and its members (Caller.ForceCodes).
-    private string[] ForceScopes => caller.ForceCodes is { } codes ? [.. codes] : [];
+    private string[] ForceScopes => _caller.ForceCodes is { } codes ? [.. codes] : [];
 
     // The records restricted reports hide from a scoped caller (Data/RestrictedReports.cs): every filter below
     // tests a row's own id against it. A scoped caller whose view was never worked out is refused, not shown all.
-    private Guid[] Hidden => ForceScope is null ? [] : caller.Restricted?.Hidden
+    private Guid[] Hidden => ForceScope is null ? [] : _caller.Restricted?.Hidden
         ?? throw new InvalidOperationException("The caller's view of restricted reports was not worked out before reading (Http/RestrictedReads.cs).");
 
     public DbSet<Force> Forces => Set<Force>();
@@ -51,7 +67,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>The service's today (England and Wales), by the clock the context was given.</summary>
-    public DateOnly Today => (clock ?? TimeProvider.System).Today();
+    public DateOnly Today => (_clock ?? TimeProvider.System).Today();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<ForceDataVersion> ForceDataVersions => Set<ForceDataVersion>();
@@ -91,13 +107,16 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     /// to change, and this refuses any change that reaches the database another way.
     /// </summary>
     /// <remarks>
-    /// The audit event is written last, after the stamps, and on PostgreSQL under the change feed's
-    /// transaction lock (<see cref="ChangeFeed.TakeOrderLockAsync"/>), held until commit: writers take it one
-    /// after another, so an event numbered while holding it is numbered in commit order, which the change
-    /// feed relies on. It is a lock on no row, taken only by writes that make an event, for the event's
-    /// insert and the commit; the stamps are per force, so writers of different forces do not wait on each
-    /// other's rows. Taking a lock before the data instead would make a writer wait for a record's lock while
-    /// holding it, against one that holds the record (If-Match) and waits for the lock: a deadlock.
+    /// The audit event is written last, and on PostgreSQL under the change feed's transaction lock
+    /// (<see cref="ChangeFeed.OrderLockStatement"/>), held until commit: writers take it one after another, so
+    /// an event numbered while holding it is numbered in commit order, which the change feed relies on. It is
+    /// a lock on no row, taken only by writes that make an event, after their data and just before their
+    /// stamps, in the same command. Taking it before the data would make a writer wait for a record's lock
+    /// while holding it, against one that holds the record (If-Match) and waits for the lock: a deadlock.
+    /// Taking it after the stamps made one too, with a transaction that saves again after its event (a
+    /// spreadsheet load's national stamp, a second save's force): that one waits, holding the lock, for a
+    /// stamp row held by a writer that waits for the lock. A writer that makes an event now changes stamps
+    /// only while holding the lock, so it never waits for a stamp row, only for the lock.
     /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -148,20 +167,11 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         var scope = Data.DataVersions.ScopeOf(changed);
         var events = HoldNewEvents();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (!ReferenceEquals(_versionChangedIn, transaction) && !scope.IsEmpty)
-        {
-            await this.MarkChangedAsync(scope, cancellationToken);
-            _versionChangedIn = scope.National ? transaction : _versionChangedIn;
-        }
-
+        var (stamps, orderLock) = StampsAndOrderLock(scope, events, transaction);
+        await this.MarkChangedAsync(stamps, orderLock, cancellationToken);
+        Stamped(stamps, orderLock, transaction);
         if (events.Count > 0)
         {
-            if (!ReferenceEquals(_orderLockedIn, transaction))
-            {
-                await this.TakeOrderLockAsync(cancellationToken);
-                _orderLockedIn = transaction;
-            }
-
             AuditEvents.AddRange(events);
             saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -179,25 +189,31 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
         var scope = Data.DataVersions.ScopeOf(changed);
         var events = HoldNewEvents();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (!ReferenceEquals(_versionChangedIn, transaction) && !scope.IsEmpty)
-        {
-            this.MarkChanged(scope);
-            _versionChangedIn = scope.National ? transaction : _versionChangedIn;
-        }
-
+        var (stamps, orderLock) = StampsAndOrderLock(scope, events, transaction);
+        this.MarkChanged(stamps, orderLock);
+        Stamped(stamps, orderLock, transaction);
         if (events.Count > 0)
         {
-            if (!ReferenceEquals(_orderLockedIn, transaction))
-            {
-                this.TakeOrderLock();
-                _orderLockedIn = transaction;
-            }
-
             AuditEvents.AddRange(events);
             saved += base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         return saved;
+    }
+
+    /// <summary>
+    /// What the save must still do before its events are written: the stamps of what it wrote (none when this
+    /// transaction has changed the national one already), and the change feed's order lock when it has events
+    /// and the transaction does not hold the lock yet. Both go in one command, the lock first.
+    /// </summary>
+    private (DataScope Stamps, string? OrderLock) StampsAndOrderLock(DataScope scope, List<AuditEvent> events, object transaction) =>
+        (ReferenceEquals(_versionChangedIn, transaction) ? DataScope.Nothing : scope,
+         events.Count > 0 && !ReferenceEquals(_orderLockedIn, transaction) ? this.OrderLockStatement() : null);
+
+    private void Stamped(DataScope stamps, string? orderLock, object transaction)
+    {
+        _versionChangedIn = stamps.National ? transaction : _versionChangedIn;
+        _orderLockedIn = orderLock is not null ? transaction : _orderLockedIn;
     }
 
     private bool EventsToWrite() => ChangeTracker.Entries<AuditEvent>().Any(e => e.State == EntityState.Added);
@@ -242,7 +258,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
     /// </summary>
     private void Audit(List<EntityEntry> changed, object transaction)
     {
-        if (caller.Operation is not { } operation || LoadId is not null)
+        if (_caller.Operation is not { } operation || LoadId is not null)
         {
             return;
         }
@@ -253,7 +269,7 @@ public sealed class ComplianceDbContext(DbContextOptions<ComplianceDbContext> op
             return;
         }
 
-        if (AuditTrail.EventFor(changed, operation, caller.Client, null, (clock ?? TimeProvider.System).GetUtcNow()) is { } audit)
+        if (AuditTrail.EventFor(changed, operation, _caller.Client, null, (_clock ?? TimeProvider.System).GetUtcNow()) is { } audit)
         {
             AuditEvents.Add(audit);
             _audited = (transaction, audit);

@@ -51,9 +51,9 @@ public static class IdempotencyRecords
     /// <summary>The most characters a key may have; the draft leaves it to the server.</summary>
     public const int MostKeyLength = 255;
 
-    public static Task<IdempotencyRecord?> FindAsync(this ComplianceDbContext db, string clientId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.ClientId == clientId && r.Key == key && r.ExpiresAt > now, cancellationToken);
+    /// <summary>The key's stored outcome, kept or past its keeping period (<see cref="IdempotencyRecord.ExpiresAt"/> tells).</summary>
+    public static Task<IdempotencyRecord?> FindAsync(this ComplianceDbContext db, string clientId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.ClientId == clientId && r.Key == key, cancellationToken);
 
     /// <summary>Forgets this key's outcome if it is past its keeping period, so the key can be used afresh before the purge runs.</summary>
     public static Task<int> ForgetExpiredAsync(this ComplianceDbContext db, string clientId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>

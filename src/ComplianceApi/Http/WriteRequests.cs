@@ -69,19 +69,25 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
                     throw new IdempotencyKeyInUseException();
                 }
 
-                if (await db.FindAsync(client, key, clock.GetUtcNow(), context.RequestAborted) is { } stored)
+                // An outcome past its keeping period is forgotten here, so the key can be used afresh before the
+                // purge runs; it is read with the rest, so a key seen for the first time costs one statement.
+                var now = clock.GetUtcNow();
+                if (await db.FindAsync(client, key, context.RequestAborted) is { } stored)
                 {
-                    fingerprint ??= await hashing!.OfRestAsync(context.RequestAborted);
-                    if (stored.Fingerprint != fingerprint)
+                    if (stored.ExpiresAt > now)
                     {
-                        throw new IdempotencyKeyReusedException(stored.Request);
+                        fingerprint ??= await hashing!.OfRestAsync(context.RequestAborted);
+                        if (stored.Fingerprint != fingerprint)
+                        {
+                            throw new IdempotencyKeyReusedException(stored.Request);
+                        }
+
+                        await ReplayAsync(context, stored, StoredAnswers.Open(stored.Body, CallerSecret(context), key));
+                        return;
                     }
 
-                    await ReplayAsync(context, stored, StoredAnswers.Open(stored.Body, CallerSecret(context), key));
-                    return;
+                    await db.ForgetExpiredAsync(client, key, now, context.RequestAborted);
                 }
-
-                await db.ForgetExpiredAsync(client, key, clock.GetUtcNow(), context.RequestAborted);
             }
 
             if (condition is not null && ifMatch.Length > 0)
