@@ -185,17 +185,14 @@ public sealed class ResponseFold(DateOnly on, DateOnly trackedSince, DateOnly? f
     /// Takes the response's latest update as its own row holds it (<see cref="ForceResponse.Status"/> and the
     /// columns beside it, which every update sets), when that update took effect by the date: updates are dated
     /// in order (a later entry is never dated before the latest), so none stands over it and the history need not
-    /// be read. False when it took effect after the date, or there is none: then the history decides.
+    /// be read. Nothing is taken when it took effect after the date, or there is none: then the history decides.
     /// </summary>
-    public bool TakeLatest(DateOnly? effectiveOn, ResponseStatus status, Rag? rag, string? narrative)
+    public void TakeLatest(DateOnly? effectiveOn, ResponseStatus status, Rag? rag, string? narrative)
     {
-        if (effectiveOn is not { } latestOn || latestOn > on)
+        if (effectiveOn is { } latestOn && latestOn <= on)
         {
-            return false;
+            _update = new UpdateInEffect(latestOn, DateTimeOffset.MaxValue, status, rag, narrative);
         }
-
-        _update = new UpdateInEffect(latestOn, DateTimeOffset.MaxValue, status, rag, narrative);
-        return true;
     }
 
     public void Take(UpdateInEffect update)
