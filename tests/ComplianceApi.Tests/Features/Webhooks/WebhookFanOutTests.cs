@@ -45,6 +45,7 @@ public sealed class WebhookFanOutTests(TestHosts hosts)
 
         // A published finding: both forces' subscriptions have an event, and each force works the view out once.
         await host.CreateFindingAsync();
+        await FeedSettledAsync(host);
         Assert.True(await commands.DuringAsync(() => dispatcher.RoundAsync(Ct)) > 0);
         Assert.Equal(2, commands.RestrictedViews);
 
@@ -55,6 +56,7 @@ public sealed class WebhookFanOutTests(TestHosts hosts)
         // An update of the other force's response to the restricted report: its two subscriptions share one
         // view, which leaves the event out for both; the circulated force has nothing new and works out none.
         var update = await admin.RecordUpdateAsync(report.OtherResponse.Id, Update(new DateOnly(2015, 11, 2), ResponseStatus.InProgress, Rag.Amber));
+        await FeedSettledAsync(host);
         await commands.DuringAsync(() => dispatcher.RoundAsync(Ct));
         Assert.Equal(1, commands.RestrictedViews);
         await host.WithDatabaseAsync(async db =>
@@ -66,6 +68,20 @@ public sealed class WebhookFanOutTests(TestHosts hosts)
             Assert.Equal(national, Assert.Single(about));
         });
     }
+
+    /// <summary>
+    /// Waits until the feed serves the latest event. On PostgreSQL it holds back events while an older
+    /// transaction anywhere on the server is still running (another test's, in parallel); a round begun then
+    /// would see a shorter page for one subscription than for the next, and rightly work a view out again.
+    /// </summary>
+    private static Task FeedSettledAsync(ComplianceApiHost host) => host.WithDatabaseAsync(async db =>
+    {
+        var latest = await db.AuditEvents.MaxAsync(a => a.Sequence, Ct);
+        while ((await db.ReadAsync(latest - 1, events => events, 1, Ct)).Next < latest)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), Ct);
+        }
+    });
 
     /// <summary>The commands sent while a round runs, and how many of them began working out a restricted view.</summary>
     private sealed class CommandLog : DbCommandInterceptor
