@@ -20,9 +20,14 @@ public static class Mediation
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        // Order matters: log everything, validate before touching data, then open the transaction.
+        // Order matters: log everything, validate before touching data, wait for a slot if costly, then open the transaction.
+        services.AddOptions<CostlyRequestOptions>().BindConfiguration(CostlyRequestOptions.Section)
+            .Validate(o => o.MostAtOnce is >= 1 and <= CostlyRequestOptions.Most, $"CostlyRequests:MostAtOnce must be 1 to {CostlyRequestOptions.Most}.")
+            .ValidateOnStart();
+        services.AddSingleton<CostlyRequestSlots>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CostlyRequestBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         foreach (var type in typeof(Mediation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

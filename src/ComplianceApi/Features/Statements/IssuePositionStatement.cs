@@ -13,7 +13,7 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="AsOf">The date every response is read as of; the report's meeting date when omitted. Not in the future, nor before the last statement issued to the committee.</param>
 public sealed record IssueStatementRequest(DateOnly? AsOf);
 
-public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>;
+public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>, ICostlyRequest;
 
 public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping, ServiceMetrics metrics)
     : IRequestHandler<IssuePositionStatementCommand, PositionStatementView>

@@ -1,6 +1,7 @@
 using ComplianceApi.Data;
 using ComplianceApi.Domain;
 using ComplianceApi.Features.Responses;
+using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
 using Mapster;
 using MediatR;
@@ -12,7 +13,7 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="CommitteeId">The committee.</param>
 /// <param name="AsOf">The date to read every response as of; today when omitted. The last statement issued on or before it is the previous one.</param>
 /// <param name="Format">json (the default), csv, xlsx or html; the Accept header chooses when this is omitted.</param>
-public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format) : IRequest<PositionStatementView>;
+public sealed record PreviewPositionStatementQuery(Guid CommitteeId, DateOnly? AsOf, StatementFormat? Format) : IRequest<PositionStatementView>, ICostlyRequest;
 
 public sealed class PreviewPositionStatementHandler(ComplianceDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
     : IRequestHandler<PreviewPositionStatementQuery, PositionStatementView>

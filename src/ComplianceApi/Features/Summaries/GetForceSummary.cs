@@ -4,6 +4,7 @@ using ComplianceApi.Data;
 using ComplianceApi.Data.Responses;
 using ComplianceApi.Domain;
 using ComplianceApi.Http.Contract;
+using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
 using FluentValidation;
 using Mapster;
@@ -16,7 +17,7 @@ namespace ComplianceApi.Features.Summaries;
 /// <param name="Code">The force's code; a collaboration's code summarises the collaboration and its member forces.</param>
 /// <param name="AsOf">The date to count as of; today when omitted. Responses whose history begins later are left out.</param>
 /// <param name="Tag">Count only responses carrying this tag of the force's (any case); repeat it for responses carrying every tag given.</param>
-public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf, string[]? Tag = null) : IRequest<ForceSummaryView>;
+public sealed record GetForceSummaryQuery(string Code, DateOnly? AsOf, string[]? Tag = null) : IRequest<ForceSummaryView>, ICostlyRequest;
 
 /// <summary>A force's responses counted by status and RAG on a date, with what is overdue, overall and per inspection.</summary>
 /// <param name="ForceCode">The force summarised.</param>
