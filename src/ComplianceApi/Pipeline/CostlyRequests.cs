@@ -4,7 +4,7 @@ namespace ComplianceApi.Pipeline;
 
 /// <summary>
 /// A request whose handler folds a force's whole history in memory (a position statement, a force summary):
-/// tens of megabytes live while it runs. At most <see cref="CostlyRequestOptions.MostAtOnce"/> run at once
+/// its rows, texts and answer, megabytes of them, live while it runs. At most <see cref="CostlyRequestOptions.MostAtOnce"/> run at once
 /// on an instance; the rest wait their turn. They are bound by the CPU, so more at once would finish no
 /// sooner, and each one more adds its working set to the process's peak.
 /// </summary>
