@@ -3,7 +3,7 @@ using MediatR;
 namespace ComplianceApi.Pipeline;
 
 /// <summary>
-/// A request whose handler folds a force's whole history in memory (a position statement, a force summary):
+/// A read whose handler folds a force's whole history in memory (a position statement, a force summary):
 /// its rows, texts and answer, megabytes of them, live while it runs. At most <see cref="CostlyRequestOptions.MostAtOnce"/> run at once
 /// on an instance; the rest wait their turn. They are bound by the CPU, so more at once would finish no
 /// sooner, and each one more adds its working set to the process's peak.

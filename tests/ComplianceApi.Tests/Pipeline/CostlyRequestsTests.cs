@@ -1,5 +1,6 @@
 using System.Net;
 using ComplianceApi.Data.Responses;
+using ComplianceApi.Features.Statements;
 using ComplianceApi.Features.Summaries;
 using ComplianceApi.Pipeline;
 using ComplianceApi.Support;
@@ -41,6 +42,29 @@ public sealed class CostlyRequestsTests(TestHosts hosts)
         var answered = await (await summary.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ReadAsync<ForceSummaryView>(HttpStatusCode.OK);
         Assert.Equal(1, answered.Totals.Total);
         Assert.Equal(1, slots.Free);
+    }
+
+    [Theory, MemberData(nameof(TestHosts.Providers), MemberType = typeof(TestHosts))]
+    public async Task A_statement_is_issued_while_every_slot_is_taken_as_its_write_must_not_hold_other_writers_back(Provider provider)
+    {
+        await using var host = await hosts.IsolatedHostFor(provider, OneSlot);
+        var admin = host.AdminClient();
+        var slots = host.Services.GetRequiredService<CostlyRequestSlots>();
+        var scenario = await ForceScenario.CreateAsync(host);
+        var committee = await scenario.CreateCommitteeAsync(admin);
+        var report = await ForceScenario.CreateReportAsync(admin, committee.Id, "PPRM 2016/01", ForceScenario.ReportDate);
+
+        Task<HttpResponseMessage> preview;
+        using (await slots.TakeAsync(Ct))
+        {
+            preview = admin.GetAsync($"/api/v1/committees/{committee.Id}/statement?asOf={ForceScenario.ReportDate:yyyy-MM-dd}", Ct);
+            var issued = await ForceScenario.IssueAsync(admin, report.Id).WaitAsync(TimeSpan.FromSeconds(20), Ct);
+            Assert.Equal(report.Id, issued.ReportId);
+            Assert.False(preview.IsCompleted);
+        }
+
+        var previewed = await (await preview.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ReadAsync<PositionStatementView>(HttpStatusCode.OK);
+        Assert.Equal(committee.Id, previewed.CommitteeId);
     }
 
     [Fact]

@@ -13,7 +13,9 @@ namespace ComplianceApi.Features.Statements;
 /// <param name="AsOf">The date every response is read as of; the report's meeting date when omitted. Not in the future, nor before the last statement issued to the committee.</param>
 public sealed record IssueStatementRequest(DateOnly? AsOf);
 
-public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>, ICostlyRequest;
+// Not an ICostlyRequest, though it composes a statement: it runs inside the write's transaction, which on SQLite
+// holds the database's one write lock, and waiting there for a slot behind previews would stall every writer.
+public sealed record IssuePositionStatementCommand(Guid ReportId, IssueStatementRequest Body) : ICommand<PositionStatementView>;
 
 public sealed class IssuePositionStatementHandler(ComplianceDbContext db, Caller caller, TimeProvider clock, TypeAdapterConfig mapping, ServiceMetrics metrics)
     : IRequestHandler<IssuePositionStatementCommand, PositionStatementView>
