@@ -10,14 +10,14 @@ namespace ComplianceApi.Pipeline;
 /// </summary>
 public interface ICostlyRequest;
 
-/// <summary><c>CostlyRequests:MostAtOnce</c>: how many costly requests an instance computes at once; the number of processors when unset.</summary>
+/// <summary><c>CostlyRequests:MostAtOnce</c>: how many costly requests an instance computes at once; the number of processors (at most <see cref="Most"/>) when unset.</summary>
 public sealed class CostlyRequestOptions
 {
     public const string Section = "CostlyRequests";
 
     public const int Most = 256;
 
-    public int MostAtOnce { get; set; } = Environment.ProcessorCount;
+    public int MostAtOnce { get; set; } = Math.Min(Environment.ProcessorCount, Most);
 }
 
 /// <summary>The instance's slots for costly requests.</summary>

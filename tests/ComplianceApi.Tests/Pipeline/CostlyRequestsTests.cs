@@ -68,6 +68,17 @@ public sealed class CostlyRequestsTests(TestHosts hosts)
     }
 
     [Fact]
+    public async Task An_instance_with_no_slot_for_costly_requests_refuses_to_start_naming_the_setting()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await hosts.IsolatedHostFor(Provider.Sqlite, new Dictionary<string, string?> { ["CostlyRequests:MostAtOnce"] = "0" });
+            host.AdminClient();
+        });
+        Assert.Contains("CostlyRequests:MostAtOnce must be 1 to 256", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_caller_that_gives_up_while_waiting_leaves_no_slot_taken()
     {
         await using var host = await hosts.IsolatedHostFor(Provider.Sqlite, OneSlot);
