@@ -149,6 +149,7 @@ public static class ResponseHistories
             // summary's time, and grew with each update recorded). The index holds the status and RAG, so
             // without the narrative no row is read; with it, one row a response. The rows are scattered over
             // the table, and reading each page of them, not the seeks, was most of the cost.
+            var seeking = $"""r."ForceCode" IN ({codes}) AND (r."StatusEffectiveOn" IS NULL OR r."StatusEffectiveOn" > @on)""";
             var narrative = counting ? "" : """, h."Narrative" """;
             const string Latest = """
                 FROM "ProgressUpdates" AS l WHERE l."ResponseId" = r."Id" AND l."EffectiveOn" <= @on
@@ -159,13 +160,13 @@ public static class ResponseHistories
                 ? $"""
                     SELECT h.* FROM "ForceResponses" AS r CROSS JOIN LATERAL (
                       SELECT l."ResponseId", l."EffectiveOn", l."RecordedAt", l."Status", l."Rag"{narrative.Replace("h.", "l.", StringComparison.Ordinal)} {Latest}) AS h
-                      WHERE r."ForceCode" IN ({codes}) AND (r."StatusEffectiveOn" IS NULL OR r."StatusEffectiveOn" > @on)
+                      WHERE {seeking}
                     """
                 : $"""
                     SELECT h."ResponseId", h."EffectiveOn", h."RecordedAt", h."Status", h."Rag"{narrative}
                       FROM "ForceResponses" AS r
                       JOIN "ProgressUpdates" AS h ON (h."ResponseId", h."EffectiveOn", h."RecordedAt") = (SELECT l."ResponseId", l."EffectiveOn", l."RecordedAt" {Latest})
-                      WHERE r."ForceCode" IN ({codes}) AND (r."StatusEffectiveOn" IS NULL OR r."StatusEffectiveOn" > @on)
+                      WHERE {seeking}
                     """;
             command.CommandText = $"""
                 {updateInEffect};
