@@ -126,26 +126,28 @@ public static class RestrictedReports
 /// any instance. Every authenticated request needs it before anything reads, and working it out (a query through
 /// the context even when no report is restricted) cost more than a cached page's whole answer.
 /// </summary>
-public sealed class RestrictedViews(DataVersionReader versions)
+public sealed class RestrictedViews
 {
     // One entry per scope that has asked (a force, a collaboration with its members, national): a few dozen.
     private readonly ConcurrentDictionary<string, (PageVersion Version, RestrictedView View)> _views = new(StringComparer.Ordinal);
 
-    /// <param name="db">The database, read when the kept answer is not current.</param>
+    /// <param name="database">The database, made and read only when the kept answer is not current.</param>
+    /// <param name="stamps">The request's stamps.</param>
     /// <param name="forceCode">The caller's force (a collaboration's code stands for its members too); null for national.</param>
     /// <param name="scope">The forces the caller acts for (<see cref="Caller.ForceCodes"/>); null for national.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<RestrictedView> ForAsync(ComplianceDbContext db, string? forceCode, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
+    public async Task<RestrictedView> ForAsync(
+        Func<ComplianceDbContext> database, RequestStamps stamps, string? forceCode, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
     {
         // Read before the data, as for a cached page: an answer kept under these stamps is at least as new as they are.
-        var version = (await versions.CurrentAsync(cancellationToken)).VersionOf(scope is null ? null : forceCode);
+        var version = (await stamps.CurrentAsync(cancellationToken)).VersionOf(scope is null ? null : forceCode);
         var key = scope is null ? "" : string.Join(',', scope);
         if (_views.TryGetValue(key, out var kept) && kept.Version.Equals(version))
         {
             return kept.View;
         }
 
-        var view = await RestrictedReports.ForAsync(db, scope, cancellationToken);
+        var view = await RestrictedReports.ForAsync(database(), scope, cancellationToken);
         _views[key] = (version, view);
         return view;
     }

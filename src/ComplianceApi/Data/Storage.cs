@@ -30,6 +30,9 @@ public static class Storage
             ? new DataVersionReader(SqliteFactory.Instance, sqlite)
             : new DataVersionReader(Npgsql.NpgsqlFactory.Instance, postgres));
         services.AddSingleton<RestrictedViews>();
+        services.AddScoped<RequestStamps>();
+        // The options are built once: built per request (the default), they cost a cached page about a third of its
+        // CPU, which went on copying EF's warning settings and comparing extensions. They depend on nothing scoped.
         services.AddDbContext<ComplianceDbContext>(options =>
         {
             // A failed save is an exception its caller answers: the HTTP pipeline turns a unique violation
@@ -47,7 +50,7 @@ public static class Storage
             {
                 options.UseNpgsql(postgres);
             }
-        });
+        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.Configure<ChangeFeedOptions>(options => options.KeepFor = configuration.GetValue("Changes:KeepFor", options.KeepFor));
         services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
         services.AddSingleton<DailyReminders>();

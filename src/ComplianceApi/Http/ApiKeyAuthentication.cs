@@ -21,6 +21,10 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    // Resolved only when the key must be read or its use recorded: a request with a cached key that reads no
+    // data (a cached page) then builds no context.
+    private ComplianceDbContext Database => Context.RequestServices.GetRequiredService<ComplianceDbContext>();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var secret = Request.Headers[HeaderName].FirstOrDefault();
@@ -31,10 +35,9 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var hash = ApiKey.Hash(secret);
         var key = cache.Find(hash);
-        var db = Context.RequestServices.GetRequiredService<ComplianceDbContext>();
         if (key is null)
         {
-            key = await db.ApiKeys.AsNoTracking()
+            key = await Database.ApiKeys.AsNoTracking()
                 .Where(k => k.SecretHash == hash && k.RevokedAt == null)
                 .Select(k => new AuthenticatedKey(k.Id, k.ClientName, k.Role, k.ForceCode, k.ExpiresAt))
                 .SingleOrDefaultAsync(Context.RequestAborted);
@@ -54,7 +57,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (cache.IsLastUseDue(key.Id, now))
         {
-            await db.RecordKeyUseAsync(key.Id, now, Logger);
+            await Database.RecordKeyUseAsync(key.Id, now, Logger);
         }
 
         List<Claim> claims =

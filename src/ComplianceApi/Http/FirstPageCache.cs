@@ -68,7 +68,7 @@ public sealed class FirstPageCache(IConfiguration configuration, ServiceMetrics 
 
         // Read before the view, so the view is at least as new as the versions it is stored under. A key
         // scoped to a force sees only that force's rows, whatever the view.
-        var stamps = await services.GetRequiredService<DataVersionReader>().CurrentAsync(http.RequestAborted);
+        var stamps = await services.GetRequiredService<RequestStamps>().CurrentAsync(http.RequestAborted);
         var version = stamps.VersionOf(view.ForceShown(http) ?? scope);
         var isCurrent = _pages.TryGetValue(key, out CachedPage? cached) && cached!.Version.Equals(version);
         if (isCurrent && !AsksForFreshAnswer(request))

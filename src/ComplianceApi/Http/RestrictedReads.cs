@@ -33,10 +33,10 @@ public static class RestrictedReads
     {
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            var caller = context.RequestServices.GetRequiredService<Caller>();
-            var db = context.RequestServices.GetRequiredService<ComplianceDbContext>();
-            caller.Restricted = await context.RequestServices.GetRequiredService<RestrictedViews>()
-                .ForAsync(db, caller.ForceCode, caller.ForceCodes, context.RequestAborted);
+            var services = context.RequestServices;
+            var caller = services.GetRequiredService<Caller>();
+            caller.Restricted = await services.GetRequiredService<RestrictedViews>().ForAsync(
+                services.GetRequiredService<ComplianceDbContext>, services.GetRequiredService<RequestStamps>(), caller.ForceCode, caller.ForceCodes, context.RequestAborted);
         }
 
         await next(context);

@@ -24,13 +24,16 @@ public sealed class WriteRequests(RequestDelegate next, IdempotencyClaims claims
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public async Task InvokeAsync(HttpContext context, ComplianceDbContext db, Caller caller, IMediator mediator)
+    public async Task InvokeAsync(HttpContext context, Caller caller, IMediator mediator)
     {
         if (context.GetEndpoint() is not { } endpoint || !IsWrite(context.Request.Method, endpoint))
         {
             await next(context);
             return;
         }
+
+        // Resolved here, not as a parameter: a read answered from the cache then builds no context.
+        var db = context.RequestServices.GetRequiredService<ComplianceDbContext>();
 
         var condition = endpoint.Metadata.GetMetadata<ConditionalWrite>();
         var ifMatch = Present(context.Request.Headers.IfMatch);
