@@ -32,13 +32,7 @@ public sealed class DataVersionReaderTests(TestHosts hosts)
             for (var i = 0; i < Writes; i++)
             {
                 var stamp = Guid.NewGuid();
-                await host.WithDatabaseAsync(async db =>
-                {
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    object value = db.Database.IsSqlite() ? stamp.ToString().ToUpperInvariant() : stamp;
-                    await db.Database.ExecuteSqlRawAsync("""UPDATE "DataVersions" SET "Stamp" = {0} WHERE "Id" = 1""", [value], ct);
-                    await transaction.CommitAsync(ct);
-                });
+                await WriteStampAsync(host, stamp);
                 written[i] = stamp;
                 Volatile.Write(ref published, i + 1);
             }
@@ -121,12 +115,7 @@ public sealed class DataVersionReaderTests(TestHosts hosts)
         var first = reader.CurrentStampAsync(ct);
         await held.Taken.Task.WaitAsync(ct);
         var written = Guid.NewGuid();
-        await host.WithDatabaseAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("""UPDATE "DataVersions" SET "Stamp" = {0} WHERE "Id" = 1""", [written.ToString().ToUpperInvariant()], ct);
-            await transaction.CommitAsync(ct);
-        });
+        await WriteStampAsync(host, written);
 
         var second = reader.CurrentStampAsync(ct);
         Assert.False(second.IsCompleted);
@@ -135,6 +124,16 @@ public sealed class DataVersionReaderTests(TestHosts hosts)
         Assert.NotEqual(written, await first);
         Assert.Equal(written, await second);
     }
+
+    // A write as the service's writes change the national stamp, but with a stamp the test knows.
+    private static Task WriteStampAsync(ComplianceApiHost host, Guid stamp) => host.WithDatabaseAsync(async db =>
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        object value = db.Database.IsSqlite() ? stamp.ToString().ToUpperInvariant() : stamp;
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "DataVersions" SET "Stamp" = {0} WHERE "Id" = 1""", [value], ct);
+        await transaction.CommitAsync(ct);
+    });
 
     /// <summary>SQLite, where every statement, once it has run, waits for <see cref="Release"/> before its rows are read.</summary>
     private sealed class HeldReads : DbProviderFactory
