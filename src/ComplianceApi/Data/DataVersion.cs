@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using ComplianceApi.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -364,6 +363,10 @@ public sealed class DataVersionReader(DbProviderFactory provider, string connect
 
                 round = _sent;
             }
+
+            // On to the thread pool: a read that completes at once (SQLite's do) would otherwise keep the caller
+            // whose call sent the first round sending the rounds of everyone who came after it.
+            await Task.Yield();
         }
     }
 
