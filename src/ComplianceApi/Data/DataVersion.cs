@@ -372,6 +372,10 @@ public sealed class DataVersionReader(DbProviderFactory provider, string connect
 
     private async Task<DataStamps> ReadAsync()
     {
+        // Once disposed (the host stopping), a round still waiting is refused rather than given a new connection
+        // that nothing would close, to a database that may be going away.
+        ObjectDisposedException.ThrowIf(_disposed && _command is null, this);
+
         // No caller's token: the read answers every caller of its round, and a caller that gives up stops only its wait.
         var command = _command ??= await OpenAsync(CancellationToken.None);
         try
